@@ -1,0 +1,66 @@
+import { Authenticator } from '@aws-amplify/ui-react';
+import '@aws-amplify/ui-react/styles.css';
+import { Amplify } from 'aws-amplify';
+import { signIn, signUp, type SignInInput, type SignUpInput } from 'aws-amplify/auth';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { AppRuntimeConfig } from './runtime-config';
+
+// cognito-local has no SRP, so sign-in (and the automatic sign-in after
+// confirmation) uses USER_PASSWORD_AUTH instead of Amplify's SRP default.
+// The Authenticator types its services as Amplify's overloaded functions but
+// calls them with the input alone, hence the casts.
+const services = {
+  handleSignIn: ((input: SignInInput) =>
+    signIn({ ...input, options: { ...input.options, authFlowType: 'USER_PASSWORD_AUTH' } })) as typeof signIn,
+  handleSignUp: ((input: SignUpInput) =>
+    signUp({
+      ...input,
+      options: {
+        ...input.options,
+        userAttributes: input.options?.userAttributes ?? {},
+        autoSignIn: { authFlowType: 'USER_PASSWORD_AUTH' },
+      },
+    })) as typeof signUp,
+};
+
+function SignedIn({ email, signOut }: { email?: string; signOut?: () => void }) {
+  return (
+    <main style={{ maxWidth: 480, margin: '4rem auto', fontFamily: 'sans-serif' }}>
+      <h1>Welcome aboard</h1>
+      <p>You are signed in as {email}.</p>
+      <button type="button" onClick={signOut}>
+        Sign out
+      </button>
+    </main>
+  );
+}
+
+async function main() {
+  const response = await fetch('/config.json');
+  if (!response.ok) throw new Error(`GET /config.json answered ${response.status}: is the stack running?`);
+  const config = (await response.json()) as AppRuntimeConfig;
+  Amplify.configure({
+    Auth: {
+      Cognito: {
+        userPoolId: config.userPoolId,
+        userPoolClientId: config.userPoolClientId,
+        ...(config.userPoolEndpoint ? { userPoolEndpoint: config.userPoolEndpoint } : {}),
+        loginWith: { email: true },
+        signUpVerificationMethod: 'code',
+      },
+    },
+  });
+
+  createRoot(document.getElementById('root') as HTMLElement).render(
+    <StrictMode>
+      <Authenticator initialState="signUp" services={services}>
+        {({ user, signOut }) => <SignedIn email={user?.signInDetails?.loginId} signOut={signOut} />}
+      </Authenticator>
+    </StrictMode>,
+  );
+}
+
+main().catch((error: unknown) => {
+  document.body.textContent = `The demo app could not start: ${(error as Error).message}`;
+});

@@ -1,0 +1,78 @@
+import type { Server } from 'node:http';
+import path from 'node:path';
+import pino from 'pino';
+import { createServer } from 'cognito-local/lib/server/server.js';
+import { DefaultConfig, type Config } from 'cognito-local/lib/server/config.js';
+import { DateClock } from 'cognito-local/lib/services/clock.js';
+import { CognitoServiceFactoryImpl } from 'cognito-local/lib/services/cognitoService.js';
+import { otp } from 'cognito-local/lib/services/otp.js';
+import { JwtTokenGenerator } from 'cognito-local/lib/services/tokenGenerator.js';
+import type { Triggers } from 'cognito-local/lib/services/triggers/triggers.js';
+import { UserPoolServiceFactoryImpl } from 'cognito-local/lib/services/userPoolService.js';
+import { JsonFileStoreFactory } from './json-file-store.js';
+import { emulatorRouter } from './router.js';
+import { SmtpMailer } from './smtp-mailer.js';
+import { VerificationMessages } from './verification-messages.js';
+import { closeServer, type RunningService } from '../running-service.js';
+
+export interface CognitoEmulatorOptions {
+  host: string;
+  port: number;
+  dataDir: string;
+  /** Where verification mail goes. */
+  smtp: { host: string; port: number };
+  logLevel?: string;
+}
+
+// The stack runs no Lambda triggers; saying so here keeps cognito-local from loading AWS SDK v2.
+const noTriggers = {
+  enabled: () => false,
+} as unknown as Triggers;
+
+/**
+ * cognito-local 5.3.0, assembled by hand: its `createDefaultServer` hard-codes a
+ * console message sender, and we want real SMTP mail, rendered templates,
+ * ResendConfirmationCode, and a database that survives concurrent writes.
+ */
+export async function startCognitoEmulator(options: CognitoEmulatorOptions): Promise<RunningService> {
+  const logger = pino({ name: 'cognito', level: options.logLevel ?? 'error' }, pino.destination(2));
+  const ctx = { logger };
+  const url = `http://${options.host}:${options.port}`;
+  const config: Config = {
+    ...DefaultConfig,
+    TriggerFunctions: {},
+    UserPoolDefaults: { UsernameAttributes: ['email'] },
+    TokenConfig: { IssuerDomain: url },
+    ServerConfig: { hostname: options.host, port: options.port, development: false, https: false },
+  };
+
+  const dataDirectory = path.join(options.dataDir, 'cognito');
+  const clock = new DateClock();
+  const stores = new JsonFileStoreFactory(dataDirectory);
+  const cognito = await new CognitoServiceFactoryImpl(
+    dataDirectory,
+    stores,
+    new UserPoolServiceFactoryImpl(clock, stores),
+  ).create(ctx, config.UserPoolDefaults);
+  const mailer = new SmtpMailer(options.smtp);
+  const services = {
+    clock,
+    cognito,
+    config,
+    messages: new VerificationMessages(cognito, mailer),
+    otp,
+    tokenGenerator: new JwtTokenGenerator(clock, noTriggers, config.TokenConfig),
+    triggers: noTriggers,
+  };
+
+  const server = (await createServer(emulatorRouter(services), logger, config.ServerConfig, services).start()) as Server;
+  return {
+    name: 'Cognito emulator',
+    url,
+    async close() {
+      mailer.close();
+      await closeServer(server);
+      await stores.flush();
+    },
+  };
+}

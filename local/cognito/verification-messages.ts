@@ -1,0 +1,49 @@
+import type { Context } from 'cognito-local/lib/services/context.js';
+import type { CognitoService } from 'cognito-local/lib/services/cognitoService.js';
+import type { Messages } from 'cognito-local/lib/services/messages.js';
+import type { DeliveryDetails } from 'cognito-local/lib/services/messageDelivery/messageDelivery.js';
+import type { User } from 'cognito-local/lib/services/userPoolService.js';
+import { UnsupportedError } from 'cognito-local/lib/errors.js';
+import {
+  CODE_PLACEHOLDER,
+  COGNITO_DEFAULT_VERIFICATION_EMAIL,
+  verificationTemplate,
+} from '../../helpers/verification-template.js';
+import type { SmtpMailer } from './smtp-mailer.js';
+
+type Source = Parameters<Messages['deliver']>[1];
+
+/**
+ * Replaces cognito-local's MessagesService, which stores a pool's
+ * VerificationMessageTemplate but never renders it. Here the pool's template (or
+ * Cognito's default) is filled in and mailed, as real Cognito does.
+ */
+export class VerificationMessages implements Messages {
+  constructor(
+    private readonly cognito: CognitoService,
+    private readonly mailer: SmtpMailer,
+  ) {}
+
+  async deliver(
+    ctx: Context,
+    source: Source,
+    _clientId: string | null,
+    userPoolId: string,
+    _user: User,
+    code: string,
+    _clientMetadata: Record<string, string> | undefined,
+    delivery: DeliveryDetails,
+  ): Promise<void> {
+    if (delivery.DeliveryMedium !== 'EMAIL') {
+      throw new UnsupportedError(`${delivery.DeliveryMedium} delivery (${source}) is not part of the embedded stack`);
+    }
+    const pool = (await this.cognito.getUserPool(ctx, userPoolId)).options;
+    const template = verificationTemplate(pool);
+    await this.mailer.send({
+      from: pool.EmailConfiguration?.From || COGNITO_DEFAULT_VERIFICATION_EMAIL.from,
+      to: delivery.Destination,
+      subject: template.subject,
+      body: template.message.replaceAll(CODE_PLACEHOLDER, code),
+    });
+  }
+}

@@ -1,0 +1,31 @@
+import path from 'node:path';
+import { MailDev } from 'maildev';
+import type { RunningService } from '../running-service.js';
+
+export interface MailCatcherOptions {
+  host: string;
+  smtpPort: number;
+  webPort: number;
+  dataDir: string;
+}
+
+/**
+ * MailDev 3: a real SMTP server that keeps every message, with a REST API under
+ * /api, socket.io push events, and a web UI where a person can read the mail.
+ */
+export async function startMailCatcher(options: MailCatcherOptions): Promise<RunningService> {
+  const maildev = new MailDev({
+    smtp: options.smtpPort,
+    ip: options.host,
+    web: options.webPort,
+    webIp: options.host,
+    mailDirectory: path.join(options.dataDir, 'mail'),
+    silent: true,
+  });
+  await maildev.start();
+  return {
+    name: 'Mail catcher (MailDev)',
+    url: `http://${options.host}:${options.webPort}`,
+    close: () => maildev.stop(),
+  };
+}

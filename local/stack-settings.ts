@@ -1,0 +1,65 @@
+import path from 'node:path';
+
+/**
+ * Where each piece of the embedded stack listens. Every value comes from an
+ * environment variable (see `.env.example`) so that two stacks, a proxy or a
+ * different mail catcher can sit side by side on one machine.
+ */
+export interface StackSettings {
+  /** Loopback address every service binds to. */
+  host: string;
+  cognitoPort: number;
+  mailSmtpPort: number;
+  mailWebPort: number;
+  appPort: number;
+  /** Where the emulator sends its mail: the catcher by default, anything SMTP otherwise. */
+  cognitoSmtpHost: string;
+  cognitoSmtpPort: number;
+  /** Emulator database and caught mail live here, never in a shared temp folder. */
+  dataDir: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+export class StackSettingsError extends Error {
+  override name = 'StackSettingsError';
+}
+
+function port(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 65535) {
+    throw new StackSettingsError(
+      `${name}=${JSON.stringify(raw)} is not a TCP port (1-65535). Fix it in .env or unset it to use ${fallback}.`,
+    );
+  }
+  return value;
+}
+
+export function stackSettings(env: Env = process.env): StackSettings {
+  const host = env.LOCAL_HOST || '127.0.0.1';
+  const mailSmtpPort = port(env, 'LOCAL_MAIL_SMTP_PORT', 1025);
+  return {
+    host,
+    // 9229 is cognito-local's default, and also Node's inspector port: a debugger would collide with it.
+    cognitoPort: port(env, 'LOCAL_COGNITO_PORT', 9230),
+    mailSmtpPort,
+    mailWebPort: port(env, 'LOCAL_MAIL_WEB_PORT', 1080),
+    appPort: port(env, 'LOCAL_APP_PORT', 4173),
+    cognitoSmtpHost: env.LOCAL_COGNITO_SMTP_HOST || host,
+    cognitoSmtpPort: port(env, 'LOCAL_COGNITO_SMTP_PORT', mailSmtpPort),
+    dataDir: path.resolve(env.LOCAL_DATA_DIR || '.stack'),
+  };
+}
+
+export function stackUrls(settings: StackSettings) {
+  const at = (p: number) => `http://${settings.host}:${p}`;
+  return {
+    cognito: at(settings.cognitoPort),
+    mailWeb: at(settings.mailWebPort),
+    app: at(settings.appPort),
+    /** Served by the app once the whole stack is ready; it carries the pool and client IDs. */
+    appConfig: `${at(settings.appPort)}/config.json`,
+  };
+}

@@ -1,0 +1,133 @@
+/**
+ * The embedded stack: mail catcher, Cognito emulator and demo app on loopback.
+ *
+ *   npm run stack                 # everything
+ *   npm run stack -- mail cognito # only some services (the others run elsewhere)
+ *
+ * Playwright's webServer starts the same command for a test run.
+ */
+import { startDemoApp, ensureAppBuilt } from './app/serve.js';
+import { ensureUserPool } from './bootstrap.js';
+import { startCognitoEmulator } from './cognito/emulator.js';
+import { startMailCatcher } from './mail/catcher.js';
+import type { RunningService } from './running-service.js';
+import { stackSettings, stackUrls, type StackSettings } from './stack-settings.js';
+
+const SERVICES = ['mail', 'cognito', 'app'] as const;
+type ServiceName = (typeof SERVICES)[number];
+
+const log = (line: string) => process.stderr.write(`[stack] ${line}\n`);
+
+/** Which variable moves each port, for the error that says a port is taken. */
+const PORT_VARIABLES: Record<string, string> = {};
+
+function explainStartFailure(service: string, error: unknown): Error {
+  const cause = error as NodeJS.ErrnoException & { port?: number };
+  if (cause.code === 'EADDRINUSE') {
+    const port = cause.port ?? /:(\d+)/.exec(cause.message)?.[1];
+    const variable = PORT_VARIABLES[String(port)] ?? 'the LOCAL_*_PORT variables';
+    return new Error(
+      `${service} could not listen on port ${port}: it is already in use. ` +
+        `Another stack may be running (stop it, or let Playwright reuse it), or set ${variable} in .env.`,
+      { cause },
+    );
+  }
+  return new Error(`${service} failed to start: ${cause.message}`, { cause });
+}
+
+async function start(name: string, starting: () => Promise<RunningService>, running: RunningService[]) {
+  try {
+    running.push(await starting());
+  } catch (error) {
+    throw explainStartFailure(name, error);
+  }
+}
+
+export async function startStack(settings: StackSettings, only: readonly ServiceName[] = SERVICES) {
+  const urls = stackUrls(settings);
+  Object.assign(PORT_VARIABLES, {
+    [settings.mailSmtpPort]: 'LOCAL_MAIL_SMTP_PORT',
+    [settings.mailWebPort]: 'LOCAL_MAIL_WEB_PORT',
+    [settings.cognitoPort]: 'LOCAL_COGNITO_PORT',
+    [settings.appPort]: 'LOCAL_APP_PORT',
+  });
+  const running: RunningService[] = [];
+  const stop = async () => {
+    for (const service of running.reverse()) await service.close();
+  };
+  try {
+    // The app is built (when stale) while the servers come up.
+    const appBuilt = only.includes('app') ? ensureAppBuilt(log) : Promise.resolve();
+    if (only.includes('mail')) {
+      await start('Mail catcher', () => startMailCatcher({ ...settings, smtpPort: settings.mailSmtpPort, webPort: settings.mailWebPort }), running);
+    }
+    if (only.includes('cognito')) {
+      await start(
+        'Cognito emulator',
+        () =>
+          startCognitoEmulator({
+            host: settings.host,
+            port: settings.cognitoPort,
+            dataDir: settings.dataDir,
+            smtp: { host: settings.cognitoSmtpHost, port: settings.cognitoSmtpPort },
+            logLevel: process.env.LOCAL_LOG_LEVEL,
+          }),
+        running,
+      );
+    }
+    if (only.includes('app')) {
+      const pool = await ensureUserPool(urls.cognito).catch((error: Error) => {
+        throw new Error(`Could not set up the user pool on the Cognito emulator at ${urls.cognito}: ${error.message}`, {
+          cause: error,
+        });
+      });
+      await appBuilt;
+      await start(
+        'Demo app',
+        () => startDemoApp({ host: settings.host, port: settings.appPort, config: { ...pool, userPoolEndpoint: urls.cognito } }),
+        running,
+      );
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { running, stop };
+}
+
+async function main() {
+  const requested = process.argv.slice(2);
+  const unknown = requested.filter((name) => !SERVICES.includes(name as ServiceName));
+  if (unknown.length) {
+    throw new Error(`Unknown service ${unknown.join(', ')}: choose from ${SERVICES.join(', ')} (or none for all).`);
+  }
+  const began = performance.now();
+  const settings = stackSettings();
+  const { running, stop } = await startStack(settings, requested.length ? (requested as ServiceName[]) : SERVICES);
+  log(`ready in ${Math.round(performance.now() - began)} ms`);
+  for (const service of running) log(`  ${service.name.padEnd(24)} ${service.url}`);
+  log(`  data in ${settings.dataDir}`);
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping`);
+    stop().then(
+      () => process.exit(0),
+      (error: Error) => {
+        log(`shutdown failed: ${error.message}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error: Error) => {
+    log(`could not start: ${error.message}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,18 @@
+import type { NewUser } from '../fixtures/accounts.js';
+
+/**
+ * What a test does on a sign-up screen with email verification. The Amplify
+ * Authenticator is one implementation; a custom form is another.
+ */
+export interface SignupPage {
+  open(): Promise<void>;
+  /** Fills the form without sending it, so the test can note the time just before it does. */
+  fillSignUpForm(user: NewUser): Promise<void>;
+  /** Sends the form: this is the click that makes Cognito mail a code. */
+  createAccount(): Promise<void>;
+  expectCodeRequested(): Promise<void>;
+  enterCode(code: string): Promise<void>;
+  resendCode(): Promise<void>;
+  expectError(message: string | RegExp): Promise<void>;
+  expectSignedIn(email: string): Promise<void>;
+}
