@@ -1,0 +1,35 @@
+import { expect, test } from '../../fixtures';
+
+// The case teams cannot see with a fixed sleep: after the user is deleted and
+// signs up again with the same address, does Cognito send a fresh email?
+test('signing up again after the user was deleted sends a new email with a new code', async ({
+  flows,
+  signupPage,
+  newUser,
+  inbox,
+  cognito,
+}) => {
+  const first = await flows.signUp(newUser);
+
+  await test.step('an admin deletes the unconfirmed user', async () => {
+    expect(await cognito.deleteUserIfExists(newUser.email)).toEqual({ deleted: 1 });
+    expect(await cognito.getUserStatus(newUser.email)).toBeUndefined();
+  });
+
+  const second = await flows.signUp(newUser);
+  await test.step('the second email is a different email, with a different code', async () => {
+    expect(second.id).not.toBe(first.id);
+    expect(second.receivedAt.getTime()).toBeGreaterThan(first.receivedAt.getTime());
+    // Two random six-digit codes coincide once in a million runs; then this fails and says so.
+    expect(second.code, 'Cognito sent the same code twice').not.toBe(first.code);
+    expect(await inbox.emails()).toHaveLength(2);
+  });
+
+  await signupPage.enterCode(first.code);
+  await signupPage.expectError('Invalid verification code provided, please try again.');
+  await signupPage.enterCode(second.code);
+  await signupPage.expectSignedIn(newUser.email);
+  await test.step('Cognito says the user is CONFIRMED', async () => {
+    await expect.poll(() => cognito.getUserStatus(newUser.email)).toBe('CONFIRMED');
+  });
+});

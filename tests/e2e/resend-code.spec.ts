@@ -1,0 +1,23 @@
+import { expect, test } from '../../fixtures';
+
+test('"Resend Code" sends another email with a new code, and only the new code confirms', async ({
+  flows,
+  signupPage,
+  newUser,
+  cognito,
+}) => {
+  const first = await flows.signUp(newUser);
+  const second = await flows.resendCode();
+  await test.step('it is a new email with a new code', () => {
+    expect(second.id).not.toBe(first.id);
+    expect(second.code, 'Cognito resent the same code').not.toBe(first.code);
+  });
+
+  await signupPage.enterCode(first.code);
+  await signupPage.expectError('Invalid verification code provided, please try again.');
+  await signupPage.enterCode(second.code);
+  await signupPage.expectSignedIn(newUser.email);
+  await test.step('Cognito says the user is CONFIRMED', async () => {
+    await expect.poll(() => cognito.getUserStatus(newUser.email)).toBe('CONFIRMED');
+  });
+});

@@ -1,0 +1,17 @@
+import { htmlToText } from '../../helpers/html-text';
+import { expect, test } from '../../fixtures';
+
+test.describe('htmlToText', () => {
+  test('drops styles, scripts and comments, keeps the words', () => {
+    const html = '<head><title>T</title><style>p{color:#123456}</style></head><!-- 999999 --><script>x=1</script><p>Hello <b>there</b></p>';
+    expect(htmlToText(html)).toBe('Hello there');
+  });
+
+  test('decodes named and numeric entities', () => {
+    expect(htmlToText('a&nbsp;&amp;&#160;b &lt;c&gt; &#x41;&#66; &quot;q&quot; &unknown;')).toBe('a & b <c> AB "q" &unknown;');
+  });
+
+  test('breaks lines at block ends', () => {
+    expect(htmlToText('<p>one</p><p>two</p>two<br>three')).toBe('one\ntwo\ntwo\nthree');
+  });
+});
