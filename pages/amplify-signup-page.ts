@@ -57,7 +57,14 @@ export class AmplifySignupPage implements SignupPage {
 
   async expectSignedIn(email: string) {
     await test.step(`see the signed-in page for ${email}`, async () => {
-      await expect(this.page.getByRole('heading', { name: 'Welcome aboard' })).toBeVisible();
+      try {
+        await expect(this.page.getByRole('heading', { name: 'Welcome aboard' })).toBeVisible();
+      } catch (error) {
+        // "Element not found" alone hides the usual cause: Cognito refused the code and the form says why.
+        const shown = await this.alert().allInnerTexts();
+        if (shown.length && error instanceof Error) error.message += `\nInstead, the page shows: ${shown.join(' | ')}`;
+        throw error;
+      }
       await expect(this.page.getByText(`You are signed in as ${email}.`)).toBeVisible();
     });
   }
