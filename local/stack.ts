@@ -19,13 +19,21 @@ type ServiceName = (typeof SERVICES)[number];
 const log = (line: string) => process.stderr.write(`[stack] ${line}\n`);
 
 /** Which variable moves each port, for the error that says a port is taken. */
-const PORT_VARIABLES: Record<string, string> = {};
+function portVariables(settings: StackSettings): Record<string, string> {
+  return {
+    [settings.mailSmtpPort]: 'LOCAL_MAIL_SMTP_PORT',
+    [settings.mailWebPort]: 'LOCAL_MAIL_WEB_PORT',
+    [settings.cognitoPort]: 'LOCAL_COGNITO_PORT',
+    [settings.appPort]: 'LOCAL_APP_PORT',
+  };
+}
 
-function explainStartFailure(service: string, error: unknown): Error {
+function explainStartFailure(service: string, error: unknown, variables: Record<string, string>): Error {
   const cause = error as NodeJS.ErrnoException & { port?: number };
-  if (cause.code === 'EADDRINUSE') {
-    const port = cause.port ?? /:(\d+)/.exec(cause.message)?.[1];
-    const variable = PORT_VARIABLES[String(port)] ?? 'the LOCAL_*_PORT variables';
+  // Node says EADDRINUSE; Vite's preview server says "Port 4173 is already in use".
+  if (cause.code === 'EADDRINUSE' || /already in use/.test(cause.message)) {
+    const port = cause.port ?? /(?:port |:)(\d+)/i.exec(cause.message)?.[1];
+    const variable = variables[String(port)] ?? 'the LOCAL_*_PORT variables';
     return new Error(
       `${service} could not listen on port ${port}: it is already in use. ` +
         `Another stack may be running (stop it, or let Playwright reuse it), or set ${variable} in .env.`,
@@ -35,23 +43,17 @@ function explainStartFailure(service: string, error: unknown): Error {
   return new Error(`${service} failed to start: ${cause.message}`, { cause });
 }
 
-async function start(name: string, starting: () => Promise<RunningService>, running: RunningService[]) {
-  try {
-    running.push(await starting());
-  } catch (error) {
-    throw explainStartFailure(name, error);
-  }
-}
 
 export async function startStack(settings: StackSettings, only: readonly ServiceName[] = SERVICES) {
   const urls = stackUrls(settings);
-  Object.assign(PORT_VARIABLES, {
-    [settings.mailSmtpPort]: 'LOCAL_MAIL_SMTP_PORT',
-    [settings.mailWebPort]: 'LOCAL_MAIL_WEB_PORT',
-    [settings.cognitoPort]: 'LOCAL_COGNITO_PORT',
-    [settings.appPort]: 'LOCAL_APP_PORT',
-  });
   const running: RunningService[] = [];
+  const start = async (name: string, starting: () => Promise<RunningService>) => {
+    try {
+      running.push(await starting());
+    } catch (error) {
+      throw explainStartFailure(name, error, portVariables(settings));
+    }
+  };
   const stop = async () => {
     for (const service of running.reverse()) await service.close();
   };
@@ -59,7 +61,9 @@ export async function startStack(settings: StackSettings, only: readonly Service
     // The app is built (when stale) while the servers come up.
     const appBuilt = only.includes('app') ? ensureAppBuilt(log) : Promise.resolve();
     if (only.includes('mail')) {
-      await start('Mail catcher', () => startMailCatcher({ ...settings, smtpPort: settings.mailSmtpPort, webPort: settings.mailWebPort }), running);
+      await start('Mail catcher', () =>
+        startMailCatcher({ ...settings, smtpPort: settings.mailSmtpPort, webPort: settings.mailWebPort }),
+      );
     }
     if (only.includes('cognito')) {
       await start(
@@ -72,7 +76,6 @@ export async function startStack(settings: StackSettings, only: readonly Service
             smtp: { host: settings.cognitoSmtpHost, port: settings.cognitoSmtpPort },
             logLevel: process.env.LOCAL_LOG_LEVEL,
           }),
-        running,
       );
     }
     if (only.includes('app')) {
@@ -85,7 +88,6 @@ export async function startStack(settings: StackSettings, only: readonly Service
       await start(
         'Demo app',
         () => startDemoApp({ host: settings.host, port: settings.appPort, config: { ...pool, userPoolEndpoint: urls.cognito } }),
-        running,
       );
     }
   } catch (error) {
@@ -96,6 +98,8 @@ export async function startStack(settings: StackSettings, only: readonly Service
 }
 
 async function main() {
+  // The SDK's notice that 2027 releases need Node 22 is for whoever upgrades the lockfile, not for every start.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const requested = process.argv.slice(2);
   const unknown = requested.filter((name) => !SERVICES.includes(name as ServiceName));
   if (unknown.length) {

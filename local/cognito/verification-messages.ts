@@ -39,11 +39,17 @@ export class VerificationMessages implements Messages {
     }
     const pool = (await this.cognito.getUserPool(ctx, userPoolId)).options;
     const template = verificationTemplate(pool);
-    await this.mailer.send({
-      from: pool.EmailConfiguration?.From || COGNITO_DEFAULT_VERIFICATION_EMAIL.from,
-      to: delivery.Destination,
-      subject: template.subject,
-      body: template.message.replaceAll(CODE_PLACEHOLDER, code),
-    });
+    try {
+      await this.mailer.send({
+        from: pool.EmailConfiguration?.From || COGNITO_DEFAULT_VERIFICATION_EMAIL.from,
+        to: delivery.Destination,
+        subject: template.subject,
+        body: template.message.replaceAll(CODE_PLACEHOLDER, code),
+      });
+    } catch (error) {
+      // The caller answers 400 and moves on; the stack's own log must show it too.
+      ctx.logger.error(`${source}: ${(error as Error).message}`);
+      throw error;
+    }
   }
 }
