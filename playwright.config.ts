@@ -31,6 +31,7 @@ export default defineConfig({
   },
   projects: [
     { name: 'unit', testDir: './tests/unit' },
+    { name: 'contract', testDir: './tests/contract' },
     { name: 'e2e', testDir: './tests/e2e', use: { ...devices['Desktop Chrome'] } },
   ],
   // The embedded stack: mail catcher, Cognito emulator and demo app, ready when the app serves its config.

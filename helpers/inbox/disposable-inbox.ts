@@ -4,11 +4,16 @@ import type { InboxHandle, MailBackend, ReceivedEmail, VerificationEmail } from 
 
 /** The inbox a test holds: its address, and waiting for what Cognito sends to it. */
 export class DisposableInbox {
+  /** Every mail already handed to the test, so a later wait never returns one again. */
+  private readonly received = new Set<string>();
+
   constructor(
     private readonly backend: MailBackend,
     private readonly handle: InboxHandle,
     private readonly template: VerificationTemplate,
     private readonly defaultTimeout: number,
+    /** Milliseconds the test has left: no wait outlives the test's own timeout. */
+    private readonly timeLeft: () => number = () => Infinity,
   ) {}
 
   get address(): string {
@@ -26,7 +31,10 @@ export class DisposableInbox {
    * mail's text when it holds no single code.
    */
   async waitForVerificationEmail({ since, timeout = this.defaultTimeout }: { since: Date; timeout?: number }): Promise<VerificationEmail> {
-    const email = await this.backend.waitForEmail(this.handle, { since, timeout });
+    // Leave a second for the error to be built and reported before the test's own timeout strikes.
+    const budget = Math.max(Math.min(timeout, this.timeLeft() - 1_000), 0);
+    const email = await this.backend.waitForEmail(this.handle, { since, timeout: budget, excludeIds: this.received });
+    this.received.add(email.id);
     try {
       return { ...email, code: extractVerificationCode(email, this.template.message) };
     } catch (error) {

@@ -130,9 +130,10 @@ export class MailDevBackend implements MailBackend {
       .sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
   }
 
-  async waitForEmail(inbox: InboxHandle, { since, timeout }: WaitForEmailOptions): Promise<ReceivedEmail> {
+  async waitForEmail(inbox: InboxHandle, { since, timeout, excludeIds }: WaitForEmailOptions): Promise<ReceivedEmail> {
     const started = Date.now();
-    const matches = (m: MailDevEmail) => isFor(inbox.address)(m) && this.arrivedSince(m, since);
+    const matches = (m: MailDevEmail) =>
+      isFor(inbox.address)(m) && this.arrivedSince(m, since) && !excludeIds?.has(m.id);
 
     const found = await new Promise<MailDevEmail>((resolve, reject) => {
       const listener = {

@@ -24,6 +24,8 @@ export interface WaitForEmailOptions {
   since: Date;
   /** Milliseconds to wait before failing with what the inbox did hold. */
   timeout: number;
+  /** Mails this test already has: never the answer to a new wait. */
+  excludeIds?: ReadonlySet<string>;
 }
 
 /** A disposable address that one test owns. */

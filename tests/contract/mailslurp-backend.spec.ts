@@ -1,0 +1,125 @@
+// Contract tests of the MailSlurp inbox backend against a local STAND-IN for
+// MailSlurp's API (local/stand-ins/mailslurp.ts): this machine cannot reach
+// MailSlurp, so these prove our side of the contract, not MailSlurp's.
+import { MailSlurpBackend, MailSlurpError } from '../../helpers/inbox/mailslurp';
+import { EmailTimeoutError } from '../../helpers/inbox/types';
+import { STAND_IN_API_KEY, expect, test } from '../../fixtures';
+import type { MailSlurpStandIn } from '../../local/stand-ins/mailslurp';
+
+const backendFor = (standIn: MailSlurpStandIn, apiKey = STAND_IN_API_KEY) =>
+  new MailSlurpBackend({ apiKey, basePath: standIn.url, runTag: 'run-contract', backoffMs: 10 });
+
+const waitCalls = (standIn: MailSlurpStandIn) =>
+  standIn.requests.filter((r) => r.path === '/waitForMatchingFirstEmail').length;
+
+const VERIFICATION = { from: 'no-reply@verificationemail.com', subject: 'Your verification code', body: 'Your verification code is 123456. ' };
+
+test.describe('MailSlurp backend (contract, against a stand-in)', () => {
+  test('creates a tagged, expiring inbox on MailSlurp\'s domain', async ({ mailslurpStandIn }) => {
+    const backend = backendFor(mailslurpStandIn);
+    const inbox = await backend.createInbox('signup test');
+    expect(inbox.address).toMatch(/@mailslurp\.stand-in\.test$/);
+    expect(backend.domains).toEqual(['mailslurp.stand-in.test']);
+    expect(mailslurpStandIn.hasInbox(inbox.address)).toBe(true);
+  });
+
+  test('a mail arriving during the wait is returned with its body', async ({ mailslurpStandIn }) => {
+    const backend = backendFor(mailslurpStandIn);
+    const inbox = await backend.createInbox('arrives');
+    const since = new Date();
+    const waiting = backend.waitForEmail(inbox, { since, timeout: 10_000 });
+    await expect.poll(() => waitCalls(mailslurpStandIn)).toBe(1);
+    mailslurpStandIn.deliver({ to: inbox.address, ...VERIFICATION });
+
+    const email = await waiting;
+    expect(email).toMatchObject({ to: [inbox.address], from: VERIFICATION.from, subject: VERIFICATION.subject, text: VERIFICATION.body });
+    expect(email.receivedAt.getTime()).toBeGreaterThanOrEqual(since.getTime());
+  });
+
+  test('a mail this test already has is never returned again', async ({ mailslurpStandIn }) => {
+    const backend = backendFor(mailslurpStandIn);
+    const inbox = await backend.createInbox('twice');
+    mailslurpStandIn.deliver({ to: inbox.address, ...VERIFICATION });
+    const first = await backend.waitForEmail(inbox, { since: new Date(), timeout: 5_000 });
+
+    // Within the clock-skew allowance the first mail matches again; the exclusion skips it.
+    const since = new Date();
+    const second = backend.waitForEmail(inbox, { since, timeout: 10_000, excludeIds: new Set([first.id]) });
+    await expect.poll(() => waitCalls(mailslurpStandIn)).toBeGreaterThanOrEqual(3);
+    mailslurpStandIn.deliver({ to: inbox.address, ...VERIFICATION, body: 'Your verification code is 654321. ' });
+    expect((await second).text).toContain('654321');
+  });
+
+  test('a 408 is the answer "no mail": not retried, and the error says what the inbox holds', async ({ mailslurpStandIn }) => {
+    const backend = backendFor(mailslurpStandIn);
+    const inbox = await backend.createInbox('timeout');
+    const error = await backend.waitForEmail(inbox, { since: new Date(), timeout: 1_500 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EmailTimeoutError);
+    expect((error as Error).message).toMatch(
+      new RegExp(`^No email reached ${inbox.address} at MailSlurp at http://127\\.0\\.0\\.1:\\d+ in \\d+ ms \\(waited for: to ${inbox.address}, received since .+\\)\\. The inbox holds: nothing at all\\.$`),
+    );
+    expect(waitCalls(mailslurpStandIn)).toBe(1);
+  });
+
+  test('a 429 is retried, and the mail still arrives', async ({ mailslurpStandIn }) => {
+    const backend = backendFor(mailslurpStandIn);
+    const inbox = await backend.createInbox('rate limited');
+    mailslurpStandIn.failNext('/waitForMatchingFirstEmail', 429, 2, { 'retry-after': '0' });
+    mailslurpStandIn.deliver({ to: inbox.address, ...VERIFICATION });
+    const email = await backend.waitForEmail(inbox, { since: new Date(), timeout: 10_000 });
+    expect(email.subject).toBe(VERIFICATION.subject);
+    expect(waitCalls(mailslurpStandIn)).toBe(3);
+  });
+
+  test('a 500 is retried, and the call succeeds', async ({ mailslurpStandIn }) => {
+    const backend = backendFor(mailslurpStandIn);
+    mailslurpStandIn.failNext('/inboxes/withOptions', 500, 1);
+    const inbox = await backend.createInbox('server error');
+    expect(mailslurpStandIn.hasInbox(inbox.address)).toBe(true);
+    expect(mailslurpStandIn.requests.filter((r) => r.path === '/inboxes/withOptions')).toHaveLength(2);
+  });
+
+  test('rate limiting that never ends fails after the last attempt, and says so', async ({ mailslurpStandIn }) => {
+    const backend = backendFor(mailslurpStandIn);
+    mailslurpStandIn.failNext('/inboxes/withOptions', 429, 10);
+    const error = await backend.createInbox('always limited').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MailSlurpError);
+    expect((error as Error).message).toMatch(/kept rate-limiting us \(HTTP 429\) when asked to create an inbox after 4 attempts over \d+ ms: stand-in fault 429\. Run fewer workers/);
+  });
+
+  test('a bad key (401) fails at once, names the variable, and never shows the key', async ({ mailslurpStandIn }) => {
+    const wrongKey = 'wrong-key-abcdefghijklmnop';
+    const backend = backendFor(mailslurpStandIn, wrongKey);
+    const error = await backend.createInbox('bad key').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MailSlurpError);
+    expect((error as MailSlurpError).status).toBe(401);
+    expect((error as Error).message).toMatch(
+      /^MailSlurp at http:\/\/127\.0\.0\.1:\d+ rejected the API key \(HTTP 401\) when asked to create an inbox: Unauthorized: invalid API key\. Check MAILSLURP_API_KEY in \.env, or the CI secret of that name\.$/,
+    );
+    expect((error as Error).message).not.toContain(wrongKey);
+    expect(mailslurpStandIn.requests).toHaveLength(1);
+  });
+
+  test('an unreachable MailSlurp says where it tried', async ({ mailslurpStandIn }) => {
+    const url = mailslurpStandIn.url;
+    await mailslurpStandIn.stop();
+    const backend = new MailSlurpBackend({ apiKey: STAND_IN_API_KEY, basePath: url, runTag: 'x', backoffMs: 10 });
+    const error = await backend.createInbox('nowhere').catch((e: unknown) => e);
+    expect((error as Error).message).toBe(`MailSlurp at ${url} could not be reached to create an inbox: fetch failed (ECONNREFUSED).`);
+  });
+
+  test('deletes an inbox, and sweeps every inbox of a run by its tag', async ({ mailslurpStandIn }) => {
+    const thisRun = backendFor(mailslurpStandIn);
+    const otherRun = new MailSlurpBackend({ apiKey: STAND_IN_API_KEY, basePath: mailslurpStandIn.url, runTag: 'run-other' });
+    const kept = await otherRun.createInbox('other run');
+    const dropped = await thisRun.createInbox('dropped');
+    await thisRun.createInbox('left behind 1');
+    await thisRun.createInbox('left behind 2');
+
+    await thisRun.deleteInbox(dropped);
+    expect(mailslurpStandIn.hasInbox(dropped.address)).toBe(false);
+    expect(await thisRun.deleteInboxesTagged('run-contract')).toBe(2);
+    expect(mailslurpStandIn.inboxCount()).toBe(1);
+    expect(mailslurpStandIn.hasInbox(kept.address)).toBe(true);
+  });
+});
