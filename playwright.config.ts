@@ -1,15 +1,46 @@
 import 'dotenv/config';
-import { defineConfig, devices } from '@playwright/test';
+import { defineConfig, devices, type PlaywrightTestOptions, type PlaywrightWorkerOptions, type Project } from '@playwright/test';
+import type { PagesOptions } from './fixtures/pages';
+import type { TargetOptions } from './fixtures/target';
 import { chromiumExecutablePath } from './helpers/browser';
+import { runId } from './helpers/run-id';
+import { SettingsError, loadSettings, type Settings } from './helpers/settings';
 import { stackSettings, stackUrls } from './local/stack-settings';
 
 // The AWS SDK warns on every worker that releases from 2027 need Node 22; the lockfile pins one that runs on 20.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-const urls = stackUrls(stackSettings());
-const executablePath = chromiumExecutablePath();
+/** Every setting checked once, here: a broken configuration stops the run before any test starts. */
+function settingsOrExit(): Settings {
+  try {
+    return loadSettings();
+  } catch (error) {
+    if (!(error instanceof SettingsError)) throw error;
+    // The list is the whole message; a stack trace would only bury it.
+    console.error(error.message);
+    process.exit(1);
+  }
+}
 
-export default defineConfig({
+const settings = settingsOrExit();
+runId();
+const executablePath = chromiumExecutablePath();
+const chromium = { ...devices['Desktop Chrome'] };
+
+/** The browser stories, against the embedded stack or against the real services. */
+function e2eProjects(): Project<PlaywrightTestOptions & PagesOptions, PlaywrightWorkerOptions & TargetOptions>[] {
+  if (settings.remote) {
+    return [{ name: 'remote', testDir: './tests/e2e', use: { ...chromium, baseURL: settings.remote.baseUrl, signupPageName: settings.signupPage } }];
+  }
+  const urls = stackUrls(stackSettings());
+  return [
+    { name: 'local', testDir: './tests/e2e', use: { ...chromium, baseURL: urls.app, signupPageName: 'amplify' } },
+    // The same stories through a hand-written form: the worked example of a custom page object.
+    { name: 'local-custom-form', testDir: './tests/e2e', use: { ...chromium, baseURL: `${urls.app}/custom-signup/`, signupPageName: 'custom-form' } },
+  ];
+}
+
+export default defineConfig<PagesOptions, TargetOptions>({
   testDir: './tests',
   // Every test owns its inbox and its user, so tests run in parallel, across workers and shards.
   fullyParallel: true,
@@ -23,26 +54,31 @@ export default defineConfig({
   // The list reporter goes last so the run ends with its "N passed" line.
   reporter: [['html', { open: 'never' }], ['list']],
   use: {
-    baseURL: urls.app,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     // Debian's Chromium where Playwright's own could not be downloaded; CHROMIUM_PATH overrides.
     launchOptions: executablePath ? { executablePath } : {},
   },
   projects: [
+    // Helpers, in plain Node: no browser, no services.
     { name: 'unit', testDir: './tests/unit' },
+    // Our side of the MailSlurp contract, against a local stand-in for its API.
     { name: 'contract', testDir: './tests/contract' },
-    { name: 'e2e', testDir: './tests/e2e', use: { ...devices['Desktop Chrome'] } },
+    ...e2eProjects(),
   ],
+  // MailSlurp inboxes this run's crashed workers could not delete.
+  globalTeardown: './fixtures/run-teardown.ts',
   // The embedded stack: mail catcher, Cognito emulator and demo app, ready when the app serves its config.
-  webServer: {
-    command: 'node --import tsx local/stack.ts',
-    url: urls.appConfig,
-    // A stack started by hand (npm run stack) is reused locally; CI always starts its own.
-    reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
-  },
+  webServer: settings.remote
+    ? undefined
+    : {
+        command: 'node --import tsx local/stack.ts',
+        url: stackUrls(stackSettings()).appConfig,
+        // A stack started by hand (npm run stack) is reused locally; CI always starts its own.
+        reuseExistingServer: !process.env.CI,
+        timeout: 120_000,
+        stdout: 'ignore',
+        stderr: 'pipe',
+        gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+      },
 });

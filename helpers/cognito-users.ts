@@ -7,11 +7,10 @@ import {
   type UserStatusType,
   type UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { ActionableError } from './errors.js';
 import { waitUntil } from './wait-until.js';
 
-export class UnsafeDeletionError extends Error {
-  override name = 'UnsafeDeletionError';
-}
+export class UnsafeDeletionError extends ActionableError {}
 
 export interface CognitoUsersOptions {
   client: CognitoIdentityProviderClient;

@@ -1,4 +1,5 @@
 import { StackSettingsError, stackSettings } from '../local/stack-settings.js';
+import { ActionableError } from './errors.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -51,8 +52,7 @@ const purposeOf = (name: Variable) =>
   (REMOTE_VARIABLES as Record<string, string>)[name] ?? (OPTIONAL_VARIABLES as Record<string, string>)[name];
 
 /** Every problem with the configuration, found at once, so one run fixes them all. */
-export class SettingsError extends Error {
-  override name = 'SettingsError';
+export class SettingsError extends ActionableError {
   constructor(readonly problems: string[]) {
     super(
       `The test configuration is incomplete or wrong (${problems.length} problem${problems.length > 1 ? 's' : ''}):\n` +
@@ -60,13 +60,13 @@ export class SettingsError extends Error {
         '\nSet these in .env (copy .env.example), or as CI secrets of the same names. ' +
         'With no Cognito or MailSlurp variables at all, the tests run against the embedded stack.',
     );
-    // The stack trace says nothing the list does not.
-    this.stack = `${this.name}: ${this.message}`;
   }
 }
 
 // Region prefix, underscore, then Cognito's alphanumeric pool suffix.
 const POOL_ID = /^([a-z]{2}(?:-[a-z]+)+-\d)_[0-9A-Za-z]+$/;
+// Behind COGNITO_ENDPOINT (a stand-in, the emulator) any "region_id" will do, e.g. local_AbC123.
+const STAND_IN_POOL_ID = /^([\w-]+)_[0-9A-Za-z]+$/;
 const CLIENT_ID = /^[\w+]{1,128}$/;
 
 function httpUrl(value: string): boolean {
@@ -125,7 +125,8 @@ export function loadSettings(env: Env = process.env): Settings {
   let remote: RemoteSettings | undefined;
   if (target === 'remote') {
     const userPoolId = value('COGNITO_USER_POOL_ID');
-    const poolRegion = userPoolId ? POOL_ID.exec(userPoolId)?.[1] : undefined;
+    const poolIdPattern = value('COGNITO_ENDPOINT') ? STAND_IN_POOL_ID : POOL_ID;
+    const poolRegion = userPoolId ? poolIdPattern.exec(userPoolId)?.[1] : undefined;
     if (!userPoolId) missing('COGNITO_USER_POOL_ID');
     else if (!poolRegion) malformed('COGNITO_USER_POOL_ID', `is "${userPoolId}", not a pool ID like eu-west-1_AbCdEf123`);
 

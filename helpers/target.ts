@@ -2,13 +2,16 @@ import type { AppRuntimeConfig } from '../local/app/src/runtime-config.js';
 import { STACK_REGION } from '../local/bootstrap.js';
 import { stackSettings, stackUrls } from '../local/stack-settings.js';
 import type { CognitoEndpoint } from './cognito-client.js';
+import type { Settings } from './settings.js';
+
+export type MailTarget = { kind: 'maildev'; url: string } | { kind: 'mailslurp'; apiKey: string; basePath?: string };
 
 /** Everything the suite needs to know about what it is testing. */
 export interface Target {
-  name: 'local';
+  name: Settings['target'];
   appUrl: string;
-  cognito: CognitoEndpoint & { userPoolId: string; userPoolClientId: string };
-  mail: { kind: 'maildev'; url: string };
+  cognito: CognitoEndpoint & { userPoolId: string; userPoolClientId: string; clientSecret?: string };
+  mail: MailTarget;
 }
 
 /** The embedded stack, as its running demo app describes it at `/config.json`. */
@@ -31,9 +34,28 @@ export async function localTarget(env: Record<string, string | undefined> = proc
     cognito: {
       region: STACK_REGION,
       endpoint: config.userPoolEndpoint,
+      emulator: true,
       userPoolId: config.userPoolId,
       userPoolClientId: config.userPoolClientId,
     },
     mail: { kind: 'maildev', url: urls.mailWeb },
+  };
+}
+
+/** The target the settings name: the embedded stack, or the real services. */
+export async function resolveTarget(settings: Settings): Promise<Target> {
+  const remote = settings.remote;
+  if (settings.target === 'local' || !remote) return localTarget();
+  return {
+    name: 'remote',
+    appUrl: remote.baseUrl,
+    cognito: {
+      region: remote.region,
+      ...(remote.cognitoEndpoint ? { endpoint: remote.cognitoEndpoint } : {}),
+      userPoolId: remote.userPoolId,
+      userPoolClientId: remote.clientId,
+      ...(remote.clientSecret ? { clientSecret: remote.clientSecret } : {}),
+    },
+    mail: { kind: 'mailslurp', ...remote.mailslurp },
   };
 }

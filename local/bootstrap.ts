@@ -42,7 +42,7 @@ const POOL_SETTINGS = {
  * the settings reapplied, so an earlier experiment cannot leave it changed.
  */
 export async function ensureUserPool(cognitoUrl: string): Promise<PoolIds> {
-  const client = createCognitoClient({ region: STACK_REGION, endpoint: cognitoUrl });
+  const client = createCognitoClient({ region: STACK_REGION, endpoint: cognitoUrl, emulator: true });
   try {
     const { UserPools = [] } = await client.send(new ListUserPoolsCommand({ MaxResults: 60 }));
     let userPoolId = UserPools.find((pool) => pool.Name === STACK_POOL_NAME)?.Id;

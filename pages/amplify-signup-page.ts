@@ -16,7 +16,8 @@ export class AmplifySignupPage implements SignupPage {
 
   async open() {
     await test.step('open the sign-up form', async () => {
-      await this.page.goto('/');
+      // Relative to baseURL, so the app may live under a path.
+      await this.page.goto('./');
       await expect(this.page.getByRole('button', { name: 'Create Account' })).toBeVisible();
     });
   }
@@ -55,7 +56,7 @@ export class AmplifySignupPage implements SignupPage {
     await test.step(`see the error "${message}"`, () => expect(this.alert()).toContainText(message));
   }
 
-  async expectSignedIn(email: string) {
+  async expectAccountConfirmed(email: string) {
     await test.step(`see the signed-in page for ${email}`, async () => {
       try {
         await expect(this.page.getByRole('heading', { name: 'Welcome aboard' })).toBeVisible();

@@ -14,5 +14,6 @@ export interface SignupPage {
   enterCode(code: string): Promise<void>;
   resendCode(): Promise<void>;
   expectError(message: string | RegExp): Promise<void>;
-  expectSignedIn(email: string): Promise<void>;
+  /** The screen an app shows once the code was accepted (a signed-in page, a "you're in" message …). */
+  expectAccountConfirmed(email: string): Promise<void>;
 }

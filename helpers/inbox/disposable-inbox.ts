@@ -50,7 +50,4 @@ export class DisposableInbox {
     return this.backend.listEmails(this.handle);
   }
 
-  delete(): Promise<void> {
-    return this.backend.deleteInbox(this.handle);
-  }
 }

@@ -16,6 +16,7 @@ import {
   type ReceivedEmail,
   type WaitForEmailOptions,
 } from './types.js';
+import { ActionableError } from '../errors.js';
 
 export interface MailSlurpBackendOptions {
   apiKey: string;
@@ -31,8 +32,7 @@ export interface MailSlurpBackendOptions {
 }
 
 /** A MailSlurp call that failed, with what a person needs to act on it. */
-export class MailSlurpError extends Error {
-  override name = 'MailSlurpError';
+export class MailSlurpError extends ActionableError {
   constructor(
     message: string,
     readonly status?: number,

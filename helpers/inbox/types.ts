@@ -1,3 +1,5 @@
+import { ActionableError } from '../errors.js';
+
 /** One email as a test sees it, whatever service caught it. */
 export interface ReceivedEmail {
   id: string;
@@ -53,9 +55,7 @@ export interface MailBackend {
   close(): Promise<void>;
 }
 
-export class EmailTimeoutError extends Error {
-  override name = 'EmailTimeoutError';
-}
+export class EmailTimeoutError extends ActionableError {}
 
 /** One line per mail, for "here is what did arrive" in an error. */
 export function describeEmails(emails: ReceivedEmail[]): string {

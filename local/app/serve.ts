@@ -17,7 +17,7 @@ function newestChange(entry: string): number {
 
 /** Builds the demo app when there is no build yet, or its sources (or the installed packages) changed since. */
 export async function ensureAppBuilt(log: (line: string) => void = () => {}): Promise<void> {
-  const sources = [path.join(appDir, 'src'), path.join(appDir, 'index.html'), configFile, path.join(appDir, '..', '..', 'package-lock.json')];
+  const sources = [path.join(appDir, 'src'), path.join(appDir, 'index.html'), path.join(appDir, 'custom-signup'), configFile, path.join(appDir, '..', '..', 'package-lock.json')];
   const built = existsSync(builtIndex) ? statSync(builtIndex).mtimeMs : 0;
   if (built > Math.max(...sources.filter(existsSync).map(newestChange))) return;
   log('building the demo app (sources changed since the last build)…');

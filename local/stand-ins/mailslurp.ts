@@ -11,6 +11,7 @@ import {
   type InboxDto,
   type MatchOptions,
 } from 'mailslurp-client';
+import { io, type Socket } from 'socket.io-client';
 import { closeServer } from '../running-service.js';
 
 /**
@@ -25,6 +26,7 @@ export class MailSlurpStandIn {
   private readonly faults: { path: string; status: number; body: object; headers?: Record<string, string> }[] = [];
   private readonly arrivals = new Set<() => void>();
   private server?: Server;
+  private feed?: Socket;
   /** Every request, for tests that count calls. */
   readonly requests: { method: string; path: string }[] = [];
 
@@ -43,7 +45,31 @@ export class MailSlurpStandIn {
     return this;
   }
 
+  /**
+   * Takes in the mail MailDev catches for this stand-in's addresses, so an
+   * emulator sending real SMTP can feed a "MailSlurp" inbox end to end.
+   */
+  feedFromMailDev(maildevUrl: string): this {
+    this.feed = io(maildevUrl, { transports: ['websocket'] });
+    this.feed.on('newMail', (summary: { id: string; to?: { address: string }[] }) => {
+      if (!summary.to?.some((to) => this.hasInbox(to.address))) return;
+      void fetch(`${maildevUrl}/api/email/${summary.id}`)
+        .then((response) => response.json() as Promise<{ to: { address: string }[]; from: { address: string }[]; subject: string; text?: string; html?: string }>)
+        .then((mail) =>
+          this.deliver({
+            to: mail.to[0]!.address,
+            from: mail.from[0]?.address ?? '',
+            subject: mail.subject,
+            body: mail.html || mail.text || '',
+            isHTML: !!mail.html,
+          }),
+        );
+    });
+    return this;
+  }
+
   async stop(): Promise<void> {
+    this.feed?.close();
     const server = this.server;
     this.server = undefined;
     if (server) await closeServer(server);

@@ -28,7 +28,7 @@ test('signing up again after the user was deleted sends a new email with a new c
   await signupPage.enterCode(first.code);
   await signupPage.expectError('Invalid verification code provided, please try again.');
   await signupPage.enterCode(second.code);
-  await signupPage.expectSignedIn(newUser.email);
+  await signupPage.expectAccountConfirmed(newUser.email);
   await test.step('Cognito says the user is CONFIRMED', async () => {
     await expect.poll(() => cognito.getUserStatus(newUser.email)).toBe('CONFIRMED');
   });

@@ -16,7 +16,7 @@ test('"Resend Code" sends another email with a new code, and only the new code c
   await signupPage.enterCode(first.code);
   await signupPage.expectError('Invalid verification code provided, please try again.');
   await signupPage.enterCode(second.code);
-  await signupPage.expectSignedIn(newUser.email);
+  await signupPage.expectAccountConfirmed(newUser.email);
   await test.step('Cognito says the user is CONFIRMED', async () => {
     await expect.poll(() => cognito.getUserStatus(newUser.email)).toBe('CONFIRMED');
   });

@@ -26,7 +26,7 @@ test('a new user gets a verification email with a code, and the code confirms th
   });
 
   await signupPage.enterCode(email.code);
-  await signupPage.expectSignedIn(newUser.email);
+  await signupPage.expectAccountConfirmed(newUser.email);
   await test.step('Cognito says the user is CONFIRMED', async () => {
     await expect.poll(() => cognito.getUserStatus(newUser.email)).toBe('CONFIRMED');
   });

@@ -1,10 +1,9 @@
 import { Authenticator } from '@aws-amplify/ui-react';
 import '@aws-amplify/ui-react/styles.css';
-import { Amplify } from 'aws-amplify';
 import { signIn, signUp, type SignInInput, type SignUpInput } from 'aws-amplify/auth';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { AppRuntimeConfig } from './runtime-config';
+import { configureAmplify } from './configure-amplify';
 
 // cognito-local has no SRP, so sign-in (and the automatic sign-in after
 // confirmation) uses USER_PASSWORD_AUTH instead of Amplify's SRP default.
@@ -37,20 +36,7 @@ function SignedIn({ email, signOut }: { email?: string; signOut?: () => void }) 
 }
 
 async function main() {
-  const response = await fetch('/config.json');
-  if (!response.ok) throw new Error(`GET /config.json answered ${response.status}: is the stack running?`);
-  const config = (await response.json()) as AppRuntimeConfig;
-  Amplify.configure({
-    Auth: {
-      Cognito: {
-        userPoolId: config.userPoolId,
-        userPoolClientId: config.userPoolClientId,
-        ...(config.userPoolEndpoint ? { userPoolEndpoint: config.userPoolEndpoint } : {}),
-        loginWith: { email: true },
-        signUpVerificationMethod: 'code',
-      },
-    },
-  });
+  await configureAmplify();
 
   createRoot(document.getElementById('root') as HTMLElement).render(
     <StrictMode>

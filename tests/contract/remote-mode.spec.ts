@@ -1,0 +1,91 @@
+// The real-services mode, run for real in a child Playwright run, with AWS
+// Cognito and MailSlurp replaced by STAND-INS on loopback: the Cognito emulator
+// (behind COGNITO_ENDPOINT) and the MailSlurp stand-in, fed by the emulator's
+// SMTP mail through MailDev. Proves the remote configuration, mailslurp-client
+// and the error messages; proves nothing about AWS or MailSlurp themselves.
+import { runPlaywright } from '../../helpers/playwright-run';
+import { STAND_IN_API_KEY, expect, test } from '../../fixtures';
+import { MailSlurpStandIn } from '../../local/stand-ins/mailslurp';
+
+/** A line of a stack trace: "    at fn (file.ts:12:3)". */
+const STACK_FRAME = /^\s+at .+:\d+:\d+\)?$/m;
+
+test.describe('remote mode against stand-ins', () => {
+  test.skip(({ settings }) => settings.target !== 'local', 'needs the embedded stack as the stand-in for AWS Cognito');
+  test.setTimeout(180_000);
+
+  let standIn: MailSlurpStandIn;
+  test.beforeEach(async ({ target }) => {
+    standIn = await new MailSlurpStandIn(STAND_IN_API_KEY).start();
+    if (target.mail.kind === 'maildev') standIn.feedFromMailDev(target.mail.url);
+  });
+  test.afterEach(() => standIn.stop());
+
+  const remoteEnv = (target: { appUrl: string; cognito: { userPoolId: string; userPoolClientId: string; endpoint?: string } }) => ({
+    TEST_TARGET: undefined,
+    COGNITO_USER_POOL_ID: target.cognito.userPoolId,
+    COGNITO_CLIENT_ID: target.cognito.userPoolClientId,
+    COGNITO_ENDPOINT: target.cognito.endpoint,
+    // Syntactically valid, worthless credentials: the emulator checks no signature.
+    AWS_ACCESS_KEY_ID: 'AKIASTANDINFAKE00000',
+    AWS_SECRET_ACCESS_KEY: 'stand-in-fake-secret',
+    AWS_PROFILE: undefined,
+    BASE_URL: target.appUrl,
+    MAILSLURP_API_KEY: STAND_IN_API_KEY,
+    MAILSLURP_BASE_URL: standIn.url,
+  });
+
+  test('the sign-up stories pass through mailslurp-client and the remote configuration', async ({ target }) => {
+    const run = await runPlaywright(['--project=remote'], remoteEnv(target));
+    expect(run.output).toMatch(/\b5 passed\b/);
+    expect(run.exitCode).toBe(0);
+    expect(run.output).not.toContain(STAND_IN_API_KEY);
+    await test.step('every inbox the run created is gone', () => {
+      expect(standIn.requests.filter((r) => r.path === '/inboxes/withOptions')).toHaveLength(5);
+      expect(standIn.inboxCount()).toBe(0);
+    });
+  });
+
+  const failures = [
+    {
+      name: 'an unknown user pool',
+      env: { COGNITO_USER_POOL_ID: 'eu-west-1_Unknown123' },
+      message: /CognitoAccessError: DescribeUserPool failed: Cognito \(http:\/\/[\d.:]+\) says: User Pool eu-west-1_Unknown123 not found\. Check COGNITO_USER_POOL_ID/,
+    },
+    {
+      name: 'no AWS credentials',
+      env: {
+        AWS_ACCESS_KEY_ID: undefined,
+        AWS_SECRET_ACCESS_KEY: undefined,
+        AWS_SESSION_TOKEN: undefined,
+        AWS_CONFIG_FILE: '/dev/null',
+        AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+        AWS_EC2_METADATA_DISABLED: 'true',
+      },
+      message: /CognitoAccessError: DescribeUserPool failed: no AWS credentials were found by the SDK's default chain/,
+    },
+    {
+      name: 'a MailSlurp key that is refused',
+      env: { MAILSLURP_API_KEY: 'refused-key-0123456789abcdef' },
+      message: /MailSlurpError: MailSlurp at http:\/\/[\d.:]+ rejected the API key \(HTTP 401\) when asked to create an inbox: .*Check MAILSLURP_API_KEY/,
+      secret: 'refused-key-0123456789abcdef',
+    },
+    {
+      name: 'an unreachable Cognito endpoint',
+      env: { COGNITO_ENDPOINT: 'http://127.0.0.1:1' },
+      message: /CognitoAccessError: DescribeUserPool failed: Cognito \(http:\/\/127\.0\.0\.1:1\) is unreachable \(ECONNREFUSED\)\./,
+    },
+  ];
+  for (const failure of failures) {
+    test(`${failure.name} fails with a clear message and no stack trace`, async ({ target }) => {
+      const run = await runPlaywright(['--project=remote', 'tests/e2e/signup-verification.spec.ts'], {
+        ...remoteEnv(target),
+        ...failure.env,
+      });
+      expect(run.exitCode).not.toBe(0);
+      expect(run.output).toMatch(failure.message);
+      expect(run.output).not.toMatch(STACK_FRAME);
+      expect(run.output).not.toContain(failure.secret ?? STAND_IN_API_KEY);
+    });
+  }
+});
