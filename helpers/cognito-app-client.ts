@@ -1,0 +1,57 @@
+import {
+  ConfirmSignUpCommand,
+  ResendConfirmationCodeCommand,
+  SignUpCommand,
+  type CodeDeliveryDetailsType,
+  type CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { secretHash } from './secret-hash.js';
+
+export interface AppClientIdentity {
+  clientId: string;
+  /** Set when the app client has a secret: every call then carries SECRET_HASH. */
+  clientSecret?: string;
+}
+
+/**
+ * The calls a sign-up page makes, made from Node: for scripts, the benchmark
+ * and checks that need a user without a browser. With a client secret, each
+ * call carries the SECRET_HASH Cognito demands.
+ */
+export class CognitoAppClient {
+  constructor(
+    private readonly client: CognitoIdentityProviderClient,
+    private readonly identity: AppClientIdentity,
+  ) {}
+
+  private hash(username: string) {
+    const { clientId, clientSecret } = this.identity;
+    return clientSecret ? { SecretHash: secretHash(username, clientId, clientSecret) } : {};
+  }
+
+  async signUp(email: string, password: string): Promise<CodeDeliveryDetailsType | undefined> {
+    const { CodeDeliveryDetails } = await this.client.send(
+      new SignUpCommand({
+        ClientId: this.identity.clientId,
+        Username: email,
+        Password: password,
+        UserAttributes: [{ Name: 'email', Value: email }],
+        ...this.hash(email),
+      }),
+    );
+    return CodeDeliveryDetails;
+  }
+
+  async confirmSignUp(email: string, code: string): Promise<void> {
+    await this.client.send(
+      new ConfirmSignUpCommand({ ClientId: this.identity.clientId, Username: email, ConfirmationCode: code, ...this.hash(email) }),
+    );
+  }
+
+  async resendConfirmationCode(email: string): Promise<CodeDeliveryDetailsType | undefined> {
+    const { CodeDeliveryDetails } = await this.client.send(
+      new ResendConfirmationCodeCommand({ ClientId: this.identity.clientId, Username: email, ...this.hash(email) }),
+    );
+    return CodeDeliveryDetails;
+  }
+}

@@ -1,0 +1,69 @@
+import { SettingsError, loadSettings } from '../../helpers/settings';
+import { expect, test } from '../../fixtures';
+
+const REMOTE = {
+  COGNITO_USER_POOL_ID: 'eu-west-1_AbCdEf123',
+  COGNITO_CLIENT_ID: '1example23456789',
+  BASE_URL: 'https://staging.example.com/signup',
+  MAILSLURP_API_KEY: 'a'.repeat(64),
+};
+
+const problemsOf = (env: Record<string, string>) => {
+  try {
+    loadSettings(env);
+  } catch (error) {
+    if (error instanceof SettingsError) return error;
+  }
+  throw new Error('expected a SettingsError');
+};
+
+test.describe('loadSettings', () => {
+  test('no real-service variables: the embedded stack', () => {
+    expect(loadSettings({})).toMatchObject({ target: 'local', emailTimeoutMs: 10_000, signupPage: 'amplify' });
+  });
+
+  test('pool and key: the real services, region from the pool ID', () => {
+    const settings = loadSettings(REMOTE);
+    expect(settings.target).toBe('remote');
+    expect(settings.remote).toMatchObject({ region: 'eu-west-1', userPoolId: REMOTE.COGNITO_USER_POOL_ID, baseUrl: REMOTE.BASE_URL });
+  });
+
+  test('TEST_TARGET=local ignores real-service variables', () => {
+    expect(loadSettings({ ...REMOTE, TEST_TARGET: 'local' }).target).toBe('local');
+  });
+
+  test('half a configuration is an error naming what is missing', () => {
+    const error = problemsOf({ MAILSLURP_API_KEY: REMOTE.MAILSLURP_API_KEY });
+    expect(error.problems).toEqual([
+      expect.stringMatching(/^MAILSLURP_API_KEY is set but COGNITO_USER_POOL_ID is not: set both/),
+    ]);
+  });
+
+  test('lists every missing and malformed variable at once, with its purpose and where it goes', () => {
+    const error = problemsOf({ TEST_TARGET: 'remote', COGNITO_USER_POOL_ID: 'pool', BASE_URL: 'staging.example.com', EMAIL_TIMEOUT_MS: 'soon' });
+    expect(error.problems).toEqual([
+      expect.stringContaining('EMAIL_TIMEOUT_MS is "soon", not a whole number'),
+      expect.stringContaining('COGNITO_USER_POOL_ID is "pool", not a pool ID like eu-west-1_AbCdEf123'),
+      'COGNITO_CLIENT_ID is missing: the app client your sign-up page uses.',
+      expect.stringContaining('BASE_URL is "staging.example.com", not an http(s) URL'),
+      'MAILSLURP_API_KEY is missing: the MailSlurp API key the disposable inboxes are created with.',
+    ]);
+    expect(error.message).toContain('Set these in .env (copy .env.example), or as CI secrets of the same names.');
+  });
+
+  test('never repeats a secret value', () => {
+    const error = problemsOf({ ...REMOTE, MAILSLURP_API_KEY: 'secret with spaces inside it' });
+    expect(error.message).toContain('MAILSLURP_API_KEY does not look like an API key');
+    expect(error.message).not.toContain('secret with spaces');
+  });
+
+  test('a region that disagrees with the pool is an error', () => {
+    expect(problemsOf({ ...REMOTE, AWS_REGION: 'us-east-1' }).problems).toEqual([
+      expect.stringContaining('AWS_REGION is us-east-1, but the pool eu-west-1_AbCdEf123 lives in eu-west-1'),
+    ]);
+  });
+
+  test('a bad embedded-stack port is reported too', () => {
+    expect(problemsOf({ LOCAL_APP_PORT: '99999' }).problems).toEqual([expect.stringContaining('LOCAL_APP_PORT="99999" is not a TCP port')]);
+  });
+});
