@@ -29,6 +29,20 @@ export class CognitoUsers {
     return this.options.userPoolId;
   }
 
+  /** Every user in the pool, page by page: for the janitor, never for a test. */
+  async listAllUsers(): Promise<UserType[]> {
+    const users: UserType[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.options.client.send(
+        new ListUsersCommand({ UserPoolId: this.userPoolId, Limit: 60, ...(token ? { PaginationToken: token } : {}) }),
+      );
+      users.push(...(page.Users ?? []));
+      token = page.PaginationToken;
+    } while (token);
+    return users;
+  }
+
   /** Users whose email attribute is exactly this address. */
   async findByEmail(email: string): Promise<UserType[]> {
     if (!/^[^\s"\\]+@[^\s"\\]+$/.test(email)) {

@@ -1,5 +1,6 @@
 import { StackSettingsError, stackSettings } from '../local/stack-settings.js';
 import { ActionableError } from './errors.js';
+import { compileTestEmailPattern } from './test-address.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -26,6 +27,8 @@ export interface Settings {
   targetReason: string;
   emailTimeoutMs: number;
   signupPage: SignupPageName;
+  /** Extra addresses the suite may delete users for, beyond its own inboxes'. */
+  testEmailPattern?: RegExp;
   remote?: RemoteSettings;
 }
 
@@ -45,6 +48,7 @@ const OPTIONAL_VARIABLES = {
   MAILSLURP_BASE_URL: 'a MailSlurp API URL override, for stand-ins only',
   EMAIL_TIMEOUT_MS: 'how long a test waits for a verification email, in ms',
   SIGNUP_PAGE: `which sign-up page object drives the UI: ${SIGNUP_PAGES.join(' or ')}`,
+  TEST_EMAIL_PATTERN: 'a regular expression for whole addresses the suite may delete users for, beyond its own inboxes',
 } as const;
 
 type Variable = keyof typeof REMOTE_VARIABLES | keyof typeof OPTIONAL_VARIABLES;
@@ -122,6 +126,10 @@ export function loadSettings(env: Env = process.env): Settings {
   const signupPage = (value('SIGNUP_PAGE') ?? 'amplify') as SignupPageName;
   if (!SIGNUP_PAGES.includes(signupPage)) malformed('SIGNUP_PAGE', `is "${signupPage}", not one of ${SIGNUP_PAGES.join(', ')}`);
 
+  const patternSource = value('TEST_EMAIL_PATTERN');
+  const testEmailPattern = patternSource === undefined ? undefined : compileTestEmailPattern(patternSource);
+  if (typeof testEmailPattern === 'string') malformed('TEST_EMAIL_PATTERN', `"${patternSource}" ${testEmailPattern}`);
+
   let remote: RemoteSettings | undefined;
   if (target === 'remote') {
     const userPoolId = value('COGNITO_USER_POOL_ID');
@@ -173,5 +181,12 @@ export function loadSettings(env: Env = process.env): Settings {
   }
 
   if (problems.length) throw new SettingsError(problems);
-  return { target, targetReason, emailTimeoutMs, signupPage, ...(remote ? { remote } : {}) };
+  return {
+    target,
+    targetReason,
+    emailTimeoutMs,
+    signupPage,
+    ...(testEmailPattern instanceof RegExp ? { testEmailPattern } : {}),
+    ...(remote ? { remote } : {}),
+  };
 }

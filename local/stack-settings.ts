@@ -63,3 +63,17 @@ export function stackUrls(settings: StackSettings) {
     appConfig: `${at(settings.appPort)}/config.json`,
   };
 }
+
+/** The environment that points the suite (or a child process) at these settings. */
+export function stackEnv(settings: StackSettings): Record<string, string> {
+  return {
+    LOCAL_HOST: settings.host,
+    LOCAL_COGNITO_PORT: String(settings.cognitoPort),
+    LOCAL_MAIL_SMTP_PORT: String(settings.mailSmtpPort),
+    LOCAL_MAIL_WEB_PORT: String(settings.mailWebPort),
+    LOCAL_APP_PORT: String(settings.appPort),
+    LOCAL_COGNITO_SMTP_HOST: settings.cognitoSmtpHost,
+    LOCAL_COGNITO_SMTP_PORT: String(settings.cognitoSmtpPort),
+    LOCAL_DATA_DIR: settings.dataDir,
+  };
+}

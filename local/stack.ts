@@ -13,8 +13,8 @@ import { startMailCatcher } from './mail/catcher.js';
 import type { RunningService } from './running-service.js';
 import { stackSettings, stackUrls, type StackSettings } from './stack-settings.js';
 
-const SERVICES = ['mail', 'cognito', 'app'] as const;
-type ServiceName = (typeof SERVICES)[number];
+export const SERVICES = ['mail', 'cognito', 'app'] as const;
+export type ServiceName = (typeof SERVICES)[number];
 
 const log = (line: string) => process.stderr.write(`[stack] ${line}\n`);
 
@@ -44,38 +44,50 @@ function explainStartFailure(service: string, error: unknown, variables: Record<
 }
 
 
-export async function startStack(settings: StackSettings, only: readonly ServiceName[] = SERVICES) {
+export interface RunningStack {
+  /** The services that are up, in start order. */
+  services: RunningService[];
+  /** Stops one service, for tests of what happens when it dies. */
+  stopService(name: ServiceName): Promise<void>;
+  /** Stops whatever still runs, last started first. */
+  stop(): Promise<void>;
+}
+
+export async function startStack(settings: StackSettings, only: readonly ServiceName[] = SERVICES): Promise<RunningStack> {
   const urls = stackUrls(settings);
-  const running: RunningService[] = [];
-  const start = async (name: string, starting: () => Promise<RunningService>) => {
+  const running = new Map<ServiceName, RunningService>();
+  const start = async (name: ServiceName, label: string, starting: () => Promise<RunningService>) => {
     try {
-      running.push(await starting());
+      running.set(name, await starting());
     } catch (error) {
-      throw explainStartFailure(name, error, portVariables(settings));
+      throw explainStartFailure(label, error, portVariables(settings));
     }
   };
+  const stopService = async (name: ServiceName) => {
+    const service = running.get(name);
+    running.delete(name);
+    await service?.close();
+  };
   const stop = async () => {
-    for (const service of running.reverse()) await service.close();
+    for (const name of [...running.keys()].reverse()) await stopService(name);
   };
   try {
     // The app is built (when stale) while the servers come up.
     const appBuilt = only.includes('app') ? ensureAppBuilt(log) : Promise.resolve();
     if (only.includes('mail')) {
-      await start('Mail catcher', () =>
+      await start('mail', 'Mail catcher', () =>
         startMailCatcher({ ...settings, smtpPort: settings.mailSmtpPort, webPort: settings.mailWebPort }),
       );
     }
     if (only.includes('cognito')) {
-      await start(
-        'Cognito emulator',
-        () =>
-          startCognitoEmulator({
-            host: settings.host,
-            port: settings.cognitoPort,
-            dataDir: settings.dataDir,
-            smtp: { host: settings.cognitoSmtpHost, port: settings.cognitoSmtpPort },
-            logLevel: process.env.LOCAL_LOG_LEVEL,
-          }),
+      await start('cognito', 'Cognito emulator', () =>
+        startCognitoEmulator({
+          host: settings.host,
+          port: settings.cognitoPort,
+          dataDir: settings.dataDir,
+          smtp: { host: settings.cognitoSmtpHost, port: settings.cognitoSmtpPort },
+          logLevel: process.env.LOCAL_LOG_LEVEL,
+        }),
       );
     }
     if (only.includes('app')) {
@@ -85,16 +97,21 @@ export async function startStack(settings: StackSettings, only: readonly Service
         });
       });
       await appBuilt;
-      await start(
-        'Demo app',
-        () => startDemoApp({ host: settings.host, port: settings.appPort, config: { ...pool, userPoolEndpoint: urls.cognito } }),
+      await start('app', 'Demo app', () =>
+        startDemoApp({ host: settings.host, port: settings.appPort, config: { ...pool, userPoolEndpoint: urls.cognito } }),
       );
     }
   } catch (error) {
     await stop();
     throw error;
   }
-  return { running, stop };
+  return {
+    get services() {
+      return [...running.values()];
+    },
+    stopService,
+    stop,
+  };
 }
 
 async function main() {
@@ -107,9 +124,9 @@ async function main() {
   }
   const began = performance.now();
   const settings = stackSettings();
-  const { running, stop } = await startStack(settings, requested.length ? (requested as ServiceName[]) : SERVICES);
+  const { services, stop } = await startStack(settings, requested.length ? (requested as ServiceName[]) : SERVICES);
   log(`ready in ${Math.round(performance.now() - began)} ms`);
-  for (const service of running) log(`  ${service.name.padEnd(24)} ${service.url}`);
+  for (const service of services) log(`  ${service.name.padEnd(24)} ${service.url}`);
   log(`  data in ${settings.dataDir}`);
 
   let stopping = false;

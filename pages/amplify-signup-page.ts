@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { NewUser } from '../fixtures/accounts.js';
+import { explainWithAlert, openOrExplain, unlessErrorShown } from './page-errors.js';
 import type { SignupPage } from './signup-page.js';
 
 /** AWS Amplify's `<Authenticator>`: its sign-up, confirm and signed-in screens. */
@@ -17,7 +18,7 @@ export class AmplifySignupPage implements SignupPage {
   async open() {
     await test.step('open the sign-up form', async () => {
       // Relative to baseURL, so the app may live under a path.
-      await this.page.goto('./');
+      await openOrExplain(this.page, './');
       await expect(this.page.getByRole('button', { name: 'Create Account' })).toBeVisible();
     });
   }
@@ -35,10 +36,16 @@ export class AmplifySignupPage implements SignupPage {
   }
 
   async expectCodeRequested() {
-    await test.step('see the "We Emailed You" screen', async () => {
-      await expect(this.page.getByRole('heading', { name: 'We Emailed You' })).toBeVisible();
-      await expect(this.code()).toBeVisible();
-    });
+    await test.step('see the "We Emailed You" screen', () =>
+      explainWithAlert(this.alert(), async () => {
+        await expect(this.page.getByRole('heading', { name: 'We Emailed You' })).toBeVisible();
+        await expect(this.code()).toBeVisible();
+      }),
+    );
+  }
+
+  unlessErrorShown<T>(work: Promise<T>, timeout: number): Promise<T> {
+    return unlessErrorShown(this.alert(), work, timeout);
   }
 
   async enterCode(code: string) {
@@ -57,16 +64,11 @@ export class AmplifySignupPage implements SignupPage {
   }
 
   async expectAccountConfirmed(email: string) {
-    await test.step(`see the signed-in page for ${email}`, async () => {
-      try {
+    await test.step(`see the signed-in page for ${email}`, () =>
+      explainWithAlert(this.alert(), async () => {
         await expect(this.page.getByRole('heading', { name: 'Welcome aboard' })).toBeVisible();
-      } catch (error) {
-        // "Element not found" alone hides the usual cause: Cognito refused the code and the form says why.
-        const shown = await this.alert().allInnerTexts();
-        if (shown.length && error instanceof Error) error.message += `\nInstead, the page shows: ${shown.join(' | ')}`;
-        throw error;
-      }
-      await expect(this.page.getByText(`You are signed in as ${email}.`)).toBeVisible();
-    });
+        await expect(this.page.getByText(`You are signed in as ${email}.`)).toBeVisible();
+      }),
+    );
   }
 }

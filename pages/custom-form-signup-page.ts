@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { NewUser } from '../fixtures/accounts.js';
+import { explainWithAlert, openOrExplain, unlessErrorShown } from './page-errors.js';
 import type { SignupPage } from './signup-page.js';
 
 /**
@@ -15,7 +16,7 @@ export class CustomFormSignupPage implements SignupPage {
 
   async open() {
     await test.step('open the sign-up form', async () => {
-      await this.page.goto('./');
+      await openOrExplain(this.page, './');
       await expect(this.page.getByRole('heading', { name: 'Create your Acme account' })).toBeVisible();
     });
   }
@@ -32,10 +33,16 @@ export class CustomFormSignupPage implements SignupPage {
   }
 
   async expectCodeRequested() {
-    await test.step('see the "Check your inbox" screen', async () => {
-      await expect(this.page.getByRole('heading', { name: 'Check your inbox' })).toBeVisible();
-      await expect(this.code()).toBeVisible();
-    });
+    await test.step('see the "Check your inbox" screen', () =>
+      explainWithAlert(this.alert(), async () => {
+        await expect(this.page.getByRole('heading', { name: 'Check your inbox' })).toBeVisible();
+        await expect(this.code()).toBeVisible();
+      }),
+    );
+  }
+
+  unlessErrorShown<T>(work: Promise<T>, timeout: number): Promise<T> {
+    return unlessErrorShown(this.alert(), work, timeout);
   }
 
   async enterCode(code: string) {
@@ -54,9 +61,11 @@ export class CustomFormSignupPage implements SignupPage {
   }
 
   async expectAccountConfirmed(email: string) {
-    await test.step(`see the confirmation for ${email}`, async () => {
-      await expect(this.page.getByRole('heading', { name: "You're in" })).toBeVisible();
-      await expect(this.page.getByText(`Account confirmed for ${email}.`)).toBeVisible();
-    });
+    await test.step(`see the confirmation for ${email}`, () =>
+      explainWithAlert(this.alert(), async () => {
+        await expect(this.page.getByRole('heading', { name: "You're in" })).toBeVisible();
+        await expect(this.page.getByText(`Account confirmed for ${email}.`)).toBeVisible();
+      }),
+    );
   }
 }

@@ -11,6 +11,8 @@ export interface SignupPage {
   /** Sends the form: this is the click that makes Cognito mail a code. */
   createAccount(): Promise<void>;
   expectCodeRequested(): Promise<void>;
+  /** `work` (waiting for the email), unless the form shows an error first: then that error, at once. */
+  unlessErrorShown<T>(work: Promise<T>, timeout: number): Promise<T>;
   enterCode(code: string): Promise<void>;
   resendCode(): Promise<void>;
   expectError(message: string | RegExp): Promise<void>;

@@ -4,6 +4,7 @@ import {
   EmailTimeoutError,
   describeEmails,
   type InboxHandle,
+  type LeftoverInbox,
   type MailBackend,
   type ReceivedEmail,
   type WaitForEmailOptions,
@@ -174,6 +175,23 @@ export class MailDevBackend implements MailBackend {
       this.arrivals.delete(email.id);
     }
     this.addresses.delete(inbox.address);
+  }
+
+  /** Addresses on our domain whose newest mail is older than `before`. */
+  async findLeftoverInboxes(before: Date): Promise<LeftoverInbox[]> {
+    const all = (await (await this.request('/api/email')).json()) as MailDevEmail[];
+    const newest = new Map<string, Date>();
+    for (const mail of all) {
+      for (const { address } of mail.to ?? []) {
+        if (!address.toLowerCase().endsWith(`@${LOCAL_INBOX_DOMAIN}`)) continue;
+        const time = new Date(mail.time);
+        const seen = newest.get(address);
+        if (!seen || time > seen) newest.set(address, time);
+      }
+    }
+    return [...newest]
+      .filter(([, time]) => time < before)
+      .map(([address, createdAt]) => ({ id: address, address, createdAt }));
   }
 
   async close(): Promise<void> {

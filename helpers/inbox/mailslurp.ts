@@ -11,7 +11,9 @@ import {
 import {
   EmailTimeoutError,
   describeEmails,
+  SUITE_TAG,
   type InboxHandle,
+  type LeftoverInbox,
   type MailBackend,
   type ReceivedEmail,
   type WaitForEmailOptions,
@@ -136,7 +138,7 @@ export class MailSlurpBackend implements MailBackend {
         {
           createInboxDto: {
             name: label.slice(0, 100),
-            tags: [this.options.runTag, 'cognito-signup-e2e'],
+            tags: [this.options.runTag, SUITE_TAG],
             expiresIn: this.options.inboxLifetimeMs ?? 60 * 60_000,
           },
         },
@@ -213,6 +215,22 @@ export class MailSlurpBackend implements MailBackend {
         await this.deleteInbox({ id: inbox.id, address: inbox.emailAddress ?? '' });
         deleted++;
       }
+    }
+  }
+
+  /** This suite's inboxes (any run) created before `before`; their domains become test domains. */
+  async findLeftoverInboxes(before: Date): Promise<LeftoverInbox[]> {
+    const found: LeftoverInbox[] = [];
+    for (let page = 0; ; page++) {
+      const result = await this.call(`list inboxes tagged ${SUITE_TAG}`, (signal) =>
+        this.client.inboxController.getAllInboxes({ tag: SUITE_TAG, before, page, size: 100 }, { signal }),
+      );
+      for (const inbox of result.content ?? []) {
+        const address = inbox.emailAddress ?? '';
+        this.ownDomains.add(address.slice(address.lastIndexOf('@') + 1).toLowerCase());
+        found.push({ id: inbox.id, address, createdAt: inbox.createdAt });
+      }
+      if (page + 1 >= result.totalPages) return found;
     }
   }
 

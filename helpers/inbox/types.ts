@@ -52,8 +52,17 @@ export interface MailBackend {
   /** Everything the inbox holds now, oldest first. */
   listEmails(inbox: InboxHandle): Promise<ReceivedEmail[]>;
   deleteInbox(inbox: InboxHandle): Promise<void>;
+  /** Inboxes of this suite created before `before`, by any run: what the janitor sweeps. */
+  findLeftoverInboxes(before: Date): Promise<LeftoverInbox[]>;
   close(): Promise<void>;
 }
+
+export interface LeftoverInbox extends InboxHandle {
+  createdAt: Date;
+}
+
+/** The tag on every inbox this suite creates, whatever the run. */
+export const SUITE_TAG = 'cognito-signup-e2e';
 
 export class EmailTimeoutError extends ActionableError {}
 

@@ -148,11 +148,19 @@ export class MailSlurpStandIn {
     }
     if (req.method === 'GET' && url.pathname === '/inboxes/paginated') {
       const tag = url.searchParams.get('tag');
-      const content = [...this.inboxes.values()].filter((i) => !tag || i.tags?.includes(tag));
+      const before = url.searchParams.get('before');
+      const page = Number(url.searchParams.get('page') ?? 0);
+      const size = Number(url.searchParams.get('size') ?? 20);
+      const matching = [...this.inboxes.values()]
+        .filter((i) => !tag || i.tags?.includes(tag))
+        .filter((i) => !before || i.createdAt < new Date(before));
+      const content = matching.slice(page * size, (page + 1) * size);
       return send(res, 200, {
-        content: content.map((i) => InboxPreviewToJSON({ id: i.id, userId: i.userId, emailAddress: i.emailAddress, createdAt: i.createdAt, favourite: false, tags: i.tags, teamAccess: false, virtualInbox: false })),
-        totalPages: 1,
-        totalElements: content.length,
+        content: content.map((i) =>
+          InboxPreviewToJSON({ id: i.id, userId: i.userId, emailAddress: i.emailAddress, createdAt: i.createdAt, favourite: false, tags: i.tags, teamAccess: false, virtualInbox: false }),
+        ),
+        totalPages: Math.max(1, Math.ceil(matching.length / size)),
+        totalElements: matching.length,
       });
     }
     if (inboxId && req.method === 'GET' && url.pathname.endsWith('/emails')) {

@@ -67,3 +67,10 @@ test.describe('loadSettings', () => {
     expect(problemsOf({ LOCAL_APP_PORT: '99999' }).problems).toEqual([expect.stringContaining('LOCAL_APP_PORT="99999" is not a TCP port')]);
   });
 });
+
+test('TEST_EMAIL_PATTERN must be a narrow, valid pattern', () => {
+  expect(loadSettings({ TEST_EMAIL_PATTERN: 'e2e-.+@qa\\.example\\.com' }).testEmailPattern?.test('e2e-1@qa.example.com')).toBe(true);
+  expect(problemsOf({ TEST_EMAIL_PATTERN: '.*' }).problems).toEqual([
+    expect.stringContaining('TEST_EMAIL_PATTERN ".*" is too broad: it matches "jane.doe@gmail.com"'),
+  ]);
+});

@@ -1,0 +1,45 @@
+/**
+ * npm run janitor [-- --delete] [-- --older-than 1h]
+ *
+ * Lists test users and inboxes that earlier runs left behind; deletes them
+ * only with --delete. Never touches a user whose address is not a test address.
+ */
+import 'dotenv/config';
+import { parseAge, runJanitor } from '../helpers/janitor.js';
+import { SettingsError, loadSettings } from '../helpers/settings.js';
+
+const USAGE = 'usage: npm run janitor -- [--delete] [--older-than <age: 90s, 30m, 2h, 1d; default 1h>]';
+
+async function main(): Promise<number> {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const args = process.argv.slice(2);
+  let olderThanMs = 3_600_000;
+  let remove = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--delete') remove = true;
+    else if (arg === '--older-than') {
+      const age = parseAge(args[++i] ?? '');
+      if (age === undefined) return fail(`--older-than needs an age like 90s, 30m, 2h or 1d.\n${USAGE}`);
+      olderThanMs = age;
+    } else if (arg === '--help' || arg === '-h') {
+      console.log(USAGE);
+      return 0;
+    } else return fail(`unknown argument ${arg}\n${USAGE}`);
+  }
+  await runJanitor(loadSettings(), { olderThanMs, delete: remove, log: (line) => console.log(line) });
+  return 0;
+}
+
+function fail(message: string): number {
+  console.error(message);
+  return 2;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    console.error(error instanceof SettingsError ? error.message : `janitor failed: ${error.message}`);
+    process.exit(1);
+  },
+);
