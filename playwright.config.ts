@@ -37,6 +37,12 @@ function e2eProjects(): Project<PlaywrightTestOptions & PagesOptions, Playwright
     { name: 'local', testDir: './tests/e2e', use: { ...chromium, baseURL: urls.app, signupPageName: 'amplify' } },
     // The same stories through a hand-written form: the worked example of a custom page object.
     { name: 'local-custom-form', testDir: './tests/e2e', use: { ...chromium, baseURL: `${urls.app}/custom-signup/`, signupPageName: 'custom-form' } },
+    // The suite tested from outside: janitor, cleanup, faults, secrets, shards (child runs, private stacks).
+    { name: 'integration', testDir: './tests/integration', use: { ...chromium, baseURL: urls.app } },
+    // Tests that fail on purpose, for the cleanup test's child run only.
+    ...(process.env.E2E_ON_PURPOSE === '1'
+      ? [{ name: 'on-purpose', testDir: './tests/on-purpose', use: { ...chromium, baseURL: urls.app, signupPageName: 'amplify' as const } }]
+      : []),
   ];
 }
 

@@ -3,29 +3,53 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-export interface PlaywrightRun {
+export interface CommandRun {
   exitCode: number | null;
   /** stdout and stderr, interleaved as they came. */
   output: string;
+  /** Where a Playwright run put its results and report. */
+  outputDir?: string;
+  elapsedMs: number;
 }
 
-/**
- * Runs `npx playwright test` in a child process, for tests about the suite
- * itself (a configuration, a whole mode). Its results go to a folder of its
- * own, so the run around it keeps its report.
- */
-export function runPlaywright(args: string[], env: Record<string, string | undefined>, timeoutMs = 120_000): Promise<PlaywrightRun> {
-  const output = mkdtempSync(path.join(tmpdir(), 'nested-playwright-'));
+/** Runs a command to the end, with the given environment on top of ours. */
+export function runCommand(
+  command: string,
+  args: string[],
+  env: Record<string, string | undefined>,
+  timeoutMs = 120_000,
+): Promise<Omit<CommandRun, 'outputDir'>> {
+  const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['playwright', 'test', '--reporter=list', `--output=${output}`, ...args], {
-      env: { ...process.env, E2E_RUN_ID: undefined, FORCE_COLOR: '0', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: timeoutMs,
-    });
+    const child = spawn(command, args, { env: { ...process.env, FORCE_COLOR: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'], timeout: timeoutMs });
     let text = '';
     child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (exitCode) => resolve({ exitCode, output: text }));
+    child.on('close', (exitCode) => resolve({ exitCode, output: text, elapsedMs: Date.now() - started }));
   });
+}
+
+/**
+ * Runs `npx playwright test` in a child process, for tests about the suite
+ * itself (a configuration, a whole mode, a broken service). Its results and
+ * report go to a folder of its own, so the run around it keeps its own.
+ */
+export async function runPlaywright(args: string[], env: Record<string, string | undefined>, timeoutMs = 120_000): Promise<CommandRun> {
+  const outputDir = mkdtempSync(path.join(tmpdir(), 'nested-playwright-'));
+  const run = await runCommand(
+    'npx',
+    ['playwright', 'test', '--reporter=list', `--output=${path.join(outputDir, 'results')}`, ...args],
+    { E2E_RUN_ID: undefined, PLAYWRIGHT_HTML_OUTPUT_DIR: path.join(outputDir, 'report'), ...env },
+    timeoutMs,
+  );
+  return { ...run, outputDir };
+}
+
+/** The duration the list reporter printed for the first test whose line matches `title`, in ms. */
+export function reportedDuration(output: string, title: RegExp): number | undefined {
+  const line = output.split('\n').find((l) => title.test(l) && /\((\d+(?:\.\d+)?)(ms|s|m)\)\s*$/.test(l));
+  const match = line && /\((\d+(?:\.\d+)?)(ms|s|m)\)\s*$/.exec(line);
+  if (!match) return undefined;
+  return Number(match[1]) * { ms: 1, s: 1000, m: 60_000 }[match[2] as 'ms' | 's' | 'm'];
 }

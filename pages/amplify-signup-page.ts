@@ -17,8 +17,8 @@ export class AmplifySignupPage implements SignupPage {
 
   async open() {
     await test.step('open the sign-up form', async () => {
-      // Relative to baseURL, so the app may live under a path.
-      await openOrExplain(this.page, './');
+      // The empty URL is baseURL itself: BASE_URL may be a page deep inside the app.
+      await openOrExplain(this.page, '');
       await expect(this.page.getByRole('button', { name: 'Create Account' })).toBeVisible();
     });
   }

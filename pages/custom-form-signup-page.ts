@@ -16,7 +16,7 @@ export class CustomFormSignupPage implements SignupPage {
 
   async open() {
     await test.step('open the sign-up form', async () => {
-      await openOrExplain(this.page, './');
+      await openOrExplain(this.page, '');
       await expect(this.page.getByRole('heading', { name: 'Create your Acme account' })).toBeVisible();
     });
   }

@@ -1,6 +1,9 @@
 import { VerificationCodeError, extractVerificationCode } from '../verification-code.js';
 import type { VerificationTemplate } from '../verification-template.js';
-import type { InboxHandle, MailBackend, ReceivedEmail, VerificationEmail } from './types.js';
+import { EmailTimeoutError, type InboxHandle, type MailBackend, type ReceivedEmail, type VerificationEmail } from './types.js';
+
+/** The shortest wait, enough for one look at what the inbox already holds. */
+const MINIMUM_LOOK_MS = 500;
 
 /** The inbox a test holds: its address, and waiting for what Cognito sends to it. */
 export class DisposableInbox {
@@ -26,15 +29,25 @@ export class DisposableInbox {
   }
 
   /**
-   * The first mail received since `since`, with the code taken out of it.
-   * Fails with the inbox's contents when none comes in time, and with the
-   * mail's text when it holds no single code.
+   * The first mail received since `since`, with the code taken out of it. The
+   * deadline counts from `since` (the click), not from this call: the email
+   * must arrive within `timeout` of the action that causes it. Fails with the
+   * inbox's contents when none comes in time, when one comes too late, and with
+   * the mail's text when it holds no single code.
    */
   async waitForVerificationEmail({ since, timeout = this.defaultTimeout }: { since: Date; timeout?: number }): Promise<VerificationEmail> {
-    // Leave a second for the error to be built and reported before the test's own timeout strikes.
-    const budget = Math.max(Math.min(timeout, this.timeLeft() - 1_000), 0);
+    const elapsed = Date.now() - since.getTime();
+    // At least one look, even when the UI took the whole deadline; never past the test's own timeout.
+    const budget = Math.max(Math.min(timeout - elapsed, this.timeLeft() - 1_000), MINIMUM_LOOK_MS);
     const email = await this.backend.waitForEmail(this.handle, { since, timeout: budget, excludeIds: this.received });
     this.received.add(email.id);
+    const took = email.receivedAt.getTime() - since.getTime();
+    if (took > timeout + this.backend.clockSkewAllowanceMs) {
+      throw new EmailTimeoutError(
+        `The email "${email.subject}" reached ${this.address} at ${this.service}, but ${took} ms after the action that sent it: ` +
+          `later than the ${timeout} ms deadline (EMAIL_TIMEOUT_MS).`,
+      );
+    }
     try {
       return { ...email, code: extractVerificationCode(email, this.template.message) };
     } catch (error) {

@@ -55,6 +55,8 @@ const isFor = (address: string) => (m: MailDevEmail) =>
  */
 export class MailDevBackend implements MailBackend {
   readonly domains = [LOCAL_INBOX_DOMAIN];
+  /** Arrival times are taken on our own clock. */
+  readonly clockSkewAllowanceMs = 0;
   private readonly listeners = new Set<{ onMail(m: MailDevEmail): void; onConnect(): void }>();
   /** When each mail to one of our inboxes was announced. */
   private readonly arrivals = new Map<string, Date>();
@@ -132,7 +134,6 @@ export class MailDevBackend implements MailBackend {
   }
 
   async waitForEmail(inbox: InboxHandle, { since, timeout, excludeIds }: WaitForEmailOptions): Promise<ReceivedEmail> {
-    const started = Date.now();
     const matches = (m: MailDevEmail) =>
       isFor(inbox.address)(m) && this.arrivedSince(m, since) && !excludeIds?.has(m.id);
 
@@ -161,7 +162,7 @@ export class MailDevBackend implements MailBackend {
       listener.onConnect();
     }).catch(async (error: Error | null) => {
       if (error) throw error;
-      throw await this.timeoutError(inbox, since, Date.now() - started);
+      throw await this.timeoutError(inbox, since);
     });
 
     // The push event carries a summary; the bodies come from the REST API.
@@ -198,7 +199,9 @@ export class MailDevBackend implements MailBackend {
     this.socket.close();
   }
 
-  private async timeoutError(inbox: InboxHandle, since: Date, waited: number): Promise<EmailTimeoutError> {
+  /** "In N ms" counts from `since`: the action that should have sent the mail. */
+  private async timeoutError(inbox: InboxHandle, since: Date): Promise<EmailTimeoutError> {
+    const waited = Date.now() - since.getTime();
     const held = await this.listEmails(inbox).then(describeEmails, (error: Error) => `(could not list: ${error.message})`);
     const socket = this.socket.connected ? 'connected' : `disconnected (${this.lastSocketError ?? 'no error seen'})`;
     return new EmailTimeoutError(

@@ -115,6 +115,7 @@ const previewToEmail = (e: EmailPreview): ReceivedEmail => ({
 export class MailSlurpBackend implements MailBackend {
   private readonly client: MailSlurp;
   private readonly ownDomains = new Set<string>();
+  readonly clockSkewAllowanceMs = CLOCK_SKEW_ALLOWANCE_MS;
 
   constructor(private readonly options: MailSlurpBackendOptions) {
     this.client = new MailSlurp({
@@ -155,7 +156,7 @@ export class MailSlurpBackend implements MailBackend {
     const filter = `to ${inbox.address}, received since ${after.toISOString()}`;
     for (;;) {
       const left = () => timeout - (Date.now() - started);
-      if (left() <= 0) throw await this.timeoutError(inbox, filter, Date.now() - started);
+      if (left() <= 0) throw await this.timeoutError(inbox, filter, Date.now() - since.getTime());
       let email: Email;
       try {
         email = await this.call(
@@ -179,7 +180,7 @@ export class MailSlurpBackend implements MailBackend {
       } catch (error) {
         // 408 is MailSlurp's answer "no such email yet": the wait is over, nothing to retry.
         if (error instanceof MailSlurpError && error.status === 408) {
-          throw await this.timeoutError(inbox, filter, Date.now() - started);
+          throw await this.timeoutError(inbox, filter, Date.now() - since.getTime());
         }
         throw error;
       }

@@ -46,6 +46,8 @@ export interface MailBackend {
   readonly description: string;
   /** The domains its addresses are on; only users with these are ever deleted. */
   readonly domains: readonly string[];
+  /** How far its `receivedAt` clock may be from ours. */
+  readonly clockSkewAllowanceMs: number;
   createInbox(label: string): Promise<InboxHandle>;
   /** The first mail to the inbox received since `options.since`, waiting for it if need be. */
   waitForEmail(inbox: InboxHandle, options: WaitForEmailOptions): Promise<ReceivedEmail>;

@@ -46,8 +46,9 @@ export class MailSlurpStandIn {
   }
 
   /**
-   * Takes in the mail MailDev catches for this stand-in's addresses, so an
-   * emulator sending real SMTP can feed a "MailSlurp" inbox end to end.
+   * Moves the mail MailDev catches for this stand-in's addresses into its
+   * inboxes (and out of MailDev), so an emulator sending real SMTP can feed a
+   * "MailSlurp" inbox end to end.
    */
   feedFromMailDev(maildevUrl: string): this {
     this.feed = io(maildevUrl, { transports: ['websocket'] });
@@ -55,15 +56,16 @@ export class MailSlurpStandIn {
       if (!summary.to?.some((to) => this.hasInbox(to.address))) return;
       void fetch(`${maildevUrl}/api/email/${summary.id}`)
         .then((response) => response.json() as Promise<{ to: { address: string }[]; from: { address: string }[]; subject: string; text?: string; html?: string }>)
-        .then((mail) =>
+        .then(async (mail) => {
           this.deliver({
             to: mail.to[0]!.address,
             from: mail.from[0]?.address ?? '',
             subject: mail.subject,
             body: mail.html || mail.text || '',
             isHTML: !!mail.html,
-          }),
-        );
+          });
+          await fetch(`${maildevUrl}/api/email/${summary.id}`, { method: 'DELETE' });
+        });
     });
     return this;
   }

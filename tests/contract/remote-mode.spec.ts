@@ -6,6 +6,7 @@
 import { runPlaywright } from '../../helpers/playwright-run';
 import { STAND_IN_API_KEY, expect, test } from '../../fixtures';
 import { MailSlurpStandIn } from '../../local/stand-ins/mailslurp';
+import { freePort } from '../../fixtures/private-stack';
 
 /** A line of a stack trace: "    at fn (file.ts:12:3)". */
 const STACK_FRAME = /^\s+at .+:\d+:\d+\)?$/m;
@@ -71,6 +72,11 @@ test.describe('remote mode against stand-ins', () => {
       secret: 'refused-key-0123456789abcdef',
     },
     {
+      name: 'an unreachable app',
+      env: { BASE_URL: 'http://127.0.0.1:DEAD_PORT/signup' },
+      message: /ActionableError: The sign-up page at http:\/\/127\.0\.0\.1:\d+\/signup is unreachable \(net::ERR_\w+\)\. Is the app running\? It is BASE_URL for the real services/,
+    },
+    {
       name: 'an unreachable Cognito endpoint',
       env: { COGNITO_ENDPOINT: 'http://127.0.0.1:1' },
       message: /CognitoAccessError: DescribeUserPool failed: Cognito \(http:\/\/127\.0\.0\.1:1\) is unreachable \(ECONNREFUSED\)\./,
@@ -78,10 +84,9 @@ test.describe('remote mode against stand-ins', () => {
   ];
   for (const failure of failures) {
     test(`${failure.name} fails with a clear message and no stack trace`, async ({ target }) => {
-      const run = await runPlaywright(['--project=remote', 'tests/e2e/signup-verification.spec.ts'], {
-        ...remoteEnv(target),
-        ...failure.env,
-      });
+      const deadPort = String(await freePort());
+      const env = Object.fromEntries(Object.entries(failure.env).map(([k, v]) => [k, v?.replace('DEAD_PORT', deadPort)]));
+      const run = await runPlaywright(['--project=remote', 'tests/e2e/signup-verification.spec.ts'], { ...remoteEnv(target), ...env });
       expect(run.exitCode).not.toBe(0);
       expect(run.output).toMatch(failure.message);
       expect(run.output).not.toMatch(STACK_FRAME);

@@ -1,0 +1,76 @@
+import { DisposableInbox } from '../../helpers/inbox/disposable-inbox';
+import { EmailTimeoutError, type MailBackend, type ReceivedEmail, type WaitForEmailOptions } from '../../helpers/inbox/types';
+import { COGNITO_DEFAULT_VERIFICATION_EMAIL, verificationTemplate } from '../../helpers/verification-template';
+import { expect, test } from '../../fixtures';
+
+/** A backend that hands out the given mails in order and records each wait. */
+function scriptedBackend(mails: ReceivedEmail[]) {
+  const waits: WaitForEmailOptions[] = [];
+  const backend = {
+    description: 'a scripted backend',
+    domains: ['inbox.test'],
+    clockSkewAllowanceMs: 0,
+    waitForEmail: async (_inbox, options) => {
+      waits.push({ ...options, excludeIds: new Set(options.excludeIds) });
+      const mail = mails.shift();
+      if (!mail) throw new EmailTimeoutError('no more mail');
+      return mail;
+    },
+  } as Pick<MailBackend, 'description' | 'domains' | 'clockSkewAllowanceMs' | 'waitForEmail'> as MailBackend;
+  return { backend, waits };
+}
+
+const mail = (id: string, receivedAt: Date, code = '123456'): ReceivedEmail => ({
+  id,
+  from: COGNITO_DEFAULT_VERIFICATION_EMAIL.from,
+  to: ['a@inbox.test'],
+  subject: COGNITO_DEFAULT_VERIFICATION_EMAIL.subject,
+  text: `Your verification code is ${code}. `,
+  html: '',
+  receivedAt,
+});
+
+const inboxWith = (backend: MailBackend) =>
+  new DisposableInbox(backend, { id: 'a', address: 'a@inbox.test' }, verificationTemplate({}), 3_000);
+
+test.describe('DisposableInbox.waitForVerificationEmail', () => {
+  test('the deadline counts from the action, not from the call', async () => {
+    const since = new Date(Date.now() - 2_000);
+    const { backend, waits } = scriptedBackend([mail('m1', new Date())]);
+    await inboxWith(backend).waitForVerificationEmail({ since });
+    expect(waits[0]!.timeout).toBeGreaterThan(500);
+    expect(waits[0]!.timeout).toBeLessThanOrEqual(1_000);
+  });
+
+  test('still takes one look when the deadline has already passed', async () => {
+    const since = new Date(Date.now() - 10_000);
+    const { backend, waits } = scriptedBackend([mail('m1', new Date(since.getTime() + 1_000))]);
+    await expect(inboxWith(backend).waitForVerificationEmail({ since })).resolves.toMatchObject({ code: '123456' });
+    expect(waits[0]!.timeout).toBe(500);
+  });
+
+  test('a mail that arrived after the deadline fails, saying how late it was', async () => {
+    const since = new Date(Date.now() - 6_000);
+    const { backend } = scriptedBackend([mail('m1', new Date(since.getTime() + 4_500))]);
+    await expect(inboxWith(backend).waitForVerificationEmail({ since })).rejects.toThrow(
+      'The email "Your verification code" reached a@inbox.test at a scripted backend, but 4500 ms after the action that sent it: later than the 3000 ms deadline (EMAIL_TIMEOUT_MS).',
+    );
+  });
+
+  test('never hands the same mail out twice, and extracts each code', async () => {
+    const now = new Date();
+    const { backend, waits } = scriptedBackend([mail('m1', now, '111111'), mail('m2', now, '222222')]);
+    const inbox = inboxWith(backend);
+    expect((await inbox.waitForVerificationEmail({ since: now })).code).toBe('111111');
+    expect((await inbox.waitForVerificationEmail({ since: now })).code).toBe('222222');
+    expect([...waits[0]!.excludeIds!]).toEqual([]);
+    expect([...waits[1]!.excludeIds!]).toEqual(['m1']);
+  });
+
+  test('a mail without a code fails with the mail named', async () => {
+    const { backend } = scriptedBackend([{ ...mail('m1', new Date()), text: 'Welcome aboard!' }]);
+    await expect(inboxWith(backend).waitForVerificationEmail({ since: new Date(Date.now() - 10) })).rejects.toThrow(
+      /^The mail "Your verification code" from no-reply@verificationemail\.com to a@inbox\.test \(.+\): No verification code in the mail/,
+    );
+  });
+});
