@@ -35,11 +35,15 @@ export function runCommand(
  * itself (a configuration, a whole mode, a broken service). Its results and
  * report go to a folder of its own, so the run around it keeps its own.
  */
-export async function runPlaywright(args: string[], env: Record<string, string | undefined>, timeoutMs = 120_000): Promise<CommandRun> {
+export async function runPlaywright(
+  args: string[],
+  env: Record<string, string | undefined>,
+  { timeoutMs = 120_000, reporter = 'list' }: { timeoutMs?: number; reporter?: string } = {},
+): Promise<CommandRun> {
   const outputDir = mkdtempSync(path.join(tmpdir(), 'nested-playwright-'));
   const run = await runCommand(
     'npx',
-    ['playwright', 'test', '--reporter=list', `--output=${path.join(outputDir, 'results')}`, ...args],
+    ['playwright', 'test', `--reporter=${reporter}`, `--output=${path.join(outputDir, 'results')}`, ...args],
     { E2E_RUN_ID: undefined, PLAYWRIGHT_HTML_OUTPUT_DIR: path.join(outputDir, 'report'), ...env },
     timeoutMs,
   );
