@@ -29,19 +29,26 @@ const chromium = { ...devices['Desktop Chrome'] };
 
 /** The browser stories, against the embedded stack or against the real services. */
 function e2eProjects(): Project<PlaywrightTestOptions & PagesOptions, PlaywrightWorkerOptions & TargetOptions>[] {
+  const doctor = { name: 'doctor', testDir: './tests/setup', testMatch: /.*\.setup\.ts/ };
+  const checked = { dependencies: ['doctor'] };
   if (settings.remote) {
-    return [{ name: 'remote', testDir: './tests/e2e', use: { ...chromium, baseURL: settings.remote.baseUrl, signupPageName: settings.signupPage } }];
+    return [
+      doctor,
+      { name: 'remote', testDir: './tests/e2e', ...checked, use: { ...chromium, baseURL: settings.remote.baseUrl, signupPageName: settings.signupPage } },
+    ];
   }
   const urls = stackUrls(stackSettings());
   return [
-    { name: 'local', testDir: './tests/e2e', use: { ...chromium, baseURL: urls.app, signupPageName: 'amplify' } },
+    // `npm run doctor`'s checks: every browser project waits for them, and does not run when they fail.
+    doctor,
+    { name: 'local', testDir: './tests/e2e', ...checked, use: { ...chromium, baseURL: urls.app, signupPageName: 'amplify' } },
     // The same stories through a hand-written form: the worked example of a custom page object.
-    { name: 'local-custom-form', testDir: './tests/e2e', use: { ...chromium, baseURL: `${urls.app}/custom-signup/`, signupPageName: 'custom-form' } },
+    { name: 'local-custom-form', testDir: './tests/e2e', ...checked, use: { ...chromium, baseURL: `${urls.app}/custom-signup/`, signupPageName: 'custom-form' } },
     // The suite tested from outside: janitor, cleanup, faults, secrets, shards (child runs, private stacks).
     { name: 'integration', testDir: './tests/integration', use: { ...chromium, baseURL: urls.app } },
     // Tests that fail on purpose, for the cleanup test's child run only.
     ...(process.env.E2E_ON_PURPOSE === '1'
-      ? [{ name: 'on-purpose', testDir: './tests/on-purpose', use: { ...chromium, baseURL: urls.app, signupPageName: 'amplify' as const } }]
+      ? [{ name: 'on-purpose', testDir: './tests/on-purpose', ...checked, use: { ...chromium, baseURL: urls.app, signupPageName: 'amplify' as const } }]
       : []),
   ];
 }

@@ -6,6 +6,16 @@ import { EmailTimeoutError, type InboxHandle, type MailBackend, type ReceivedEma
 const MINIMUM_LOOK_MS = 500;
 
 /** The inbox a test holds: its address, and waiting for what Cognito sends to it. */
+/** What the test harness does around a wait: keep evidence, explain a failure. */
+export interface InboxHooks {
+  /** Milliseconds the test has left: no wait outlives the test's own timeout. */
+  timeLeft?: () => number;
+  /** Called with every verification email handed to the test (to attach it to the report). */
+  onReceived?: (email: VerificationEmail, index: number) => Promise<void>;
+  /** Evidence for a wait that timed out: appended to the error. */
+  explainTimeout?: (since: Date) => Promise<string>;
+}
+
 export class DisposableInbox {
   /** Every mail already handed to the test, so a later wait never returns one again. */
   private readonly received = new Set<string>();
@@ -15,9 +25,12 @@ export class DisposableInbox {
     private readonly handle: InboxHandle,
     private readonly template: VerificationTemplate,
     private readonly defaultTimeout: number,
-    /** Milliseconds the test has left: no wait outlives the test's own timeout. */
-    private readonly timeLeft: () => number = () => Infinity,
+    private readonly hooks: InboxHooks = {},
   ) {}
+
+  private timeLeft(): number {
+    return this.hooks.timeLeft?.() ?? Infinity;
+  }
 
   get address(): string {
     return this.handle.address;
@@ -39,8 +52,23 @@ export class DisposableInbox {
     const elapsed = Date.now() - since.getTime();
     // At least one look, even when the UI took the whole deadline; never past the test's own timeout.
     const budget = Math.max(Math.min(timeout - elapsed, this.timeLeft() - 1_000), MINIMUM_LOOK_MS);
-    const email = await this.backend.waitForEmail(this.handle, { since, timeout: budget, excludeIds: this.received });
+    const email = await this.backend.waitForEmail(this.handle, { since, timeout: budget, excludeIds: this.received }).catch(async (error: unknown) => {
+      if (!(error instanceof EmailTimeoutError) || !this.hooks.explainTimeout) throw error;
+      throw new EmailTimeoutError(`${error.message}\n${await this.hooks.explainTimeout(since)}`);
+    });
     this.received.add(email.id);
+
+    let code = '';
+    let unreadable: VerificationCodeError | undefined;
+    try {
+      code = extractVerificationCode(email, this.template.message);
+    } catch (error) {
+      if (!(error instanceof VerificationCodeError)) throw error;
+      unreadable = error;
+    }
+    // Every mail the test got goes into the report, good or bad.
+    await this.hooks.onReceived?.({ ...email, code }, this.received.size);
+
     const took = email.receivedAt.getTime() - since.getTime();
     if (took > timeout + this.backend.clockSkewAllowanceMs) {
       throw new EmailTimeoutError(
@@ -48,14 +76,12 @@ export class DisposableInbox {
           `later than the ${timeout} ms deadline (EMAIL_TIMEOUT_MS).`,
       );
     }
-    try {
-      return { ...email, code: extractVerificationCode(email, this.template.message) };
-    } catch (error) {
-      if (!(error instanceof VerificationCodeError)) throw error;
+    if (unreadable) {
       throw new VerificationCodeError(
-        `The mail "${email.subject}" from ${email.from} to ${this.address} (${email.receivedAt.toISOString()}): ${error.message}`,
+        `The mail "${email.subject}" from ${email.from} to ${this.address} (${email.receivedAt.toISOString()}): ${unreadable.message}`,
       );
     }
+    return { ...email, code };
   }
 
   /** Everything the inbox holds now, oldest first. */

@@ -6,6 +6,9 @@ import {
   EmailToJSON,
   InboxDtoToJSON,
   InboxPreviewToJSON,
+  UserInfoDtoAccountStateEnum,
+  UserInfoDtoAccountTypeEnum,
+  UserInfoDtoToJSON,
   type CreateInboxDto,
   type Email,
   type InboxDto,
@@ -144,6 +147,15 @@ export class MailSlurpStandIn {
       };
       this.inboxes.set(id, { ...inbox, emails: [] });
       return send(res, 201, InboxDtoToJSON(inbox));
+    }
+    if (req.method === 'GET' && url.pathname === '/user/info') {
+      return send(res, 200, UserInfoDtoToJSON({
+        id: 'stand-in-user',
+        emailAddress: 'owner@mailslurp.stand-in.test',
+        accountState: UserInfoDtoAccountStateEnum.ACTIVE,
+        accountType: UserInfoDtoAccountTypeEnum.SOLO,
+        createdAt: new Date(0),
+      }));
     }
     if (req.method === 'POST' && url.pathname === '/waitForMatchingFirstEmail') {
       return this.waitForMatchingFirstEmail(url, body as MatchOptions, res);

@@ -1,6 +1,8 @@
 // Faults made at the boundaries of a private embedded stack: a service stopped,
 // the emulator's SMTP pointed at a slow port. Each child run must fail within
-// its deadline plus a small margin, naming the service and the address.
+// its deadline plus a small margin, naming the service and the address. The
+// child runs skip the doctor (--no-deps): what is tested here is how the
+// fixtures themselves fail, as they would when a service dies mid-run.
 import { createCognitoClient } from '../../helpers/cognito-client';
 import { CognitoUsers } from '../../helpers/cognito-users';
 import { reportedDuration, runPlaywright } from '../../helpers/playwright-run';
@@ -28,7 +30,7 @@ test.describe('faults', () => {
   test('the mail catcher is down: fails in 5 s, naming MailDev and its address', async ({ startPrivateStack }) => {
     const { env, stack, urls } = await startPrivateStack();
     await stack.stopService('mail');
-    const run = await runPlaywright(['--project=local', STORY], { ...env, CI: undefined });
+    const run = await runPlaywright(['--project=local', '--no-deps', STORY], { ...env, CI: undefined });
     expect(run.exitCode).toBe(1);
     expect(run.output).toContain(`Could not reach MailDev's push events at ${urls.mailWeb} within`);
     expect(run.output).toContain('Is the mail catcher running? It listens on LOCAL_MAIL_WEB_PORT.');
@@ -40,7 +42,7 @@ test.describe('faults', () => {
     const { env, stack, urls } = await startPrivateStack();
     const target = await localTarget(env);
     await stack.stopService('cognito');
-    const run = await runPlaywright(['--project=local', STORY], { ...env, CI: undefined });
+    const run = await runPlaywright(['--project=local', '--no-deps', STORY], { ...env, CI: undefined });
     expect(run.exitCode).toBe(1);
     expect(run.output).toContain(`DescribeUserPool failed: Cognito (${urls.cognito}) is unreachable (ECONNREFUSED).`);
     expect(reportedDuration(run.output, /signup-verification/)).toBeLessThanOrEqual(MARGIN_MS);
@@ -55,7 +57,7 @@ test.describe('faults', () => {
     // (and, as the emulator sends before answering, the sign-up) takes ~5 s.
     const { env, urls } = await startPrivateStack({ interposeSmtp: (catcher) => startSlowTcpProxy(catcher, 1_500) });
     // A story that waits for the email before the code screen, so the email deadline is what strikes.
-    const run = await runPlaywright(['--project=local', 'tests/e2e/wrong-code.spec.ts'], {
+    const run = await runPlaywright(['--project=local', '--no-deps', 'tests/e2e/wrong-code.spec.ts'], {
       ...env,
       CI: undefined,
       EMAIL_TIMEOUT_MS: String(emailTimeout),

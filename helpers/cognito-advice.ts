@@ -1,0 +1,27 @@
+/**
+ * What to do about the Cognito errors a sign-up test meets, by exception name.
+ * The SDK's own messages say what happened; these say what to change.
+ */
+export const COGNITO_ADVICE: Record<string, string> = {
+  LimitExceededException:
+    "Cognito's own email sender allows only about 50 emails a day per account and region, and a busy CI reaches it. " +
+    "Send through Amazon SES instead: the pool's EmailConfiguration with EmailSendingAccount DEVELOPER and an SES identity.",
+  TooManyRequestsException: 'Cognito throttled the calls (API rate quota). Run fewer workers, or space the runs out.',
+  CodeDeliveryFailureException:
+    'Cognito could not deliver the code: check the SES identity and its sending status (sandbox, suppression list), ' +
+    'and that the address is deliverable.',
+  UsernameExistsException:
+    'A user with this address already exists: an earlier run left it, or deleteUserIfExists ran against another pool.',
+  InvalidPasswordException: "The password breaks the pool's password policy; generatePassword() reads the policy from DescribeUserPool.",
+  NotAuthorizedException:
+    'If the app client has a secret, every sign-up call needs SECRET_HASH: set COGNITO_CLIENT_SECRET, ' +
+    'or use a public client (no secret) for a browser app.',
+  CodeMismatchException: 'The code is not the one Cognito sent last: a resend or a second sign-up replaced it.',
+  ExpiredCodeException: 'The code expired (24 hours), or was replaced by a newer one: request a new code.',
+};
+
+/** The error's message with what to do about it, when we know. */
+export function withAdvice(name: string, message: string): string {
+  const advice = COGNITO_ADVICE[name];
+  return advice && !message.includes(advice) ? `${message} (${name}: ${advice})` : message;
+}
