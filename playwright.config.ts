@@ -64,8 +64,9 @@ export default defineConfig<PagesOptions, TargetOptions>({
   workers: process.env.CI ? 2 : undefined,
   timeout: 30_000,
   expect: { timeout: 5_000 },
+  // CI writes a blob per shard (merged into one HTML report by `npx playwright merge-reports`); locally, the HTML report.
   // The list reporter goes last so the run ends with its "N passed" line.
-  reporter: [['html', { open: 'never' }], ['list']],
+  reporter: process.env.CI ? [['blob'], ['list']] : [['html', { open: 'never' }], ['list']],
   use: {
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',

@@ -2,6 +2,7 @@ import type { AppRuntimeConfig } from '../local/app/src/runtime-config.js';
 import { STACK_REGION } from '../local/bootstrap.js';
 import { stackSettings, stackUrls } from '../local/stack-settings.js';
 import type { CognitoEndpoint } from './cognito-client.js';
+import { ActionableError } from './errors.js';
 import type { Settings } from './settings.js';
 
 export type MailTarget = { kind: 'maildev'; url: string } | { kind: 'mailslurp'; apiKey: string; basePath?: string };
@@ -23,7 +24,8 @@ export async function localTarget(env: Record<string, string | undefined> = proc
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     config = (await response.json()) as AppRuntimeConfig;
   } catch (error) {
-    throw new Error(
+    // The cause is quoted, not attached: the reporter would print its stack trace under this sentence.
+    throw new ActionableError(
       `The embedded stack is not answering at ${urls.appConfig} (${(error as Error).message}). ` +
         'Run the tests with `npx playwright test` (it starts the stack), or start it by hand with `npm run stack`.',
     );
@@ -58,4 +60,10 @@ export async function resolveTarget(settings: Settings): Promise<Target> {
     },
     mail: { kind: 'mailslurp', ...remote.mailslurp },
   };
+}
+
+/** The embedded mail catcher's URL, for tests that only make sense against the embedded stack. */
+export function mailDevUrl(target: Target): string {
+  if (target.mail.kind !== 'maildev') throw new Error(`This needs the embedded stack's MailDev, but the target is ${target.name}.`);
+  return target.mail.url;
 }

@@ -76,7 +76,12 @@ export async function startStack(settings: StackSettings, only: readonly Service
     const appBuilt = only.includes('app') ? ensureAppBuilt(log) : Promise.resolve();
     if (only.includes('mail')) {
       await start('mail', 'Mail catcher', () =>
-        startMailCatcher({ ...settings, smtpPort: settings.mailSmtpPort, webPort: settings.mailWebPort }),
+        startMailCatcher({
+          ...settings,
+          smtpPort: settings.mailSmtpPort,
+          webPort: settings.mailWebPort,
+          acceptLog: process.env.LOCAL_BENCH_ACCEPT_LOG || undefined,
+        }),
       );
     }
     if (only.includes('cognito')) {

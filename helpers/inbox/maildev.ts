@@ -9,6 +9,7 @@ import {
   type ReceivedEmail,
   type WaitForEmailOptions,
 } from './types.js';
+import { ActionableError } from '../errors.js';
 
 /** The embedded stack's addresses. `.test` is reserved: no real mailbox can ever have one. */
 export const LOCAL_INBOX_DOMAIN = 'inbox.cognito-e2e.test';
@@ -226,7 +227,8 @@ export class MailDevBackend implements MailBackend {
     try {
       response = await fetch(`${this.url}${path}`, init);
     } catch (error) {
-      throw new Error(`${this.description} is unreachable (${init?.method ?? 'GET'} ${path}): ${(error as Error).cause ?? error}`);
+      // The cause is quoted, not attached: the reporter would print its stack trace under this sentence.
+        throw new ActionableError(`${this.description} is unreachable (${init?.method ?? 'GET'} ${path}): ${(error as Error).cause ?? error}`);
     }
     if (!response.ok && !accept.includes(response.status)) {
       throw new Error(`${this.description} answered ${response.status} to ${init?.method ?? 'GET'} ${path}: ${await response.text()}`);

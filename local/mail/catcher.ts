@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { MailDev } from 'maildev';
 import type { RunningService } from '../running-service.js';
@@ -7,6 +8,8 @@ export interface MailCatcherOptions {
   smtpPort: number;
   webPort: number;
   dataDir: string;
+  /** For the benchmark: a file that gets one JSON line per mail, with when the catcher had it. */
+  acceptLog?: string;
 }
 
 /**
@@ -22,7 +25,11 @@ export async function startMailCatcher(options: MailCatcherOptions): Promise<Run
     mailDirectory: path.join(options.dataDir, 'mail'),
     silent: true,
   });
-  await maildev.start();
+  const { smtp } = await maildev.start();
+  if (options.acceptLog) {
+    const log = options.acceptLog;
+    smtp.on('new', (email: { id: string }) => appendFileSync(log, `${JSON.stringify({ id: email.id, acceptedAt: Date.now() })}\n`));
+  }
   return {
     name: 'Mail catcher (MailDev)',
     url: `http://${options.host}:${options.webPort}`,

@@ -4,9 +4,10 @@
 // SMTP mail through MailDev. Proves the remote configuration, mailslurp-client
 // and the error messages; proves nothing about AWS or MailSlurp themselves.
 import { runPlaywright } from '../../helpers/playwright-run';
+import { mailDevUrl } from '../../helpers/target';
 import { STAND_IN_API_KEY, expect, test } from '../../fixtures';
 import { MailSlurpStandIn } from '../../local/stand-ins/mailslurp';
-import { freePort } from '../../fixtures/private-stack';
+import { freePort } from '../../helpers/free-port';
 
 /** A line of a stack trace: "    at fn (file.ts:12:3)". */
 const STACK_FRAME = /^\s+at .+:\d+:\d+\)?$/m;
@@ -16,10 +17,11 @@ test.describe('remote mode against stand-ins', () => {
   test.setTimeout(180_000);
 
   let standIn: MailSlurpStandIn;
+
   test.beforeEach(async ({ target }) => {
-    standIn = await new MailSlurpStandIn(STAND_IN_API_KEY).start();
-    if (target.mail.kind === 'maildev') standIn.feedFromMailDev(target.mail.url);
+    standIn = (await new MailSlurpStandIn(STAND_IN_API_KEY).start()).feedFromMailDev(mailDevUrl(target));
   });
+
   test.afterEach(() => standIn.stop());
 
   const remoteEnv = (target: { appUrl: string; cognito: { userPoolId: string; userPoolClientId: string; endpoint?: string } }) => ({
@@ -43,6 +45,7 @@ test.describe('remote mode against stand-ins', () => {
     expect(run.output).toMatch(/✓ +1 \[doctor\] ›/);
     expect(run.exitCode).toBe(0);
     expect(run.output).not.toContain(STAND_IN_API_KEY);
+
     await test.step('every inbox the run created is gone', () => {
       expect(standIn.requests.filter((r) => r.path === '/inboxes/withOptions')).toHaveLength(5);
       expect(standIn.inboxCount()).toBe(0);

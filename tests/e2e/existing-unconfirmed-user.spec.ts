@@ -12,6 +12,7 @@ test('signing up with an address that is registered but unconfirmed shows an err
   await signupPage.fillSignUpForm(newUser);
   await signupPage.createAccount();
   await signupPage.expectError('An account with the given email already exists.');
+
   await test.step('the first registration stands, still UNCONFIRMED', async () => {
     expect(await cognito.getUserStatus(newUser.email)).toBe('UNCONFIRMED');
     expect(await cognito.findByEmail(newUser.email)).toHaveLength(1);

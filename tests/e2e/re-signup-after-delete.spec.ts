@@ -17,6 +17,7 @@ test('signing up again after the user was deleted sends a new email with a new c
   });
 
   const second = await flows.signUp(newUser);
+
   await test.step('the second email is a different email, with a different code', async () => {
     expect(second.id).not.toBe(first.id);
     expect(second.receivedAt.getTime()).toBeGreaterThan(first.receivedAt.getTime());
@@ -29,6 +30,7 @@ test('signing up again after the user was deleted sends a new email with a new c
   await signupPage.expectError('Invalid verification code provided, please try again.');
   await signupPage.enterCode(second.code);
   await signupPage.expectAccountConfirmed(newUser.email);
+
   await test.step('Cognito says the user is CONFIRMED', async () => {
     await expect.poll(() => cognito.getUserStatus(newUser.email)).toBe('CONFIRMED');
   });

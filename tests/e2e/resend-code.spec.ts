@@ -8,6 +8,7 @@ test('"Resend Code" sends another email with a new code, and only the new code c
 }) => {
   const first = await flows.signUp(newUser);
   const second = await flows.resendCode();
+
   await test.step('it is a new email with a new code', () => {
     expect(second.id).not.toBe(first.id);
     expect(second.code, 'Cognito resent the same code').not.toBe(first.code);
@@ -17,6 +18,7 @@ test('"Resend Code" sends another email with a new code, and only the new code c
   await signupPage.expectError('Invalid verification code provided, please try again.');
   await signupPage.enterCode(second.code);
   await signupPage.expectAccountConfirmed(newUser.email);
+
   await test.step('Cognito says the user is CONFIRMED', async () => {
     await expect.poll(() => cognito.getUserStatus(newUser.email)).toBe('CONFIRMED');
   });

@@ -8,6 +8,7 @@ test("a wrong code shows Cognito's error and leaves the user unconfirmed", async
 
   await signupPage.enterCode(anotherCode(email.code));
   await signupPage.expectError('Invalid verification code provided, please try again.');
+
   await test.step('Cognito still holds the user as UNCONFIRMED', async () => {
     expect(await cognito.getUserStatus(newUser.email)).toBe('UNCONFIRMED');
   });

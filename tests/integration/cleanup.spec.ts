@@ -9,6 +9,7 @@ test('after a run whose tests fail on purpose, none of its users or inboxes rema
   const { env, urls } = await startPrivateStack();
 
   const run = await runPlaywright(['--project=on-purpose'], { ...env, E2E_ON_PURPOSE: '1', CI: undefined });
+
   await test.step('the child run failed in every way it was meant to', () => {
     expect(run.output).toMatch(/\b4 failed\b/);
     expect(run.output).toContain('failing on purpose');
@@ -23,6 +24,7 @@ test('after a run whose tests fail on purpose, none of its users or inboxes rema
     expect(await users.listAllUsers()).toEqual([]);
     client.destroy();
   });
+
   await test.step('the mail catcher holds no mail', async () => {
     const mails = (await (await fetch(`${urls.mailWeb}/api/email`)).json()) as unknown[];
     expect(mails).toEqual([]);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { artifactTexts } from '../../helpers/artifact-search';
 import { runPlaywright } from '../../helpers/playwright-run';
 import { expect, test } from '../../fixtures';
-import { freePort } from '../../fixtures/private-stack';
+import { freePort } from '../../helpers/free-port';
 import { startMailCatcher } from '../../local/mail/catcher';
 
 test.describe('evidence in the report', () => {

@@ -21,6 +21,7 @@ test('the janitor lists leftovers in a dry run, deletes them only with --delete,
   const emails = async () => ((await (await fetch(`${urls.mailWeb}/api/email`)).json()) as unknown[]).length;
 
   const leftover = uniqueAddress('left behind', LOCAL_INBOX_DOMAIN);
+
   await test.step('a run leaves a test user and its mail behind; a real person has signed up too', async () => {
     await app.signUp(leftover, generatePassword());
     await app.signUp('jane.doe@example.com', generatePassword());
@@ -59,5 +60,6 @@ test('the janitor lists leftovers in a dry run, deletes them only with --delete,
     expect(wrong.exitCode).toBe(2);
     expect(wrong.output).toContain('--older-than needs an age like 90s, 30m, 2h or 1d.');
   });
+
   client.destroy();
 });

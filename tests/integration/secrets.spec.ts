@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { artifactTexts, findSecrets } from '../../helpers/artifact-search';
 import { runPlaywright } from '../../helpers/playwright-run';
+import { mailDevUrl } from '../../helpers/target';
 import { expect, test } from '../../fixtures';
 import { MailSlurpStandIn } from '../../local/stand-ins/mailslurp';
 
@@ -19,8 +20,7 @@ test('no secret appears in the output, the HTML report, traces or attachments of
     AWS_SESSION_TOKEN: fake('session'),
     COGNITO_CLIENT_SECRET: fake('client'),
   };
-  const standIn = await new MailSlurpStandIn(secrets.MAILSLURP_API_KEY).start();
-  if (target.mail.kind === 'maildev') standIn.feedFromMailDev(target.mail.url);
+  const standIn = (await new MailSlurpStandIn(secrets.MAILSLURP_API_KEY).start()).feedFromMailDev(mailDevUrl(target));
   const env = {
     ...secrets,
     COGNITO_USER_POOL_ID: target.cognito.userPoolId,
@@ -43,6 +43,7 @@ test('no secret appears in the output, the HTML report, traces or attachments of
 
     const runs = [passing, failing];
     const folders = runs.map((run) => run.outputDir as string);
+
     await test.step('the artifacts are there, and readable: traces, report, screenshots', () => {
       const texts = folders.flatMap((folder) => [...artifactTexts(folder)]);
       expect(texts.filter((t) => /\.zip!(\d+-)?trace\.trace$/.test(t.where)).length).toBeGreaterThanOrEqual(3);
@@ -51,6 +52,7 @@ test('no secret appears in the output, the HTML report, traces or attachments of
       expect(texts.some((t) => t.where.includes('.zip!') && t.text.includes('mailslurp.stand-in.test'))).toBe(true);
       expect(texts.some((t) => t.where.includes('index.html!data-uri') && t.text.includes('mailslurp.stand-in.test'))).toBe(true);
     });
+
     await test.step('no form of any secret anywhere', () => {
       expect(findSecrets(folders, runs.map((run) => run.output), Object.values(secrets))).toEqual([]);
     });

@@ -8,6 +8,7 @@ test('on purpose: an assertion fails after sign-up', async ({ flows, newUser }) 
   expect(email.code, 'failing on purpose').toBe('not a code');
 });
 
+// eslint-disable-next-line playwright/expect-expect -- it fails on purpose, by timing out inside an expect
 test('on purpose: the test times out after sign-up', async ({ flows, newUser, signupPage }) => {
   test.setTimeout(4_000);
   await flows.signUp(newUser);
@@ -15,6 +16,7 @@ test('on purpose: the test times out after sign-up', async ({ flows, newUser, si
   await signupPage.expectError('an error this page never shows');
 });
 
+// eslint-disable-next-line playwright/expect-expect -- it fails on purpose, by throwing
 test('on purpose: an exception is thrown halfway', async ({ flows, newUser }) => {
   await flows.signUp(newUser);
   throw new Error('thrown on purpose');

@@ -1,0 +1,33 @@
+// ESLint: typescript-eslint's recommended rules everywhere, a few type-aware
+// rules that matter for async test code, and eslint-plugin-playwright's
+// recommended rules for everything that runs under Playwright Test.
+import js from '@eslint/js';
+import playwright from 'eslint-plugin-playwright';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'local/app/dist/', 'playwright-report/', 'test-results/', 'blob-report/', 'bench-results/', '.stack/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      // An un-awaited promise in a test is a step that silently never happened.
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    ...playwright.configs['flat/recommended'],
+    files: ['tests/**/*.ts', 'fixtures/**/*.ts', 'pages/**/*.ts', 'bench/**/*.ts'],
+    rules: {
+      ...playwright.configs['flat/recommended'].rules,
+      // A skip must say why (test.skip(condition, 'reason')); a bare one is an error, not a warning.
+      'playwright/no-skipped-test': ['error', { allowConditional: true }],
+      'playwright/no-wait-for-timeout': 'error',
+    },
+  },
+);
