@@ -1,10 +1,8 @@
 import type { UserType } from '@aws-sdk/client-cognito-identity-provider';
 import { createCognitoClient } from './cognito-client.js';
 import { CognitoUsers } from './cognito-users.js';
-import { MailDevBackend } from './inbox/maildev.js';
-import { MailSlurpBackend } from './inbox/mailslurp.js';
-import type { LeftoverInbox, MailBackend } from './inbox/types.js';
-import { runTag } from './run-id.js';
+import { createMailBackend } from './inbox/backend.js';
+import type { LeftoverInbox } from './inbox/types.js';
 import type { Settings } from './settings.js';
 import { resolveTarget } from './target.js';
 import { isTestAddress } from './test-address.js';
@@ -37,10 +35,7 @@ export async function runJanitor(settings: Settings, options: JanitorOptions): P
   const { log } = options;
   const target = await resolveTarget(settings);
   const before = new Date(Date.now() - options.olderThanMs);
-  const mail: MailBackend =
-    target.mail.kind === 'maildev'
-      ? await MailDevBackend.connect(target.mail.url)
-      : new MailSlurpBackend({ apiKey: target.mail.apiKey, basePath: target.mail.basePath, runTag: runTag() });
+  const mail = await createMailBackend(target.mail);
   const client = createCognitoClient(target.cognito);
   try {
     log(`Target: ${target.name} (${settings.targetReason}).`);
