@@ -9,10 +9,10 @@ import { mkdirSync, mkdtempSync, readFileSync, existsSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as pause } from 'node:timers/promises';
-import { freePort } from '../helpers/free-port.js';
+import { stackOnFreePorts } from '../helpers/free-port.js';
 import { runCommand } from '../helpers/playwright-run.js';
 import { ensureAppBuilt } from '../local/app/serve.js';
-import { stackEnv, stackUrls, type StackSettings } from '../local/stack-settings.js';
+import { stackEnv, stackUrls } from '../local/stack-settings.js';
 
 const SIZES = { coldStarts: 3, oneWorker: 12, twoWorkers: 16, sleepPattern: 5 };
 const TARGETS = { flowMedianMs: 1_000, catcherToSeenMs: 50, coldStartMs: 3_000 };
@@ -89,19 +89,8 @@ async function main() {
   progress('building the demo app if its sources changed');
   await ensureAppBuilt(progress);
 
-  const host = '127.0.0.1';
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-stack-'));
-  const mailSmtpPort = await freePort();
-  const settings: StackSettings = {
-    host,
-    cognitoPort: await freePort(),
-    mailSmtpPort,
-    mailWebPort: await freePort(),
-    appPort: await freePort(),
-    cognitoSmtpHost: host,
-    cognitoSmtpPort: mailSmtpPort,
-    dataDir,
-  };
+  const settings = await stackOnFreePorts(dataDir);
   const acceptLog = path.join(dataDir, 'accepted.jsonl');
   const env = { ...stackEnv(settings), LOCAL_BENCH_ACCEPT_LOG: acceptLog };
   const urls = stackUrls(settings);

@@ -4,8 +4,8 @@
 // SMTP mail through MailDev. Proves the remote configuration, mailslurp-client
 // and the error messages; proves nothing about AWS or MailSlurp themselves.
 import { runPlaywright } from '../../helpers/playwright-run';
-import { mailDevUrl } from '../../helpers/target';
-import { STAND_IN_API_KEY, expect, test } from '../../fixtures';
+import { mailDevUrl, type Target } from '../../helpers/target';
+import { STAND_IN_API_KEY, expect, standInRemoteEnv, test } from '../../fixtures';
 import { MailSlurpStandIn } from '../../local/stand-ins/mailslurp';
 import { freePort } from '../../helpers/free-port';
 
@@ -24,19 +24,7 @@ test.describe('remote mode against stand-ins', () => {
 
   test.afterEach(() => standIn.stop());
 
-  const remoteEnv = (target: { appUrl: string; cognito: { userPoolId: string; userPoolClientId: string; endpoint?: string } }) => ({
-    TEST_TARGET: undefined,
-    COGNITO_USER_POOL_ID: target.cognito.userPoolId,
-    COGNITO_CLIENT_ID: target.cognito.userPoolClientId,
-    COGNITO_ENDPOINT: target.cognito.endpoint,
-    // Syntactically valid, worthless credentials: the emulator checks no signature.
-    AWS_ACCESS_KEY_ID: 'AKIASTANDINFAKE00000',
-    AWS_SECRET_ACCESS_KEY: 'stand-in-fake-secret',
-    AWS_PROFILE: undefined,
-    BASE_URL: target.appUrl,
-    MAILSLURP_API_KEY: STAND_IN_API_KEY,
-    MAILSLURP_BASE_URL: standIn.url,
-  });
+  const remoteEnv = (target: Target) => standInRemoteEnv(target, { url: standIn.url, apiKey: STAND_IN_API_KEY });
 
   test('the sign-up stories pass through mailslurp-client and the remote configuration', async ({ target }) => {
     const run = await runPlaywright(['--project=remote'], remoteEnv(target));

@@ -1,12 +1,9 @@
-import { createCognitoClient } from '../../helpers/cognito-client';
-import { CognitoUsers } from '../../helpers/cognito-users';
 import { runPlaywright } from '../../helpers/playwright-run';
-import { localTarget } from '../../helpers/target';
 import { expect, test } from '../../fixtures';
 
 test('after a run whose tests fail on purpose, none of its users or inboxes remain', async ({ startPrivateStack }) => {
   test.setTimeout(120_000);
-  const { env, urls } = await startPrivateStack();
+  const { env, urls, listUsers } = await startPrivateStack();
 
   const run = await runPlaywright(['--project=on-purpose'], { ...env, E2E_ON_PURPOSE: '1', CI: undefined });
 
@@ -18,11 +15,7 @@ test('after a run whose tests fail on purpose, none of its users or inboxes rema
   });
 
   await test.step('the pool holds no user', async () => {
-    const target = await localTarget(env);
-    const client = createCognitoClient(target.cognito);
-    const users = new CognitoUsers({ client, userPoolId: target.cognito.userPoolId, isTestAddress: () => false });
-    expect(await users.listAllUsers()).toEqual([]);
-    client.destroy();
+    expect(await listUsers()).toEqual([]);
   });
 
   await test.step('the mail catcher holds no mail', async () => {

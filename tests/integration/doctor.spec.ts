@@ -2,7 +2,7 @@ import { UpdateUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider
 import { createCognitoClient } from '../../helpers/cognito-client';
 import { runCommand, runPlaywright } from '../../helpers/playwright-run';
 import { localTarget } from '../../helpers/target';
-import { STAND_IN_API_KEY, expect, test } from '../../fixtures';
+import { STAND_IN_API_KEY, expect, standInRemoteEnv, test } from '../../fixtures';
 import { MailSlurpStandIn } from '../../local/stand-ins/mailslurp';
 
 const doctor = (env: Record<string, string | undefined> = {}) => runCommand('node', ['--import', 'tsx', 'scripts/doctor.ts'], env);
@@ -60,16 +60,7 @@ test.describe('npm run doctor', () => {
 
   test('real-service settings, against stand-ins: the sending-limit warning, and a refused MailSlurp key', async ({ target }) => {
     const standIn = await new MailSlurpStandIn(STAND_IN_API_KEY).start();
-    const remote = {
-      COGNITO_USER_POOL_ID: target.cognito.userPoolId,
-      COGNITO_CLIENT_ID: target.cognito.userPoolClientId,
-      COGNITO_ENDPOINT: target.cognito.endpoint,
-      AWS_ACCESS_KEY_ID: 'AKIASTANDINFAKE00000',
-      AWS_SECRET_ACCESS_KEY: 'stand-in-fake-secret',
-      BASE_URL: target.appUrl,
-      MAILSLURP_API_KEY: STAND_IN_API_KEY,
-      MAILSLURP_BASE_URL: standIn.url,
-    };
+    const remote = standInRemoteEnv(target, { url: standIn.url, apiKey: STAND_IN_API_KEY });
     try {
       const run = await doctor(remote);
       expect(run.output).toContain("⚠ Email goes out through Cognito's own sender (COGNITO_DEFAULT) (about 50 emails a day per account and region");

@@ -3,8 +3,6 @@
 // its deadline plus a small margin, naming the service and the address. The
 // child runs skip the doctor (--no-deps): what is tested here is how the
 // fixtures themselves fail, as they would when a service dies mid-run.
-import { createCognitoClient } from '../../helpers/cognito-client';
-import { CognitoUsers } from '../../helpers/cognito-users';
 import { reportedDuration, runPlaywright } from '../../helpers/playwright-run';
 import { localTarget } from '../../helpers/target';
 import { expect, test } from '../../fixtures';
@@ -14,28 +12,18 @@ import { startSlowTcpProxy } from '../../local/faults/slow-tcp-proxy';
 const MARGIN_MS = 5_000;
 const STORY = 'tests/e2e/signup-verification.spec.ts';
 
-async function usersIn(env: Record<string, string>) {
-  const target = await localTarget(env);
-  const client = createCognitoClient(target.cognito);
-  try {
-    return await new CognitoUsers({ client, userPoolId: target.cognito.userPoolId, isTestAddress: () => false }).listAllUsers();
-  } finally {
-    client.destroy();
-  }
-}
-
 test.describe('faults', () => {
   test.setTimeout(120_000);
 
   test('the mail catcher is down: fails in 5 s, naming MailDev and its address', async ({ startPrivateStack }) => {
-    const { env, stack, urls } = await startPrivateStack();
+    const { env, stack, urls, listUsers } = await startPrivateStack();
     await stack.stopService('mail');
     const run = await runPlaywright(['--project=local', '--no-deps', STORY], { ...env, CI: undefined });
     expect(run.exitCode).toBe(1);
     expect(run.output).toContain(`Could not reach MailDev's push events at ${urls.mailWeb} within`);
     expect(run.output).toContain('Is the mail catcher running? It listens on LOCAL_MAIL_WEB_PORT.');
     expect(reportedDuration(run.output, /signup-verification/)).toBeLessThanOrEqual(5_000 + MARGIN_MS);
-    expect(await usersIn(env)).toEqual([]);
+    expect(await listUsers()).toEqual([]);
   });
 
   test('the Cognito emulator is down: fails at once, naming Cognito and its address', async ({ startPrivateStack }) => {

@@ -1,6 +1,5 @@
 import { CognitoAppClient } from '../../helpers/cognito-app-client';
 import { createCognitoClient } from '../../helpers/cognito-client';
-import { CognitoUsers } from '../../helpers/cognito-users';
 import { uniqueAddress } from '../../helpers/inbox/addresses';
 import { LOCAL_INBOX_DOMAIN } from '../../helpers/inbox/maildev';
 import { generatePassword } from '../../helpers/password';
@@ -12,10 +11,9 @@ test('the janitor lists leftovers in a dry run, deletes them only with --delete,
   startPrivateStack,
 }) => {
   test.setTimeout(90_000);
-  const { env, urls } = await startPrivateStack();
+  const { env, urls, listUsers } = await startPrivateStack();
   const target = await localTarget(env);
   const client = createCognitoClient(target.cognito);
-  const users = new CognitoUsers({ client, userPoolId: target.cognito.userPoolId, isTestAddress: () => false });
   const app = new CognitoAppClient(client, { clientId: target.cognito.userPoolClientId });
   const janitor = (...args: string[]) => runCommand('node', ['--import', 'tsx', 'scripts/janitor.ts', ...args], env);
   const emails = async () => ((await (await fetch(`${urls.mailWeb}/api/email`)).json()) as unknown[]).length;
@@ -41,7 +39,7 @@ test('the janitor lists leftovers in a dry run, deletes them only with --delete,
     expect(dry.output).toContain('Left alone: 1 user(s) whose address is not a test address.');
     expect(dry.output).toContain('Dry run: nothing deleted. Run `npm run janitor -- --delete` to delete the 1 user(s) and 1 inbox(es) above.');
     expect(dry.output).not.toContain('jane.doe');
-    expect(await users.listAllUsers()).toHaveLength(2);
+    expect(await listUsers()).toHaveLength(2);
     expect(await emails()).toBe(2);
   });
 
@@ -50,7 +48,7 @@ test('the janitor lists leftovers in a dry run, deletes them only with --delete,
     expect(wet.output).toContain(`deleted user 1/1: ${leftover}`);
     expect(wet.output).toContain(`deleted inbox 1/1: ${leftover}`);
     expect(wet.output).toContain('Deleted 1 user(s) and 1 inbox(es).');
-    const left = await users.listAllUsers();
+    const left = await listUsers();
     expect(left.map((u) => u.Attributes?.find((a) => a.Name === 'email')?.Value)).toEqual(['jane.doe@example.com']);
     expect(await emails()).toBe(1);
   });

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { artifactTexts, findSecrets } from '../../helpers/artifact-search';
 import { runPlaywright } from '../../helpers/playwright-run';
 import { mailDevUrl } from '../../helpers/target';
-import { expect, test } from '../../fixtures';
+import { expect, standInRemoteEnv, test } from '../../fixtures';
 import { MailSlurpStandIn } from '../../local/stand-ins/mailslurp';
 
 const fake = (label: string) => `${label}-SECRET-${randomBytes(12).toString('hex')}`;
@@ -21,15 +21,7 @@ test('no secret appears in the output, the HTML report, traces or attachments of
     COGNITO_CLIENT_SECRET: fake('client'),
   };
   const standIn = (await new MailSlurpStandIn(secrets.MAILSLURP_API_KEY).start()).feedFromMailDev(mailDevUrl(target));
-  const env = {
-    ...secrets,
-    COGNITO_USER_POOL_ID: target.cognito.userPoolId,
-    COGNITO_CLIENT_ID: target.cognito.userPoolClientId,
-    COGNITO_ENDPOINT: target.cognito.endpoint,
-    AWS_ACCESS_KEY_ID: 'AKIASTANDINFAKE00000',
-    BASE_URL: target.appUrl,
-    MAILSLURP_BASE_URL: standIn.url,
-  };
+  const env = { ...standInRemoteEnv(target, { url: standIn.url, apiKey: secrets.MAILSLURP_API_KEY }), ...secrets };
   const options = { reporter: 'list,html' };
   try {
     const passing = await runPlaywright(['--project=remote', '--trace=on', 'tests/e2e/signup-verification.spec.ts', 'tests/e2e/resend-code.spec.ts'], env, options);
