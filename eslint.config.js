@@ -18,7 +18,32 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/await-thenable': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // One guarded deletion path for the whole project: CognitoUsers.deleteUserIfExists.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@aws-sdk/client-cognito-identity-provider',
+              importNames: ['AdminDeleteUserCommand'],
+              message: 'Delete users only through CognitoUsers.deleteUserIfExists (helpers/cognito-users.ts), which passes the deletion guard.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='AdminDeleteUserCommand']",
+          message: 'Delete users only through CognitoUsers.deleteUserIfExists (helpers/cognito-users.ts), which passes the deletion guard.',
+        },
+      ],
     },
+  },
+  {
+    // The one module allowed to build AdminDeleteUserCommand, behind the guard.
+    files: ['helpers/cognito-users.ts'],
+    rules: { 'no-restricted-imports': 'off', 'no-restricted-syntax': 'off' },
   },
   {
     ...playwright.configs['flat/recommended'],

@@ -8,6 +8,7 @@ import {
   type UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { ActionableError } from './errors.js';
+import type { DeletionGuard } from './test-address.js';
 import { waitUntil } from './wait-until.js';
 
 export class UnsafeDeletionError extends ActionableError {}
@@ -15,13 +16,26 @@ export class UnsafeDeletionError extends ActionableError {}
 export interface CognitoUsersOptions {
   client: CognitoIdentityProviderClient;
   userPoolId: string;
-  /** Only addresses this accepts are ever deleted: the test inboxes' own. */
-  isTestAddress: (email: string) => boolean;
+  /** Decides, address by address, what may be deleted: only what the suite made. */
+  guard: DeletionGuard;
   /** How long a deletion may take to become visible. */
   settleTimeout?: number;
 }
 
-/** The admin operations the suite performs on a user pool, and nothing else. */
+const emailOf = (user: UserType) => user.Attributes?.find((a) => a.Name === 'email')?.Value;
+
+/**
+ * A username no user can have: not an email address (the pool's usernames)
+ * and not a UUID (Cognito's own). AdminDeleteUser on it answers
+ * UserNotFoundException when the call is allowed, AccessDeniedException when not.
+ */
+const PERMISSION_PROBE = 'cse2e-permission-probe-not-a-user';
+
+/**
+ * The admin operations the suite performs on a user pool, and nothing else.
+ * This is the project's only AdminDeleteUser: a lint rule forbids it anywhere
+ * else, so every deletion passes the guard.
+ */
 export class CognitoUsers {
   constructor(private readonly options: CognitoUsersOptions) {}
 
@@ -29,8 +43,8 @@ export class CognitoUsers {
     return this.options.userPoolId;
   }
 
-  /** Every user in the pool, page by page: for the janitor, never for a test. */
-  async listAllUsers(): Promise<UserType[]> {
+  /** Every user in the pool (or the first `limit`), page by page: for the janitor and the doctor, never for a test. */
+  async listAllUsers(limit = Infinity): Promise<UserType[]> {
     const users: UserType[] = [];
     let token: string | undefined;
     do {
@@ -39,7 +53,7 @@ export class CognitoUsers {
       );
       users.push(...(page.Users ?? []));
       token = page.PaginationToken;
-    } while (token);
+    } while (token && users.length < limit);
     return users;
   }
 
@@ -56,27 +70,24 @@ export class CognitoUsers {
 
   /**
    * Deletes every user with this address, and returns once ListUsers no longer
-   * shows one. Safe to call when there is none, and twice in a row.
+   * shows one. Safe to call when there is none, and twice in a row. Refuses,
+   * before any call reaches Cognito, an address the guard does not accept.
+   *
+   * `settle: false` returns right after the deletion, without waiting for
+   * ListUsers to agree: only the benchmark's imitation of a script wants that.
    */
-  async deleteUserIfExists(email: string): Promise<{ deleted: number }> {
-    if (!this.options.isTestAddress(email)) {
+  async deleteUserIfExists(email: string, { settle = true }: { settle?: boolean } = {}): Promise<{ deleted: number }> {
+    const verdict = this.options.guard.verdict(email);
+    if (!verdict.deletable) {
       throw new UnsafeDeletionError(
-        `Refusing to delete ${JSON.stringify(email)} from pool ${this.userPoolId}: it is not a test inbox address. ` +
-          'The suite only deletes users whose address belongs to its own disposable inboxes.',
+        `Refusing to delete ${JSON.stringify(email)} from pool ${this.userPoolId}: ${verdict.because}. ` +
+          'The suite deletes only users whose exact address it made itself (or, in the janitor, that match TEST_EMAIL_PATTERN).',
       );
     }
-    const users = await this.findByEmail(email);
-    for (const user of users) {
-      try {
-        await this.options.client.send(
-          new AdminDeleteUserCommand({ UserPoolId: this.userPoolId, Username: user.Username }),
-        );
-      } catch (error) {
-        // Someone else deleted it between our list and our delete: the outcome we want.
-        if (!(error instanceof UserNotFoundException)) throw error;
-      }
-    }
-    if (users.length) {
+    // The filter is Cognito's; the comparison on our side makes sure no near match slips through.
+    const users = (await this.findByEmail(email)).filter((user) => emailOf(user) === email);
+    for (const user of users) await this.adminDeleteUser(user.Username as string);
+    if (users.length && settle) {
       await waitUntil(
         () => this.findByEmail(email),
         (left) => left.length === 0,
@@ -88,6 +99,29 @@ export class CognitoUsers {
       );
     }
     return { deleted: users.length };
+  }
+
+  /**
+   * Whether this identity may call AdminDeleteUser on the pool, asked without
+   * deleting anybody: the call names a user that cannot exist.
+   */
+  async mayDeleteUsers(): Promise<{ allowed: boolean; why?: string }> {
+    try {
+      await this.adminDeleteUser(PERMISSION_PROBE);
+      return { allowed: true };
+    } catch (error) {
+      return error instanceof UserNotFoundException ? { allowed: true } : { allowed: false, why: (error as Error).message };
+    }
+  }
+
+  /** The one place AdminDeleteUserCommand is built: reached only through the guard above, or with the probe name. */
+  private async adminDeleteUser(username: string): Promise<void> {
+    try {
+      await this.options.client.send(new AdminDeleteUserCommand({ UserPoolId: this.userPoolId, Username: username }));
+    } catch (error) {
+      // Someone else deleted it between our list and our delete: the outcome we want.
+      if (!(error instanceof UserNotFoundException) || username === PERMISSION_PROBE) throw error;
+    }
   }
 
   /** The user's status (`UNCONFIRMED`, `CONFIRMED`, …), or undefined when there is no such user. */

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import {
-  AdminDeleteUserCommand,
   AdminGetUserCommand,
   DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
@@ -11,6 +10,8 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { MailSlurp } from 'mailslurp-client';
 import { createCognitoClient } from './cognito-client.js';
+import { CognitoUsers } from './cognito-users.js';
+import { DeletionGuard, ownedAddresses, vetTestEmailPattern } from './test-address.js';
 import { MailDevBackend } from './inbox/maildev.js';
 import { loadSettings, SettingsError, type Settings } from './settings.js';
 import { resolveTarget, type Target } from './target.js';
@@ -148,14 +149,15 @@ function clientChecks(client: UserPoolClientType, settings: Settings, target: Ta
 async function permissionChecks(client: CognitoIdentityProviderClient, userPoolId: string): Promise<CheckResult[]> {
   // A probe address no user can have: the calls either are allowed (and find nobody) or are refused.
   const probe = `doctor-probe-${randomBytes(8).toString('hex')}@example.invalid`;
-  const calls: [string, () => Promise<unknown>][] = [
-    ['ListUsers', () => client.send(new ListUsersCommand({ UserPoolId: userPoolId, Limit: 1 }))],
-    ['AdminGetUser', () => client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: probe }))],
-    ['AdminDeleteUser', () => client.send(new AdminDeleteUserCommand({ UserPoolId: userPoolId, Username: probe }))],
+  const users = new CognitoUsers({ client, userPoolId, guard: new DeletionGuard(ownedAddresses([], 'nothing: the doctor deletes no one')) });
+  const calls: [string, () => Promise<{ ok: boolean; why?: string }>][] = [
+    ['ListUsers', () => allowed(() => client.send(new ListUsersCommand({ UserPoolId: userPoolId, Limit: 1 })))],
+    ['AdminGetUser', () => allowed(() => client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: probe })))],
+    ['AdminDeleteUser', async () => users.mayDeleteUsers().then(({ allowed: ok, why }) => ({ ok, why }))],
   ];
   const results: CheckResult[] = [];
   for (const [name, call] of calls) {
-    const { ok, why } = await allowed(call);
+    const { ok, why } = await call();
     results.push(
       ok
         ? { status: 'ok', title: `Allowed: cognito-idp:${name}` }
@@ -247,10 +249,35 @@ export async function runDoctor(env: Record<string, string | undefined> = proces
     else results.push({ status: 'fail', title: `The app client ${target.cognito.userPoolClientId} could not be read`, detail: appClient.error?.message, fix: 'Check COGNITO_CLIENT_ID: it must be a client of this pool.' });
 
     if (!pool.error) results.push(...(await permissionChecks(client, target.cognito.userPoolId)));
+    if (!pool.error && settings.testEmailPattern) results.push(await patternCheck(client, target.cognito.userPoolId, settings.testEmailPattern));
   } finally {
     client.destroy();
   }
   return results;
+}
+
+/** The doctor looks at this many users at most for TEST_EMAIL_PATTERN's dry run; the janitor looks at all. */
+const PATTERN_DRY_RUN_USERS = 6_000;
+
+/** TEST_EMAIL_PATTERN's dry run: what the janitor would delete with it, and whether the janitor will refuse it. */
+async function patternCheck(client: CognitoIdentityProviderClient, userPoolId: string, pattern: RegExp): Promise<CheckResult> {
+  const lister = new CognitoUsers({ client, userPoolId, guard: new DeletionGuard(ownedAddresses([], 'nothing: the doctor deletes no one')) });
+  const users = await lister.listAllUsers(PATTERN_DRY_RUN_USERS);
+  const vetting = vetTestEmailPattern(
+    pattern,
+    users.map((user) => ({ email: user.Attributes?.find((a) => a.Name === 'email')?.Value ?? '', status: user.UserStatus, created: user.UserCreateDate })),
+  );
+  const examples = vetting.matched.slice(0, 5).map((user) => user.email);
+  const seen = users.length >= PATTERN_DRY_RUN_USERS ? `the first ${users.length} users` : `${users.length} user(s)`;
+  const detail = `matches ${vetting.matched.length} of ${seen}${examples.length ? `: ${examples.join(', ')}${vetting.matched.length > examples.length ? ', …' : ''}` : ''}`;
+  return vetting.refusals.length
+    ? {
+        status: 'warn',
+        title: 'TEST_EMAIL_PATTERN would be refused by the janitor',
+        detail: `${detail}; ${vetting.refusals.join('; ')}`,
+        fix: 'Narrow the pattern to your test addresses; only if every match really is a test user, run the janitor with --i-know.',
+      }
+    : { status: 'ok', title: "TEST_EMAIL_PATTERN's dry run (the janitor's extra addresses)", detail };
 }
 
 /** The checklist as printed: one line per check, the fix under each ⚠ and ✗, then a count. */

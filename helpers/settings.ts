@@ -48,7 +48,7 @@ const OPTIONAL_VARIABLES = {
   MAILSLURP_BASE_URL: 'a MailSlurp API URL override, for stand-ins only',
   EMAIL_TIMEOUT_MS: 'how long a test waits for a verification email, in ms',
   SIGNUP_PAGE: `which sign-up page object drives the UI: ${SIGNUP_PAGES.join(' or ')}`,
-  TEST_EMAIL_PATTERN: 'a regular expression for whole addresses the suite may delete users for, beyond its own inboxes',
+  TEST_EMAIL_PATTERN: "for the janitor only: a regular expression for whole addresses of your own test users whose inbox record is gone",
 } as const;
 
 type Variable = keyof typeof REMOTE_VARIABLES | keyof typeof OPTIONAL_VARIABLES;

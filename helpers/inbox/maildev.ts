@@ -4,12 +4,13 @@ import {
   EmailTimeoutError,
   describeEmails,
   type InboxHandle,
-  type LeftoverInbox,
+  type InboxRecord,
   type MailBackend,
   type ReceivedEmail,
   type WaitForEmailOptions,
 } from './types.js';
 import { ActionableError } from '../errors.js';
+import { carriesMarker, ownedAddresses } from '../test-address.js';
 
 /** The embedded stack's addresses. `.test` is reserved: no real mailbox can ever have one. */
 export const LOCAL_INBOX_DOMAIN = 'inbox.cognito-e2e.test';
@@ -55,7 +56,7 @@ const isFor = (address: string) => (m: MailDevEmail) =>
  * time here is when the push event reached us, to the millisecond.
  */
 export class MailDevBackend implements MailBackend {
-  readonly domains = [LOCAL_INBOX_DOMAIN];
+  readonly created = ownedAddresses([], 'the inboxes this test worker created on the embedded MailDev');
   /** Arrival times are taken on our own clock. */
   readonly clockSkewAllowanceMs = 0;
   private readonly listeners = new Set<{ onMail(m: MailDevEmail): void; onConnect(): void }>();
@@ -125,6 +126,7 @@ export class MailDevBackend implements MailBackend {
   async createInbox(label: string): Promise<InboxHandle> {
     const address = uniqueAddress(label, LOCAL_INBOX_DOMAIN);
     this.addresses.add(address);
+    this.created.add(address);
     return { id: address, address };
   }
 
@@ -179,21 +181,23 @@ export class MailDevBackend implements MailBackend {
     this.addresses.delete(inbox.address);
   }
 
-  /** Addresses on our domain whose newest mail is older than `before`. */
-  async findLeftoverInboxes(before: Date): Promise<LeftoverInbox[]> {
+  /**
+   * The embedded catcher keeps no inboxes, only mail: an inbox record here is
+   * a marked address on our reserved domain that holds mail, dated by its
+   * newest mail. (`runTag` does not apply: addresses carry no run.)
+   */
+  async findInboxRecords(): Promise<InboxRecord[]> {
     const all = (await (await this.request('/api/email')).json()) as MailDevEmail[];
     const newest = new Map<string, Date>();
     for (const mail of all) {
       for (const { address } of mail.to ?? []) {
-        if (!address.toLowerCase().endsWith(`@${LOCAL_INBOX_DOMAIN}`)) continue;
+        if (!address.endsWith(`@${LOCAL_INBOX_DOMAIN}`) || !carriesMarker(address)) continue;
         const time = new Date(mail.time);
         const seen = newest.get(address);
         if (!seen || time > seen) newest.set(address, time);
       }
     }
-    return [...newest]
-      .filter(([, time]) => time < before)
-      .map(([address, createdAt]) => ({ id: address, address, createdAt }));
+    return [...newest].map(([address, createdAt]) => ({ id: address, address, createdAt }));
   }
 
   async close(): Promise<void> {

@@ -13,12 +13,14 @@ import {
   describeEmails,
   SUITE_TAG,
   type InboxHandle,
-  type LeftoverInbox,
+  type InboxRecord,
   type MailBackend,
   type ReceivedEmail,
   type WaitForEmailOptions,
 } from './types.js';
 import { ActionableError } from '../errors.js';
+import { ADDRESS_MARKER, carriesMarker, ownedAddresses } from '../test-address.js';
+import type { RunLedger } from './run-ledger.js';
 
 export interface MailSlurpBackendOptions {
   apiKey: string;
@@ -28,6 +30,8 @@ export interface MailSlurpBackendOptions {
   runTag: string;
   /** An inbox nobody deletes expires by itself after this long. */
   inboxLifetimeMs?: number;
+  /** Where the run's workers note each inbox created and deleted, for the end-of-run sweep. */
+  ledger?: RunLedger;
   /** Attempts for a call answered 429 or 5xx, and the first back-off. */
   attempts?: number;
   backoffMs?: number;
@@ -114,7 +118,7 @@ const previewToEmail = (e: EmailPreview): ReceivedEmail => ({
  */
 export class MailSlurpBackend implements MailBackend {
   private readonly client: MailSlurp;
-  private readonly ownDomains = new Set<string>();
+  readonly created = ownedAddresses([], 'the MailSlurp inboxes this test worker created');
   readonly clockSkewAllowanceMs = CLOCK_SKEW_ALLOWANCE_MS;
 
   constructor(private readonly options: MailSlurpBackendOptions) {
@@ -128,17 +132,14 @@ export class MailSlurpBackend implements MailBackend {
     return `MailSlurp at ${this.options.basePath ?? 'https://javascript.api.mailslurp.com'}`;
   }
 
-  /** The domains of the inboxes this backend created: only those are test addresses. */
-  get domains(): readonly string[] {
-    return [...this.ownDomains];
-  }
-
   async createInbox(label: string): Promise<InboxHandle> {
     const inbox = await this.call('create an inbox', (signal) =>
       this.client.inboxController.createInboxWithOptions(
         {
           createInboxDto: {
             name: label.slice(0, 100),
+            // The marker the deletion guard looks for: an address without it is never deleted.
+            prefix: ADDRESS_MARKER,
             tags: [this.options.runTag, SUITE_TAG],
             expiresIn: this.options.inboxLifetimeMs ?? 60 * 60_000,
           },
@@ -146,8 +147,18 @@ export class MailSlurpBackend implements MailBackend {
         { signal },
       ),
     );
-    this.ownDomains.add(inbox.emailAddress.slice(inbox.emailAddress.lastIndexOf('@') + 1).toLowerCase());
-    return { id: inbox.id, address: inbox.emailAddress };
+    const handle = { id: inbox.id, address: inbox.emailAddress };
+    this.options.ledger?.created(handle);
+    if (!carriesMarker(handle.address)) {
+      await this.deleteInbox(handle);
+      throw new MailSlurpError(
+        `${this.description} created the inbox ${handle.address}, which does not start with "${ADDRESS_MARKER}" although we asked for that prefix. ` +
+          'The suite deletes only users at addresses it can recognise as its own, so it cannot use this inbox (deleted again). ' +
+          'Check that the account can set inbox prefixes.',
+      );
+    }
+    this.created.add(handle.address);
+    return handle;
   }
 
   async waitForEmail(inbox: InboxHandle, { since, timeout, excludeIds }: WaitForEmailOptions): Promise<ReceivedEmail> {
@@ -198,41 +209,84 @@ export class MailSlurpBackend implements MailBackend {
   }
 
   async deleteInbox(inbox: InboxHandle): Promise<void> {
-    await this.call(`delete inbox ${inbox.id} (${inbox.address})`, (signal) =>
-      this.client.inboxController.deleteInbox({ inboxId: inbox.id }, { signal }),
-    );
-  }
-
-  /** Deletes every inbox tagged with `tag`: the end-of-run sweep. Returns how many. */
-  async deleteInboxesTagged(tag: string): Promise<number> {
-    let deleted = 0;
-    for (;;) {
-      const page = await this.call(`list inboxes tagged ${tag}`, (signal) =>
-        this.client.inboxController.getAllInboxes({ tag, page: 0, size: 100 }, { signal }),
+    try {
+      await this.call(`delete inbox ${inbox.id} (${inbox.address})`, (signal) =>
+        this.client.inboxController.deleteInbox({ inboxId: inbox.id }, { signal }),
       );
-      const inboxes = page.content ?? [];
-      if (!inboxes.length) return deleted;
-      for (const inbox of inboxes) {
-        await this.deleteInbox({ id: inbox.id, address: inbox.emailAddress ?? '' });
-        deleted++;
-      }
+    } catch (error) {
+      // Already gone (expired, or swept by another process): the outcome we want.
+      if (!(error instanceof MailSlurpError && error.status === 404)) throw error;
     }
+    this.options.ledger?.deleted(inbox);
   }
 
-  /** This suite's inboxes (any run) created before `before`; their domains become test domains. */
-  async findLeftoverInboxes(before: Date): Promise<LeftoverInbox[]> {
-    const found: LeftoverInbox[] = [];
+  /**
+   * The end-of-run sweep: deletes what the run's ledger says its workers
+   * created and did not delete, then at most `margin` more inboxes carrying the
+   * run's tag (created by a worker that crashed before it could write the
+   * ledger). Every inbox listed is checked for the tag here too: an answer that
+   * ignores the filter stops the sweep rather than empty the account.
+   */
+  async sweepRun(ledger: RunLedger, margin = 2): Promise<{ deleted: number; refused?: string }> {
+    const tag = this.options.runTag;
+    const { created, left } = ledger.read();
+    let deleted = 0;
+    for (const inbox of left) {
+      await this.deleteInbox(inbox);
+      deleted++;
+    }
+    const page = await this.call(`list inboxes tagged ${tag}`, (signal) =>
+      this.client.inboxController.getAllInboxes({ tag, page: 0, size: 100 }, { signal }),
+    );
+    const listed = page.content ?? [];
+    const untagged = listed.filter((inbox) => !inbox.tags?.includes(tag));
+    if (untagged.length) {
+      return {
+        deleted,
+        refused:
+          `${this.description} answered the filter "tag ${tag}" with ${untagged.length} inbox(es) that do not carry the tag; ` +
+          'the sweep deleted only what the run\'s ledger names and stopped there.',
+      };
+    }
+    const known = new Set(created.map((inbox) => inbox.id));
+    const strays = listed.filter((inbox) => !known.has(inbox.id) && carriesMarker(inbox.emailAddress ?? '')).slice(0, margin);
+    for (const inbox of strays) {
+      await this.deleteInbox({ id: inbox.id, address: inbox.emailAddress ?? '' });
+      deleted++;
+    }
+    return { deleted };
+  }
+
+  /** This suite's inboxes (tagged, of any run, or of the run `runTag`), and the account's records of expired inboxes. */
+  async findInboxRecords({ runTag }: { runTag?: string } = {}): Promise<InboxRecord[]> {
+    const tag = runTag ?? SUITE_TAG;
+    const found: InboxRecord[] = [];
     for (let page = 0; ; page++) {
-      const result = await this.call(`list inboxes tagged ${SUITE_TAG}`, (signal) =>
-        this.client.inboxController.getAllInboxes({ tag: SUITE_TAG, before, page, size: 100 }, { signal }),
+      const result = await this.call(`list inboxes tagged ${tag}`, (signal) =>
+        this.client.inboxController.getAllInboxes({ tag, page, size: 100 }, { signal }),
       );
       for (const inbox of result.content ?? []) {
-        const address = inbox.emailAddress ?? '';
-        this.ownDomains.add(address.slice(address.lastIndexOf('@') + 1).toLowerCase());
-        found.push({ id: inbox.id, address, createdAt: inbox.createdAt });
+        // The tag is checked here too: a filter the service ignored must not make strangers' inboxes ours.
+        if (inbox.tags?.includes(tag) && carriesMarker(inbox.emailAddress ?? '')) {
+          found.push({ id: inbox.id, address: inbox.emailAddress ?? '', createdAt: inbox.createdAt });
+        }
       }
-      if (page + 1 >= result.totalPages) return found;
+      if (page + 1 >= (result.totalPages ?? 1)) break;
     }
+    if (runTag) return found;
+    // An expired inbox keeps no tags, but the account keeps its address: ours when it carries the marker.
+    for (let page = 0; ; page++) {
+      const result = await this.call('list expired inbox records', (signal) =>
+        this.client.expiredController.getExpiredInboxes({ page, size: 100 }, { signal }),
+      );
+      for (const record of result.content ?? []) {
+        if (carriesMarker(record.emailAddress)) {
+          found.push({ id: record.id, address: record.emailAddress, createdAt: record.createdAt, expired: true });
+        }
+      }
+      if (page + 1 >= (result.totalPages ?? 1)) break;
+    }
+    return found;
   }
 
   async close(): Promise<void> {}

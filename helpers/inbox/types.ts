@@ -1,4 +1,5 @@
 import { ActionableError } from '../errors.js';
+import type { OwnedAddresses } from '../test-address.js';
 
 /** One email as a test sees it, whatever service caught it. */
 export interface ReceivedEmail {
@@ -44,23 +45,30 @@ export interface InboxHandle {
 export interface MailBackend {
   /** Names the service and where it is, for error messages. */
   readonly description: string;
-  /** The domains its addresses are on; only users with these are ever deleted. */
-  readonly domains: readonly string[];
+  /** The inboxes this backend created in this process: the proof a test's user is the suite's own. */
+  readonly created: OwnedAddresses;
   /** How far its `receivedAt` clock may be from ours. */
   readonly clockSkewAllowanceMs: number;
+  /** A new inbox, whose address starts with ADDRESS_MARKER. */
   createInbox(label: string): Promise<InboxHandle>;
   /** The first mail to the inbox received since `options.since`, waiting for it if need be. */
   waitForEmail(inbox: InboxHandle, options: WaitForEmailOptions): Promise<ReceivedEmail>;
   /** Everything the inbox holds now, oldest first. */
   listEmails(inbox: InboxHandle): Promise<ReceivedEmail[]>;
   deleteInbox(inbox: InboxHandle): Promise<void>;
-  /** Inboxes of this suite created before `before`, by any run: what the janitor sweeps. */
-  findLeftoverInboxes(before: Date): Promise<LeftoverInbox[]>;
+  /**
+   * The suite's inbox records, of any run (or of one run, by its tag): inboxes
+   * that still exist, and records of expired ones where the service keeps them.
+   * Only addresses carrying ADDRESS_MARKER. What the janitor proves ownership with.
+   */
+  findInboxRecords(options?: { runTag?: string }): Promise<InboxRecord[]>;
   close(): Promise<void>;
 }
 
-export interface LeftoverInbox extends InboxHandle {
+export interface InboxRecord extends InboxHandle {
   createdAt: Date;
+  /** The inbox is gone (expired); only the service's record of its address remains. */
+  expired?: boolean;
 }
 
 /** The tag on every inbox this suite creates, whatever the run. */

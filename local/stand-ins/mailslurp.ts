@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import {
   EmailPreviewToJSON,
   EmailToJSON,
+  ExpiredInboxRecordProjectionToJSON,
   InboxDtoToJSON,
   InboxPreviewToJSON,
   UserInfoDtoAccountStateEnum,
@@ -11,6 +12,7 @@ import {
   UserInfoDtoToJSON,
   type CreateInboxDto,
   type Email,
+  type ExpiredInboxRecordProjection,
   type InboxDto,
   type MatchOptions,
 } from 'mailslurp-client';
@@ -28,6 +30,11 @@ export class MailSlurpStandIn {
   private readonly inboxes = new Map<string, InboxDto & { emails: Email[] }>();
   private readonly faults: { path: string; status: number; body: object; headers?: Record<string, string> }[] = [];
   private readonly arrivals = new Set<() => void>();
+  private readonly expired: ExpiredInboxRecordProjection[] = [];
+  /** A fault of a different kind: answer every inbox listing as if no tag filter had been given. */
+  ignoreTagFilter = false;
+  /** Whether `prefix` leads the addresses it hands out; off, to test an account where it does not. */
+  honourPrefix = true;
   private server?: Server;
   private feed?: Socket;
   /** Every request, for tests that count calls. */
@@ -93,6 +100,34 @@ export class MailSlurpStandIn {
     return [...this.inboxes.values()].some((inbox) => inbox.emailAddress === address);
   }
 
+  /** An inbox made outside the suite (a colleague's, by hand in the dashboard): no prefix, tags as given. */
+  addInbox(localPart: string, tags: string[] = []): string {
+    const id = randomUUID();
+    const emailAddress = `${localPart}@${this.domain}`;
+    this.inboxes.set(id, {
+      id,
+      userId: 'stand-in-user',
+      createdAt: new Date(),
+      name: null,
+      emailAddress,
+      expiresAt: null,
+      favourite: false,
+      tags,
+      readOnly: false,
+      virtualInbox: false,
+      emails: [],
+    });
+    return emailAddress;
+  }
+
+  /** Lets an inbox expire, as MailSlurp does after `expiresIn`: gone, but its address stays in the account's expired records. */
+  expire(address: string): void {
+    const inbox = [...this.inboxes.values()].find((i) => i.emailAddress === address);
+    if (!inbox) throw new Error(`the stand-in has no inbox ${address}`);
+    this.inboxes.delete(inbox.id);
+    this.expired.push({ id: randomUUID(), userId: inbox.userId ?? 'stand-in-user', createdAt: new Date(), emailAddress: inbox.emailAddress });
+  }
+
   /** Mail arriving for an address this stand-in handed out. */
   deliver(mail: { to: string; from: string; subject: string; body: string; isHTML?: boolean }): void {
     const inbox = [...this.inboxes.values()].find((i) => i.emailAddress.toLowerCase() === mail.to.toLowerCase());
@@ -138,7 +173,8 @@ export class MailSlurpStandIn {
         userId: 'stand-in-user',
         createdAt: now,
         name: options.name ?? null,
-        emailAddress: `${id}@${this.domain}`,
+        // Where a prefix is asked for, it leads the address (MailSlurp's exact form of it is not proven here).
+        emailAddress: `${options.prefix && this.honourPrefix ? `${options.prefix}-` : ''}${id}@${this.domain}`,
         expiresAt: options.expiresIn ? new Date(now.getTime() + options.expiresIn) : null,
         favourite: false,
         tags: options.tags ?? [],
@@ -166,7 +202,7 @@ export class MailSlurpStandIn {
       const page = Number(url.searchParams.get('page') ?? 0);
       const size = Number(url.searchParams.get('size') ?? 20);
       const matching = [...this.inboxes.values()]
-        .filter((i) => !tag || i.tags?.includes(tag))
+        .filter((i) => !tag || this.ignoreTagFilter || i.tags?.includes(tag))
         .filter((i) => !before || i.createdAt < new Date(before));
       const content = matching.slice(page * size, (page + 1) * size);
       return send(res, 200, {
@@ -175,6 +211,15 @@ export class MailSlurpStandIn {
         ),
         totalPages: Math.max(1, Math.ceil(matching.length / size)),
         totalElements: matching.length,
+      });
+    }
+    if (req.method === 'GET' && url.pathname === '/expired') {
+      const page = Number(url.searchParams.get('page') ?? 0);
+      const size = Number(url.searchParams.get('size') ?? 20);
+      return send(res, 200, {
+        content: this.expired.slice(page * size, (page + 1) * size).map(ExpiredInboxRecordProjectionToJSON),
+        totalPages: Math.max(1, Math.ceil(this.expired.length / size)),
+        totalElements: this.expired.length,
       });
     }
     if (inboxId && req.method === 'GET' && url.pathname.endsWith('/emails')) {

@@ -2,12 +2,14 @@
 // MailSlurp's API (local/stand-ins/mailslurp.ts): this machine cannot reach
 // MailSlurp, so these prove our side of the contract, not MailSlurp's.
 import { MailSlurpBackend, MailSlurpError } from '../../helpers/inbox/mailslurp';
+import { RunLedger } from '../../helpers/inbox/run-ledger';
 import { EmailTimeoutError } from '../../helpers/inbox/types';
+import { ADDRESS_MARKER } from '../../helpers/test-address';
 import { STAND_IN_API_KEY, expect, test } from '../../fixtures';
 import type { MailSlurpStandIn } from '../../local/stand-ins/mailslurp';
 
-const backendFor = (standIn: MailSlurpStandIn, apiKey = STAND_IN_API_KEY) =>
-  new MailSlurpBackend({ apiKey, basePath: standIn.url, runTag: 'run-contract', backoffMs: 10 });
+const backendFor = (standIn: MailSlurpStandIn, apiKey = STAND_IN_API_KEY, ledger?: RunLedger) =>
+  new MailSlurpBackend({ apiKey, basePath: standIn.url, runTag: 'run-contract', backoffMs: 10, ...(ledger ? { ledger } : {}) });
 
 const waitCalls = (standIn: MailSlurpStandIn) =>
   standIn.requests.filter((r) => r.path === '/waitForMatchingFirstEmail').length;
@@ -18,8 +20,8 @@ test.describe('MailSlurp backend (contract, against a stand-in)', () => {
   test('creates a tagged, expiring inbox on MailSlurp\'s domain', async ({ mailslurpStandIn }) => {
     const backend = backendFor(mailslurpStandIn);
     const inbox = await backend.createInbox('signup test');
-    expect(inbox.address).toMatch(/@mailslurp\.stand-in\.test$/);
-    expect(backend.domains).toEqual(['mailslurp.stand-in.test']);
+    expect(inbox.address).toMatch(new RegExp(`^${ADDRESS_MARKER}.*@mailslurp\\.stand-in\\.test$`));
+    expect(backend.created.has(inbox.address)).toBe(true);
     expect(mailslurpStandIn.hasInbox(inbox.address)).toBe(true);
   });
 
@@ -108,18 +110,44 @@ test.describe('MailSlurp backend (contract, against a stand-in)', () => {
     expect((error as Error).message).toBe(`MailSlurp at ${url} could not be reached to create an inbox: fetch failed (ECONNREFUSED).`);
   });
 
-  test('deletes an inbox, and sweeps every inbox of a run by its tag', async ({ mailslurpStandIn }) => {
-    const thisRun = backendFor(mailslurpStandIn);
+  test('the end-of-run sweep deletes what the ledger says is left, and a tagged stray, and nothing of another run', async ({ mailslurpStandIn }, testInfo) => {
+    const ledger = new RunLedger(testInfo.outputPath('ledger.jsonl'));
+    const thisRun = backendFor(mailslurpStandIn, STAND_IN_API_KEY, ledger);
     const otherRun = new MailSlurpBackend({ apiKey: STAND_IN_API_KEY, basePath: mailslurpStandIn.url, runTag: 'run-other' });
     const kept = await otherRun.createInbox('other run');
     const dropped = await thisRun.createInbox('dropped');
-    await thisRun.createInbox('left behind 1');
-    await thisRun.createInbox('left behind 2');
+    const left1 = await thisRun.createInbox('left behind 1');
+    const left2 = await thisRun.createInbox('left behind 2');
+    // A worker that crashed between creating an inbox and noting it: tagged with the run, absent from the ledger.
+    const stray = mailslurpStandIn.addInbox(`${ADDRESS_MARKER}-stray`, ['run-contract']);
 
     await thisRun.deleteInbox(dropped);
     expect(mailslurpStandIn.hasInbox(dropped.address)).toBe(false);
-    expect(await thisRun.deleteInboxesTagged('run-contract')).toBe(2);
+    expect(ledger.read().left).toEqual([left1, left2]);
+    expect(await thisRun.sweepRun(ledger)).toEqual({ deleted: 3 });
+    expect(mailslurpStandIn.hasInbox(stray)).toBe(false);
     expect(mailslurpStandIn.inboxCount()).toBe(1);
     expect(mailslurpStandIn.hasInbox(kept.address)).toBe(true);
+  });
+
+  test('a MailSlurp answer that ignores the tag filter does not empty the account', async ({ mailslurpStandIn }, testInfo) => {
+    const ledger = new RunLedger(testInfo.outputPath('ledger.jsonl'));
+    const thisRun = backendFor(mailslurpStandIn, STAND_IN_API_KEY, ledger);
+    const colleagues = [mailslurpStandIn.addInbox('qa-manual-1'), mailslurpStandIn.addInbox(`${ADDRESS_MARKER}-another-run`, ['run-2026-11-01-aaaa'])];
+    const left = await thisRun.createInbox('left behind');
+    mailslurpStandIn.ignoreTagFilter = true;
+
+    const sweep = await thisRun.sweepRun(ledger);
+    expect(sweep.deleted).toBe(1);
+    expect(sweep.refused).toMatch(/answered the filter "tag run-contract" with 2 inbox\(es\) that do not carry the tag; the sweep deleted only what the run's ledger names/);
+    expect(mailslurpStandIn.hasInbox(left.address)).toBe(false);
+    for (const address of colleagues) expect(mailslurpStandIn.hasInbox(address)).toBe(true);
+  });
+
+  test('an inbox whose address lacks the marker is deleted again, and the test is told why', async ({ mailslurpStandIn }) => {
+    mailslurpStandIn.honourPrefix = false;
+    const error = await backendFor(mailslurpStandIn).createInbox('no prefix').catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/created the inbox \S+@mailslurp\.stand-in\.test, which does not start with "cse2e" although we asked for that prefix/);
+    expect(mailslurpStandIn.inboxCount()).toBe(0);
   });
 });

@@ -1,5 +1,7 @@
 import { UpdateUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { CognitoAppClient } from '../../helpers/cognito-app-client';
 import { createCognitoClient } from '../../helpers/cognito-client';
+import { generatePassword } from '../../helpers/password';
 import { runCommand, runPlaywright } from '../../helpers/playwright-run';
 import { localTarget } from '../../helpers/target';
 import { STAND_IN_API_KEY, expect, standInRemoteEnv, test } from '../../fixtures';
@@ -56,6 +58,19 @@ test.describe('npm run doctor', () => {
       expect(tests.output).toMatch(/\b5 did not run\b/);
       expect(tests.output).not.toMatch(/\bpassed\b/);
     });
+  });
+
+  test("TEST_EMAIL_PATTERN's dry run: how many users it matches, and the first of them", async ({ startPrivateStack }) => {
+    const { env } = await startPrivateStack();
+    const target = await localTarget(env);
+    const client = createCognitoClient(target.cognito);
+    const app = new CognitoAppClient(client, { clientId: target.cognito.userPoolClientId });
+    for (const address of ['e2e-signup-1@qa.example.com', 'e2e-signup-2@qa.example.com', 'jane@qa.example.com']) await app.signUp(address, generatePassword());
+    client.destroy();
+
+    const run = await doctor({ ...env, TEST_EMAIL_PATTERN: 'e2e-signup-\\d+@qa\\.example\\.com' });
+    expect(run.output).toMatch(/^✓ TEST_EMAIL_PATTERN's dry run \(the janitor's extra addresses\) \(matches 2 of 3 user\(s\): e2e-signup-[12]@qa\.example\.com, e2e-signup-[12]@qa\.example\.com\)$/m);
+    expect(run.exitCode).toBe(0);
   });
 
   test('real-service settings, against stand-ins: the sending-limit warning, and a refused MailSlurp key', async ({ target }) => {

@@ -36,7 +36,7 @@ test('the janitor lists leftovers in a dry run, deletes them only with --delete,
     const dry = await janitor('--older-than', '0s');
     expect(dry.exitCode).toBe(0);
     expect(dry.output).toMatch(new RegExp(`Test users \\(1\\):\\n  ${leftover}  UNCONFIRMED  created \\S+\\nInboxes \\(1\\):\\n  ${leftover}  created`));
-    expect(dry.output).toContain('Left alone: 1 user(s) whose address is not a test address.');
+    expect(dry.output).toContain('Left alone: 1 user(s) whose address is not one the suite made.');
     expect(dry.output).toContain('Dry run: nothing deleted. Run `npm run janitor -- --delete` to delete the 1 user(s) and 1 inbox(es) above.');
     expect(dry.output).not.toContain('jane.doe');
     expect(await listUsers()).toHaveLength(2);

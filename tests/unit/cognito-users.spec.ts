@@ -1,32 +1,65 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoUsers, UnsafeDeletionError } from '../../helpers/cognito-users';
-import { isTestAddress } from '../../helpers/test-address';
+import { ADDRESS_MARKER, DeletionGuard, ownedAddresses } from '../../helpers/test-address';
 import { expect, test } from '../../fixtures';
 
-test('deleteUserIfExists refuses a non-test address before any call reaches Cognito', async () => {
-  const calls: string[] = [];
+/** A client that records each command and answers ListUsers with `users`. */
+function recordingClient(users: { Username: string; email: string }[] = []) {
+  const calls: { name: string; input: Record<string, unknown> }[] = [];
   const client = new CognitoIdentityProviderClient({ region: 'eu-west-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
   client.middlewareStack.add(
-    (_next, context) => async () => {
-      calls.push(context.commandName ?? '?');
-      return { output: { $metadata: {}, Users: [] }, response: {} };
+    (_next, context) => async (args) => {
+      const name = context.commandName ?? '?';
+      calls.push({ name, input: args.input as Record<string, unknown> });
+      const listed = name === 'ListUsersCommand' && calls.filter((c) => c.name === 'AdminDeleteUserCommand').length === 0;
+      const Users = listed ? users.map((u) => ({ Username: u.Username, Attributes: [{ Name: 'email', Value: u.email }] })) : [];
+      return { output: { $metadata: {}, Users }, response: {} };
     },
     { step: 'initialize' },
   );
-  const users = new CognitoUsers({
-    client,
-    userPoolId: 'eu-west-1_AbCdEf123',
-    isTestAddress: (email) => isTestAddress(email, { domains: ['mailslurp.com'] }),
-  });
+  return { client, calls };
+}
 
-  for (const address of ['jane.doe@gmail.com', 'x@mailslurp.com.evil.io', '']) {
+const OURS = `${ADDRESS_MARKER}-signup-1-abcd@mailslurp.com`;
+
+test('deleteUserIfExists refuses an address the suite did not make, before any call reaches Cognito', async () => {
+  const { client, calls } = recordingClient();
+  const users = new CognitoUsers({ client, userPoolId: 'eu-west-1_AbCdEf123', guard: new DeletionGuard(ownedAddresses([OURS], 'this test\'s inboxes')) });
+
+  for (const address of ['jane.doe@gmail.com', 'someone@mailslurp.com', `${ADDRESS_MARKER}-other@mailslurp.com`, '']) {
     await expect(users.deleteUserIfExists(address)).rejects.toThrow(UnsafeDeletionError);
   }
-  await expect(users.deleteUserIfExists('jane.doe@gmail.com')).rejects.toThrow(
-    'Refusing to delete "jane.doe@gmail.com" from pool eu-west-1_AbCdEf123: it is not a test inbox address.',
+  await expect(users.deleteUserIfExists('someone@mailslurp.com')).rejects.toThrow(
+    `Refusing to delete "someone@mailslurp.com" from pool eu-west-1_AbCdEf123: it does not start with the suite's marker "${ADDRESS_MARKER}"`,
   );
   expect(calls).toEqual([]);
+});
 
-  await users.deleteUserIfExists('0b3c7e9a@mailslurp.com');
-  expect(calls).toEqual(['ListUsersCommand']);
+test('deletes only users whose email attribute is exactly the address, by their username', async () => {
+  const { client, calls } = recordingClient([
+    { Username: 'uuid-1', email: OURS },
+    // A near match the service's filter might return: never deleted.
+    { Username: 'uuid-2', email: OURS.toUpperCase() },
+  ]);
+  const users = new CognitoUsers({ client, userPoolId: 'eu-west-1_AbCdEf123', guard: new DeletionGuard(ownedAddresses([OURS], 'this test\'s inboxes')) });
+  expect(await users.deleteUserIfExists(OURS)).toEqual({ deleted: 1 });
+  expect(calls.filter((c) => c.name === 'AdminDeleteUserCommand').map((c) => c.input.Username)).toEqual(['uuid-1']);
+});
+
+test('the permission probe names a user that cannot exist', async () => {
+  const { client, calls } = recordingClient();
+  const users = new CognitoUsers({ client, userPoolId: 'eu-west-1_AbCdEf123', guard: new DeletionGuard(ownedAddresses([], 'nothing')) });
+  await users.mayDeleteUsers();
+  const username = calls[0]?.input.Username as string;
+  expect(username).not.toContain('@');
+  expect(username).not.toMatch(/^[0-9a-f-]{36}$/);
+});
+
+test('AdminDeleteUserCommand appears in the guarded module only (the lint rule says the same)', () => {
+  const sources = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '*.ts', '*.tsx', '*.js', '*.mjs'], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  const offenders = sources.filter((file) => file !== 'helpers/cognito-users.ts' && readFileSync(file, 'utf8').includes('AdminDeleteUserCommand'));
+  // This file names it in strings only; the lint configuration names it to forbid it.
+  expect(offenders.filter((file) => !['tests/unit/cognito-users.spec.ts', 'eslint.config.js'].includes(file))).toEqual([]);
 });

@@ -8,7 +8,6 @@ function scriptedBackend(mails: ReceivedEmail[]) {
   const waits: WaitForEmailOptions[] = [];
   const backend = {
     description: 'a scripted backend',
-    domains: ['inbox.test'],
     clockSkewAllowanceMs: 0,
     waitForEmail: async (_inbox, options) => {
       waits.push({ ...options, excludeIds: new Set(options.excludeIds) });
@@ -16,7 +15,7 @@ function scriptedBackend(mails: ReceivedEmail[]) {
       if (!mail) throw new EmailTimeoutError('no more mail');
       return mail;
     },
-  } as Pick<MailBackend, 'description' | 'domains' | 'clockSkewAllowanceMs' | 'waitForEmail'> as MailBackend;
+  } as Pick<MailBackend, 'description' | 'clockSkewAllowanceMs' | 'waitForEmail'> as MailBackend;
   return { backend, waits };
 }
 
