@@ -23,6 +23,10 @@ function settingsOrExit(): Settings {
 }
 
 const settings = settingsOrExit();
+// Said once, by the main process: its workers evaluate this file too.
+if (settings.setAside && !process.env.TEST_WORKER_INDEX) {
+  console.log(`TEST_TARGET=local: not using ${settings.setAside.join(', ')} (they apply to the real services).`);
+}
 runId();
 const executablePath = chromiumExecutablePath();
 const chromium = { ...devices['Desktop Chrome'] };
@@ -38,12 +42,18 @@ function e2eProjects(): Project<PlaywrightTestOptions & PagesOptions, Playwright
     ];
   }
   const urls = stackUrls(stackSettings());
+  const stories = settings.localAppUrl
+    ? // Your own page (BASE_URL), pointed at the embedded stack, driven by the page object SIGNUP_PAGE names.
+      [{ name: 'local', testDir: './tests/e2e', ...checked, use: { ...chromium, baseURL: settings.localAppUrl, signupPageName: settings.signupPage } }]
+    : [
+        { name: 'local', testDir: './tests/e2e', ...checked, use: { ...chromium, baseURL: urls.app, signupPageName: 'amplify' as const } },
+        // The same stories through a hand-written form: the worked example of a custom page object.
+        { name: 'local-custom-form', testDir: './tests/e2e', ...checked, use: { ...chromium, baseURL: `${urls.app}/custom-signup/`, signupPageName: 'custom-form' as const } },
+      ];
   return [
     // `npm run doctor`'s checks: every browser project waits for them, and does not run when they fail.
     doctor,
-    { name: 'local', testDir: './tests/e2e', ...checked, use: { ...chromium, baseURL: urls.app, signupPageName: 'amplify' } },
-    // The same stories through a hand-written form: the worked example of a custom page object.
-    { name: 'local-custom-form', testDir: './tests/e2e', ...checked, use: { ...chromium, baseURL: `${urls.app}/custom-signup/`, signupPageName: 'custom-form' } },
+    ...stories,
     // The suite tested from outside: janitor, cleanup, faults, secrets, shards (child runs, private stacks).
     { name: 'integration', testDir: './tests/integration', use: { ...chromium, baseURL: urls.app } },
     // Tests that fail on purpose, for the cleanup test's child run only.

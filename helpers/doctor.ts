@@ -8,7 +8,10 @@ import {
   type UserPoolClientType,
   type UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { chromium } from '@playwright/test';
 import { MailSlurp } from 'mailslurp-client';
+import { SIGNUP_PAGES, type SignupPageName } from '../pages/index.js';
+import { chromiumExecutablePath } from './browser.js';
 import { createCognitoClient } from './cognito-client.js';
 import { CognitoUsers } from './cognito-users.js';
 import { DeletionGuard, ownedAddresses, vetTestEmailPattern } from './test-address.js';
@@ -239,6 +242,7 @@ export async function runDoctor(env: Record<string, string | undefined> = proces
         ? { status: 'ok', title: `App reachable at ${target.appUrl}`, detail: `HTTP ${app.value.status}, ${app.ms} ms` }
         : { status: 'fail', title: `App unreachable at ${target.appUrl}`, detail: app.value ? `HTTP ${app.value.status}` : app.error?.message, fix: 'Check BASE_URL (or LOCAL_APP_PORT), and that the app is deployed and up.' },
     );
+    if (app.value && app.value.status < 400) results.push(await signUpFormCheck(target.appUrl, settings.signupPage));
     results.push(...(await mailChecks(target)));
     if (pool.value?.UserPool) results.push(...poolChecks(pool.value.UserPool, target));
 
@@ -254,6 +258,46 @@ export async function runDoctor(env: Record<string, string | undefined> = proces
     client.destroy();
   }
   return results;
+}
+
+/**
+ * Opens the page under test in a browser and looks for the sign-up form the
+ * chosen page object expects, by its words: a page that answers 200 but is not
+ * the sign-up page (a login wall, another route, the demo app instead of yours)
+ * fails here, once, instead of in every story.
+ */
+async function signUpFormCheck(url: string, pageName: SignupPageName): Promise<CheckResult> {
+  const words = SIGNUP_PAGES[pageName].signUp;
+  const expected = `"${words.submit}", "${words.email}", "${words.password}"`;
+  const executablePath = chromiumExecutablePath();
+  const browser = await chromium.launch(executablePath ? { executablePath } : {});
+  const started = performance.now();
+  try {
+    const page = await browser.newPage();
+    await page.goto(url, { timeout: 15_000 });
+    const wanted = [
+      page.getByRole('button', { name: words.submit, exact: true }),
+      page.getByLabel(words.email, { exact: true }),
+      page.getByLabel(words.password, { exact: true }),
+    ];
+    try {
+      for (const locator of wanted) await locator.waitFor({ state: 'visible', timeout: Math.max(1, 10_000 - (performance.now() - started)) });
+    } catch {
+      const headings = (await page.getByRole('heading').allInnerTexts()).map((h) => h.trim()).filter(Boolean);
+      const buttons = (await page.getByRole('button').allInnerTexts()).map((b) => b.trim()).filter(Boolean);
+      return {
+        status: 'fail',
+        title: `The page at ${url} shows no sign-up form of page object "${pageName}"`,
+        detail: `looked for ${expected} for ${Math.round(performance.now() - started)} ms; the page shows title "${await page.title()}", headings [${headings.join(', ')}], buttons [${buttons.join(', ')}]`,
+        fix: 'Check BASE_URL (the sign-up page itself, not the site\'s home) and SIGNUP_PAGE (the page object whose words match your form).',
+      };
+    }
+    return { status: 'ok', title: `The sign-up page at ${url} shows its form (page object "${pageName}")`, detail: `${expected}, ${Math.round(performance.now() - started)} ms` };
+  } catch (error) {
+    return { status: 'fail', title: `The sign-up page at ${url} did not load in a browser`, detail: (error as Error).message.split('\n')[0], fix: 'Check BASE_URL, and that the app is deployed and up.' };
+  } finally {
+    await browser.close();
+  }
 }
 
 /** The doctor looks at this many users at most for TEST_EMAIL_PATTERN's dry run; the janitor looks at all. */

@@ -7,6 +7,8 @@ export interface CognitoCall {
   /** The answer's JSON: CodeDeliveryDetails, or `__type` and `message` for an error. Never the request. */
   body?: { CodeDeliveryDetails?: { Destination?: string; DeliveryMedium?: string }; __type?: string; message?: string };
   at: Date;
+  /** Where the page sent it: the Cognito endpoint the app is configured with. */
+  url?: string;
 }
 
 export interface MissingEmailEvidence {
@@ -20,6 +22,8 @@ export interface MissingEmailEvidence {
   autoVerifiedAttributes: string[];
   /** Whether the target is AWS (limits apply) or the emulator. */
   remote: boolean;
+  /** The Cognito endpoint this run's pool lives at, when it is not AWS's (the embedded stack, a stand-in). */
+  endpoint?: string;
 }
 
 const typeOf = (call: CognitoCall) => call.body?.__type?.split('#').pop() ?? `HTTP ${call.status}`;
@@ -41,8 +45,16 @@ export function diagnoseMissingEmail(evidence: MissingEmailEvidence): { lines: s
     `Pool: EmailSendingAccount ${evidence.sendingAccount}; AutoVerifiedAttributes ${evidence.autoVerifiedAttributes.join(', ') || 'none'}`,
   ];
 
+  const origin = (url?: string) => (url ? new URL(url).origin : undefined);
+  const elsewhere = evidence.endpoint ? evidence.calls.find((c) => c.url && origin(c.url) !== origin(evidence.endpoint)) : undefined;
+  if (elsewhere) lines.push(`Cognito endpoint the page called: ${origin(elsewhere.url)}; this run's pool is at ${origin(evidence.endpoint)}`);
+
   let likelyCause: string;
-  if (!last) {
+  if (elsewhere) {
+    likelyCause =
+      `The page sent ${elsewhere.operation} to ${origin(elsewhere.url)}, not to ${origin(evidence.endpoint)} where this run's pool and inbox are: ` +
+      'the app under test is configured for another Cognito. Against the embedded stack, give your app the values `npm run stack` prints.';
+  } else if (!last) {
     likelyCause =
       'The page made no SignUp or ResendConfirmationCode call after the action: the form may not have been sent ' +
       '(a validation message on the page?), or the app calls Cognito from its server, out of the browser\'s sight.';

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { SETTING_VARIABLES } from './settings.js';
 
 export interface CommandRun {
   exitCode: number | null;
@@ -12,7 +13,14 @@ export interface CommandRun {
   elapsedMs: number;
 }
 
-/** Runs a command to the end, with the given environment on top of ours. */
+/**
+ * The suite's own settings, blanked for a child: a developer's .env (a real
+ * pool, their own BASE_URL) must not leak into the suite's tests of itself.
+ * Blank, not absent, or the child's dotenv would load them from .env again.
+ */
+const HERMETIC = Object.fromEntries(SETTING_VARIABLES.map((name) => [name, '']));
+
+/** Runs a command to the end, with the given environment on top of ours, minus the suite's settings. */
 export function runCommand(
   command: string,
   args: string[],
@@ -21,7 +29,7 @@ export function runCommand(
 ): Promise<Omit<CommandRun, 'outputDir'>> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env: { ...process.env, FORCE_COLOR: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'], timeout: timeoutMs });
+    const child = spawn(command, args, { env: { ...process.env, FORCE_COLOR: '0', ...HERMETIC, ...env }, stdio: ['ignore', 'pipe', 'pipe'], timeout: timeoutMs });
     let text = '';
     child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));

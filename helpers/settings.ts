@@ -1,12 +1,12 @@
-import { StackSettingsError, stackSettings } from '../local/stack-settings.js';
+import { STACK_VARIABLES, StackSettingsError, stackSettings } from '../local/stack-settings.js';
+import { SIGNUP_PAGE_NAMES, type SignupPageName } from '../pages/index.js';
 import { ActionableError } from './errors.js';
 import { compileTestEmailPattern } from './test-address.js';
 
 type Env = Record<string, string | undefined>;
 
 export type TargetName = 'local' | 'remote';
-export type SignupPageName = 'amplify' | 'custom-form';
-export const SIGNUP_PAGES: readonly SignupPageName[] = ['amplify', 'custom-form'];
+export type { SignupPageName } from '../pages/index.js';
 
 /** The real services: an AWS user pool, the app under test, MailSlurp inboxes. */
 export interface RemoteSettings {
@@ -27,6 +27,13 @@ export interface Settings {
   targetReason: string;
   emailTimeoutMs: number;
   signupPage: SignupPageName;
+  /**
+   * Against the embedded stack: your own page (BASE_URL), pointed at the
+   * stack, instead of the demo app. Driven by the page object SIGNUP_PAGE names.
+   */
+  localAppUrl?: string;
+  /** Real-service variables that TEST_TARGET=local set aside, to say so once. */
+  setAside?: string[];
   /** Extra addresses the suite may delete users for, beyond its own inboxes'. */
   testEmailPattern?: RegExp;
   remote?: RemoteSettings;
@@ -47,11 +54,13 @@ const OPTIONAL_VARIABLES = {
   COGNITO_ENDPOINT: 'a Cognito endpoint override, for stand-ins only',
   MAILSLURP_BASE_URL: 'a MailSlurp API URL override, for stand-ins only',
   EMAIL_TIMEOUT_MS: 'how long a test waits for a verification email, in ms',
-  SIGNUP_PAGE: `which sign-up page object drives the UI: ${SIGNUP_PAGES.join(' or ')}`,
+  SIGNUP_PAGE: `which sign-up page object drives the UI: ${SIGNUP_PAGE_NAMES.join(', ')}`,
   TEST_EMAIL_PATTERN: "for the janitor only: a regular expression for whole addresses of your own test users whose inbox record is gone",
 } as const;
 
 type Variable = keyof typeof REMOTE_VARIABLES | keyof typeof OPTIONAL_VARIABLES;
+/** Every variable of the suite's own configuration (the embedded stack's LOCAL_* aside). */
+export const SETTING_VARIABLES = [...Object.keys(REMOTE_VARIABLES), ...Object.keys(OPTIONAL_VARIABLES)] as Variable[];
 const purposeOf = (name: Variable) =>
   (REMOTE_VARIABLES as Record<string, string>)[name] ?? (OPTIONAL_VARIABLES as Record<string, string>)[name];
 
@@ -123,14 +132,17 @@ export function loadSettings(env: Env = process.env): Settings {
     malformed('EMAIL_TIMEOUT_MS', `is "${timeoutRaw}", not a whole number of milliseconds from 1000 to 600000`);
   }
 
-  const signupPage = (value('SIGNUP_PAGE') ?? 'amplify') as SignupPageName;
-  if (!SIGNUP_PAGES.includes(signupPage)) malformed('SIGNUP_PAGE', `is "${signupPage}", not one of ${SIGNUP_PAGES.join(', ')}`);
+  const signupPageRaw = value('SIGNUP_PAGE');
+  const signupPage = (signupPageRaw ?? 'amplify') as SignupPageName;
+  if (!SIGNUP_PAGE_NAMES.includes(signupPage)) malformed('SIGNUP_PAGE', `is "${signupPage}", not one of ${SIGNUP_PAGE_NAMES.join(', ')}`);
 
   const patternSource = value('TEST_EMAIL_PATTERN');
   const testEmailPattern = patternSource === undefined ? undefined : compileTestEmailPattern(patternSource);
   if (typeof testEmailPattern === 'string') malformed('TEST_EMAIL_PATTERN', `"${patternSource}" ${testEmailPattern}`);
 
   let remote: RemoteSettings | undefined;
+  let localAppUrl: string | undefined;
+  let setAside: string[] | undefined;
   if (target === 'remote') {
     const userPoolId = value('COGNITO_USER_POOL_ID');
     const poolIdPattern = value('COGNITO_ENDPOINT') ? STAND_IN_POOL_ID : POOL_ID;
@@ -171,12 +183,41 @@ export function loadSettings(env: Env = process.env): Settings {
       baseUrl: baseUrl ?? '',
       mailslurp: { apiKey: apiKey ?? '', ...(value('MAILSLURP_BASE_URL') ? { basePath: value('MAILSLURP_BASE_URL') } : {}) },
     };
+    // A setting that cannot apply stops the run: a green run against something else would be a false pass.
+    for (const name of STACK_VARIABLES) {
+      if (env[name]?.trim()) {
+        problems.push(`${name} is set, but it applies to the embedded stack only and the target is the real services (${targetReason}). Unset it.`);
+      }
+    }
   } else {
     try {
       stackSettings(env);
     } catch (error) {
       if (!(error instanceof StackSettingsError)) throw error;
       problems.push(error.message);
+    }
+    localAppUrl = value('BASE_URL');
+    if (localAppUrl && !httpUrl(localAppUrl)) malformed('BASE_URL', `is "${localAppUrl}", not an http(s) URL`);
+    if (signupPageRaw && !localAppUrl) {
+      problems.push(
+        `SIGNUP_PAGE=${signupPageRaw} names the page object for your own page, but BASE_URL is not set, so the run would test the demo app instead. ` +
+          'Against the embedded stack, set BASE_URL to your page, with your app pointed at the stack (`npm run stack` prints the values it needs); ' +
+          'or unset SIGNUP_PAGE to test the demo app.',
+      );
+    }
+    const remoteOnly = (['COGNITO_USER_POOL_ID', 'COGNITO_CLIENT_ID', 'COGNITO_CLIENT_SECRET', 'COGNITO_ENDPOINT', 'MAILSLURP_API_KEY', 'MAILSLURP_BASE_URL'] as const).filter(
+      (name) => value(name),
+    );
+    if (explicit === 'local') {
+      if (remoteOnly.length) setAside = remoteOnly;
+    } else {
+      for (const name of remoteOnly) {
+        if (name === 'COGNITO_USER_POOL_ID' || name === 'MAILSLURP_API_KEY') continue; // reported above, as half a configuration
+        problems.push(
+          `${name} is set, but it applies to the real services only and the target is the embedded stack (${targetReason}). ` +
+            'Unset it, or set the real-service variables to test AWS (TEST_TARGET=remote).',
+        );
+      }
     }
   }
 
@@ -188,5 +229,7 @@ export function loadSettings(env: Env = process.env): Settings {
     signupPage,
     ...(testEmailPattern instanceof RegExp ? { testEmailPattern } : {}),
     ...(remote ? { remote } : {}),
+    ...(localAppUrl ? { localAppUrl } : {}),
+    ...(setAside ? { setAside } : {}),
   };
 }

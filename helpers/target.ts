@@ -47,7 +47,10 @@ export async function localTarget(env: Record<string, string | undefined> = proc
 /** The target the settings name: the embedded stack, or the real services. */
 export async function resolveTarget(settings: Settings): Promise<Target> {
   const remote = settings.remote;
-  if (settings.target === 'local' || !remote) return localTarget();
+  if (settings.target === 'local' || !remote) {
+    const stack = await localTarget();
+    return settings.localAppUrl ? { ...stack, appUrl: settings.localAppUrl } : stack;
+  }
   return {
     name: 'remote',
     appUrl: remote.baseUrl,

@@ -21,6 +21,19 @@ export interface StackSettings {
 
 type Env = Record<string, string | undefined>;
 
+/** Every variable the embedded stack reads, and nothing else does. */
+export const STACK_VARIABLES = [
+  'LOCAL_HOST',
+  'LOCAL_COGNITO_PORT',
+  'LOCAL_MAIL_SMTP_PORT',
+  'LOCAL_MAIL_WEB_PORT',
+  'LOCAL_APP_PORT',
+  'LOCAL_COGNITO_SMTP_HOST',
+  'LOCAL_COGNITO_SMTP_PORT',
+  'LOCAL_DATA_DIR',
+  'LOCAL_LOG_LEVEL',
+] as const;
+
 export class StackSettingsError extends Error {
   override name = 'StackSettingsError';
 }

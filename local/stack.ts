@@ -119,6 +119,27 @@ export async function startStack(settings: StackSettings, only: readonly Service
   };
 }
 
+/**
+ * What your own app needs to point at this stack (Amplify: Auth.Cognito's
+ * userPoolId, userPoolClientId and userPoolEndpoint), on stdout, in .env form
+ * and as JSON; the log lines go to stderr.
+ */
+async function printAppConfig(cognitoUrl: string): Promise<void> {
+  const pool = await ensureUserPool(cognitoUrl);
+  const config = { userPoolId: pool.userPoolId, userPoolClientId: pool.userPoolClientId, userPoolEndpoint: cognitoUrl, region: pool.region };
+  process.stdout.write(
+    [
+      '# Point your own app at this stack (then run the suite with BASE_URL=<your page> and SIGNUP_PAGE=<its page object>):',
+      `USER_POOL_ID=${config.userPoolId}`,
+      `USER_POOL_CLIENT_ID=${config.userPoolClientId}`,
+      `USER_POOL_ENDPOINT=${config.userPoolEndpoint}`,
+      `USER_POOL_REGION=${config.region}`,
+      JSON.stringify(config),
+      '',
+    ].join('\n'),
+  );
+}
+
 async function main() {
   // The SDK's notice that 2027 releases need Node 22 is for whoever upgrades the lockfile, not for every start.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -133,6 +154,7 @@ async function main() {
   log(`ready in ${Math.round(performance.now() - began)} ms`);
   for (const service of services) log(`  ${service.name.padEnd(24)} ${service.url}`);
   log(`  data in ${settings.dataDir}`);
+  if (services.some((service) => service.name === 'Cognito emulator')) await printAppConfig(stackUrls(settings).cognito);
 
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -1,18 +1,13 @@
-import type { Page } from '@playwright/test';
-import { LabelledSignupPage } from './labelled-signup-page.js';
+import type { SignupScreens } from './labelled-signup-page.js';
 
 /**
  * AWS Amplify's `<Authenticator>`: its sign-up, "We Emailed You" and signed-in
  * screens. Labels match exactly: "Password" is also part of "Confirm Password"
  * and of the "Show password" switch.
  */
-export class AmplifySignupPage extends LabelledSignupPage {
-  constructor(page: Page) {
-    super(page, {
-      signUp: { email: 'Email', password: 'Password', confirmPassword: 'Confirm Password', submit: 'Create Account' },
-      confirm: { heading: 'We Emailed You', code: 'Confirmation Code', submit: 'Confirm', resend: 'Resend Code' },
-      // The demo app's signed-in page; for your own app, name what it shows after sign-up.
-      confirmed: { heading: 'Welcome aboard', text: (email) => `You are signed in as ${email}.` },
-    });
-  }
-}
+export const AMPLIFY_SCREENS: SignupScreens = {
+  signUp: { email: 'Email', password: 'Password', confirmPassword: 'Confirm Password', submit: 'Create Account' },
+  confirm: { heading: 'We Emailed You', code: 'Confirmation Code', submit: 'Confirm', resend: 'Resend Code' },
+  // The demo app's signed-in page; for your own app, name what it shows after sign-up.
+  confirmed: { heading: 'Welcome aboard', text: (email) => `You are signed in as ${email}.` },
+};

@@ -1,7 +1,9 @@
 import { UpdateUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoAppClient } from '../../helpers/cognito-app-client';
 import { createCognitoClient } from '../../helpers/cognito-client';
+import { stackOnFreePorts } from '../../helpers/free-port';
 import { generatePassword } from '../../helpers/password';
+import { stackEnv, stackUrls } from '../../local/stack-settings';
 import { runCommand, runPlaywright } from '../../helpers/playwright-run';
 import { localTarget } from '../../helpers/target';
 import { STAND_IN_API_KEY, expect, standInRemoteEnv, test } from '../../fixtures';
@@ -17,6 +19,7 @@ test.describe('npm run doctor', () => {
     expect(run.output).toMatch(/^✓ The configuration is complete \(target local/m);
     expect(run.output).toMatch(/^✓ Cognito reachable \(http:\/\/127\.0\.0\.1:\d+\), pool local_\w+ \(\d+ ms\)$/m);
     expect(run.output).toMatch(/^✓ App reachable at http:\/\/127\.0\.0\.1:\d+ \(HTTP 200, \d+ ms\)$/m);
+    expect(run.output).toMatch(/^✓ The sign-up page at http:\/\/127\.0\.0\.1:\d+ shows its form \(page object "amplify"\) \("Create Account", "Email", "Password", \d+ ms\)$/m);
     expect(run.output).toMatch(/^✓ MailDev's push events connect/m);
     expect(run.output).toMatch(/^✓ Allowed: cognito-idp:AdminDeleteUser$/m);
     expect(run.output).toMatch(/^\d+ ✓, 0 ⚠, 0 ✗$/m);
@@ -58,6 +61,15 @@ test.describe('npm run doctor', () => {
       expect(tests.output).toMatch(/\b5 did not run\b/);
       expect(tests.output).not.toMatch(/\bpassed\b/);
     });
+  });
+
+  test('with no stack running, it starts one for the checks and stops it afterwards', async ({}, testInfo) => {
+    const settings = await stackOnFreePorts(testInfo.outputPath('stack'));
+    const run = await doctor(stackEnv(settings));
+    expect(run.output).toContain('The embedded stack is not running: starting it for these checks (it stops when they are done).');
+    expect(run.output).toMatch(/^\d+ ✓, 0 ⚠, 0 ✗$/m);
+    expect(run.exitCode).toBe(0);
+    expect(await fetch(stackUrls(settings).appConfig).then(() => 'answering', () => 'stopped')).toBe('stopped');
   });
 
   test("TEST_EMAIL_PATTERN's dry run: how many users it matches, and the first of them", async ({ startPrivateStack }) => {

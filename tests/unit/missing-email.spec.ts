@@ -55,3 +55,11 @@ test.describe('diagnoseMissingEmail', () => {
     expect(diagnoseMissingEmail({ ...base, calls: [delivered], userStatus: undefined }).likelyCause).toMatch(/the user no longer exists/);
   });
 });
+
+test('a page configured for another Cognito: names both endpoints', () => {
+  const call = { ...delivered, url: 'https://cognito-idp.eu-west-1.amazonaws.com/' };
+  const { lines, likelyCause } = diagnoseMissingEmail({ ...base, remote: false, calls: [call], endpoint: 'http://127.0.0.1:9230' });
+  expect(lines).toContain("Cognito endpoint the page called: https://cognito-idp.eu-west-1.amazonaws.com; this run's pool is at http://127.0.0.1:9230");
+  expect(likelyCause).toMatch(/^The page sent SignUp to https:\/\/cognito-idp\.eu-west-1\.amazonaws\.com, not to http:\/\/127\.0\.0\.1:9230/);
+  expect(diagnoseMissingEmail({ ...base, remote: false, calls: [{ ...delivered, url: 'http://127.0.0.1:9230/' }], endpoint: 'http://127.0.0.1:9230' }).likelyCause).not.toMatch(/not to/);
+});

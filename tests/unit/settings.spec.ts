@@ -28,8 +28,34 @@ test.describe('loadSettings', () => {
     expect(settings.remote).toMatchObject({ region: 'eu-west-1', userPoolId: REMOTE.COGNITO_USER_POOL_ID, baseUrl: REMOTE.BASE_URL });
   });
 
-  test('TEST_TARGET=local ignores real-service variables', () => {
-    expect(loadSettings({ ...REMOTE, TEST_TARGET: 'local' }).target).toBe('local');
+  test('TEST_TARGET=local sets real-service variables aside, and says which', () => {
+    const settings = loadSettings({ COGNITO_USER_POOL_ID: REMOTE.COGNITO_USER_POOL_ID, MAILSLURP_API_KEY: REMOTE.MAILSLURP_API_KEY, TEST_TARGET: 'local' });
+    expect(settings.target).toBe('local');
+    expect(settings.setAside).toEqual(['COGNITO_USER_POOL_ID', 'MAILSLURP_API_KEY']);
+  });
+
+  test('against the embedded stack, BASE_URL and SIGNUP_PAGE name your own page', () => {
+    expect(loadSettings({ BASE_URL: 'http://localhost:3000/signup', SIGNUP_PAGE: 'custom-form' })).toMatchObject({
+      target: 'local',
+      localAppUrl: 'http://localhost:3000/signup',
+      signupPage: 'custom-form',
+    });
+  });
+
+  test('a setting that does not apply to the target stops the run', () => {
+    expect(problemsOf({ SIGNUP_PAGE: 'custom-form' }).problems).toEqual([
+      expect.stringMatching(/^SIGNUP_PAGE=custom-form names the page object for your own page, but BASE_URL is not set, so the run would test the demo app instead\./),
+    ]);
+    expect(problemsOf({ COGNITO_CLIENT_ID: 'abc', MAILSLURP_BASE_URL: 'http://x' }).problems).toEqual([
+      expect.stringMatching(/^COGNITO_CLIENT_ID is set, but it applies to the real services only and the target is the embedded stack/),
+      expect.stringMatching(/^MAILSLURP_BASE_URL is set, but it applies to the real services only/),
+    ]);
+    expect(problemsOf({ ...REMOTE, LOCAL_APP_PORT: '4173' }).problems).toEqual([
+      expect.stringMatching(/^LOCAL_APP_PORT is set, but it applies to the embedded stack only and the target is the real services/),
+    ]);
+    expect(problemsOf({ SIGNUP_PAGE: 'nope', BASE_URL: 'http://localhost:3000' }).problems).toEqual([
+      expect.stringContaining('SIGNUP_PAGE is "nope", not one of amplify, custom-form, minimal-form'),
+    ]);
   });
 
   test('half a configuration is an error naming what is missing', () => {
