@@ -10,6 +10,8 @@ import { createCognitoClient } from '../helpers/cognito-client.js';
 
 export const STACK_POOL_NAME = 'cognito-signup-e2e';
 export const STACK_CLIENT_NAME = 'demo-signup-app';
+/** A second client, with a secret, as a server-side app has: for tests of SECRET_HASH. */
+export const STACK_SECRET_CLIENT_NAME = 'server-side-app-with-secret';
 export const STACK_REGION = 'local';
 
 /** What the app and the tests need to reach the pool. */
@@ -59,6 +61,16 @@ export async function ensureUserPool(cognitoUrl: string): Promise<PoolIds> {
     const { UserPoolClients = [] } = await client.send(
       new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60 }),
     );
+    if (!UserPoolClients.some((c) => c.ClientName === STACK_SECRET_CLIENT_NAME)) {
+      await client.send(
+        new CreateUserPoolClientCommand({
+          UserPoolId: userPoolId,
+          ClientName: STACK_SECRET_CLIENT_NAME,
+          GenerateSecret: true,
+          ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+        }),
+      );
+    }
     let userPoolClientId = UserPoolClients.find((c) => c.ClientName === STACK_CLIENT_NAME)?.ClientId;
     if (!userPoolClientId) {
       const { UserPoolClient } = await client.send(

@@ -3,6 +3,7 @@ import { Router as CognitoLocalRouter, type Route } from 'cognito-local/lib/serv
 import type { Services } from 'cognito-local/lib/services/index.js';
 import { ConfirmSignUpVerifyingEmail } from './confirm-sign-up.js';
 import { ResendConfirmationCode } from './resend-confirmation-code.js';
+import { SECRET_HASH_OPERATIONS, requiringSecretHash } from './secret-hash.js';
 
 /**
  * The texts real Cognito returns, where cognito-local words them differently. The
@@ -30,7 +31,8 @@ export function emulatorRouter(services: Services) {
     ConfirmSignUp: ConfirmSignUpVerifyingEmail(services, cognitoLocal('ConfirmSignUp')),
   };
   return (target: string): Route => {
-    const route = additions[target] ?? cognitoLocal(target);
+    const own = additions[target] ?? cognitoLocal(target);
+    const route = SECRET_HASH_OPERATIONS.includes(target) ? requiringSecretHash(services, own) : own;
     return (ctx, req) => route(ctx, req).catch((error: unknown) => Promise.reject(withRealCognitoMessage(error)));
   };
 }
