@@ -16,6 +16,7 @@ export default defineConfig({
   reporter: [['json']],
   projects: [
     { name: 'flow', testMatch: /flow\.bench\.ts/, use },
-    { name: 'sleep-pattern', testMatch: /sleep-pattern\.bench\.ts/, use },
+    { name: 'suite-pattern', testMatch: /suite-pattern\.bench\.ts/, use },
+    { name: 'script-pattern', testMatch: /script-pattern\.bench\.ts/, use },
   ],
 });

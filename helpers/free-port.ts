@@ -23,5 +23,6 @@ export async function stackOnFreePorts(dataDir: string): Promise<StackSettings> 
     cognitoSmtpHost: host,
     cognitoSmtpPort: mailSmtpPort,
     dataDir,
+    mailLatencyMs: { min: 0, max: 0 },
   };
 }

@@ -17,6 +17,12 @@ export interface StackSettings {
   cognitoSmtpPort: number;
   /** Emulator database and caught mail live here, never in a shared temp folder. */
   dataDir: string;
+  /**
+   * How long after answering the emulator sends a code's mail: a range drawn
+   * from at random, or 0 to send before answering. Real Cognito answers first
+   * and mails later, typically seconds later.
+   */
+  mailLatencyMs: { min: number; max: number };
 }
 
 type Env = Record<string, string | undefined>;
@@ -32,6 +38,7 @@ export const STACK_VARIABLES = [
   'LOCAL_COGNITO_SMTP_PORT',
   'LOCAL_DATA_DIR',
   'LOCAL_LOG_LEVEL',
+  'LOCAL_MAIL_LATENCY_MS',
 ] as const;
 
 export class StackSettingsError extends Error {
@@ -50,6 +57,20 @@ function port(env: Env, name: string, fallback: number): number {
   return value;
 }
 
+/** "0", "250" or "500-5000" (milliseconds) as a range. */
+export function parseLatency(raw: string | undefined): { min: number; max: number } {
+  if (raw === undefined || raw.trim() === '') return { min: 0, max: 0 };
+  const match = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(raw);
+  const min = Number(match?.[1]);
+  const max = match?.[2] === undefined ? min : Number(match[2]);
+  if (!match || max < min || max > 600_000) {
+    throw new StackSettingsError(
+      `LOCAL_MAIL_LATENCY_MS=${JSON.stringify(raw)} is not a delay in milliseconds: a number (250) or a range (500-5000), up to 600000. Fix it in .env or unset it to send at once.`,
+    );
+  }
+  return { min, max };
+}
+
 export function stackSettings(env: Env = process.env): StackSettings {
   const host = env.LOCAL_HOST || '127.0.0.1';
   const mailSmtpPort = port(env, 'LOCAL_MAIL_SMTP_PORT', 1025);
@@ -63,6 +84,7 @@ export function stackSettings(env: Env = process.env): StackSettings {
     cognitoSmtpHost: env.LOCAL_COGNITO_SMTP_HOST || host,
     cognitoSmtpPort: port(env, 'LOCAL_COGNITO_SMTP_PORT', mailSmtpPort),
     dataDir: path.resolve(env.LOCAL_DATA_DIR || '.stack'),
+    mailLatencyMs: parseLatency(env.LOCAL_MAIL_LATENCY_MS),
   };
 }
 
@@ -88,5 +110,6 @@ export function stackEnv(settings: StackSettings): Record<string, string> {
     LOCAL_COGNITO_SMTP_HOST: settings.cognitoSmtpHost,
     LOCAL_COGNITO_SMTP_PORT: String(settings.cognitoSmtpPort),
     LOCAL_DATA_DIR: settings.dataDir,
+    LOCAL_MAIL_LATENCY_MS: `${settings.mailLatencyMs.min}-${settings.mailLatencyMs.max}`,
   };
 }

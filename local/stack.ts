@@ -91,6 +91,7 @@ export async function startStack(settings: StackSettings, only: readonly Service
           port: settings.cognitoPort,
           dataDir: settings.dataDir,
           smtp: { host: settings.cognitoSmtpHost, port: settings.cognitoSmtpPort },
+          mailLatencyMs: settings.mailLatencyMs,
           logLevel: process.env.LOCAL_LOG_LEVEL,
         }),
       );

@@ -85,6 +85,15 @@ export class LabelledSignupPage implements SignupPage {
     await test.step(`see the error "${message}"`, () => expect(this.alert()).toContainText(message));
   }
 
+  async codeAccepted(email: string): Promise<boolean> {
+    const { heading } = this.screens.confirmed;
+    return test.step(`see whether the code was accepted ("${heading}") or refused`, async () => {
+      const confirmed = this.page.getByRole('heading', { name: heading });
+      await expect(confirmed.or(this.alert()).first()).toBeVisible();
+      return (await confirmed.isVisible()) && (await this.page.getByText(this.screens.confirmed.text(email)).isVisible());
+    });
+  }
+
   async expectAccountConfirmed(email: string) {
     const { heading, text } = this.screens.confirmed;
 

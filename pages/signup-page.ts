@@ -16,6 +16,8 @@ export interface SignupPage {
   enterCode(code: string): Promise<void>;
   resendCode(): Promise<void>;
   expectError(message: string | RegExp): Promise<void>;
+  /** Whichever the page shows first after a code was entered: the confirmed screen (true) or an error (false). */
+  codeAccepted(email: string): Promise<boolean>;
   /** The screen an app shows once the code was accepted (a signed-in page, a "you're in" message …). */
   expectAccountConfirmed(email: string): Promise<void>;
 }

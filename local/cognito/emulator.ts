@@ -21,6 +21,8 @@ export interface CognitoEmulatorOptions {
   dataDir: string;
   /** Where verification mail goes. */
   smtp: { host: string; port: number };
+  /** How long after answering a code's mail is sent; 0 sends it before answering. */
+  mailLatencyMs?: { min: number; max: number };
   logLevel?: string;
 }
 
@@ -55,11 +57,12 @@ export async function startCognitoEmulator(options: CognitoEmulatorOptions): Pro
     new UserPoolServiceFactoryImpl(clock, stores),
   ).create(ctx, config.UserPoolDefaults);
   const mailer = new SmtpMailer(options.smtp);
+  const messages = new VerificationMessages(cognito, mailer, options.mailLatencyMs);
   const services = {
     clock,
     cognito,
     config,
-    messages: new VerificationMessages(cognito, mailer),
+    messages,
     otp,
     tokenGenerator: new JwtTokenGenerator(clock, noTriggers, config.TokenConfig),
     triggers: noTriggers,
@@ -70,6 +73,7 @@ export async function startCognitoEmulator(options: CognitoEmulatorOptions): Pro
     name: 'Cognito emulator',
     url,
     async close() {
+      messages.close();
       mailer.close();
       await closeServer(server);
       await stores.flush();

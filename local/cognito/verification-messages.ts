@@ -19,10 +19,20 @@ type Source = Parameters<Messages['deliver']>[1];
  * Cognito's default) is filled in and mailed, as real Cognito does.
  */
 export class VerificationMessages implements Messages {
+  /** Mails waiting for their moment, dropped when the emulator stops. */
+  private readonly pending = new Set<NodeJS.Timeout>();
+
   constructor(
     private readonly cognito: CognitoService,
     private readonly mailer: SmtpMailer,
+    /** 0: send before answering (a failed send fails the call). Otherwise: answer first, send this much later, as Cognito does. */
+    private readonly latencyMs = { min: 0, max: 0 },
   ) {}
+
+  close(): void {
+    this.pending.forEach(clearTimeout);
+    this.pending.clear();
+  }
 
   async deliver(
     ctx: Context,
@@ -39,13 +49,25 @@ export class VerificationMessages implements Messages {
     }
     const pool = (await this.cognito.getUserPool(ctx, userPoolId)).options;
     const template = verificationTemplate(pool);
-    try {
-      await this.mailer.send({
+    const send = () =>
+      this.mailer.send({
         from: pool.EmailConfiguration?.From || COGNITO_DEFAULT_VERIFICATION_EMAIL.from,
         to: delivery.Destination,
         subject: template.subject,
         body: template.message.replaceAll(CODE_PLACEHOLDER, code),
       });
+    const { min, max } = this.latencyMs;
+    if (max > 0) {
+      // Cognito answers first and mails later: a failure then is seen only in the log, as on AWS in CloudWatch.
+      const timer = setTimeout(() => {
+        this.pending.delete(timer);
+        send().catch((error: Error) => ctx.logger.error(`${source}, sent after answering: ${error.message}`));
+      }, min + Math.random() * (max - min));
+      this.pending.add(timer);
+      return;
+    }
+    try {
+      await send();
     } catch (error) {
       // The caller answers 400 and moves on; the stack's own log must show it too.
       ctx.logger.error(`${source}: ${(error as Error).message}`);

@@ -1,0 +1,24 @@
+// The suite's way of re-running a sign-up test on the same address, timed from
+// "delete the earlier user" to "Cognito says CONFIRMED": deletion waited for,
+// the email waited for since the click, its code taken by the template's words.
+import { generatePassword } from '../helpers/password';
+import { record } from './record';
+import { expect, test } from './reused-address';
+
+for (let i = 1; i <= Number(process.env.BENCH_FLOWS ?? 1); i++) {
+  test(`the suite's pattern, same address, #${i}`, async ({ reused, cognito, signupPage, userPool, emailTimeout }) => {
+    const user = { email: reused.address, password: generatePassword(userPool.Policies?.PasswordPolicy) };
+    const started = performance.now();
+    await cognito.deleteUserIfExists(user.email);
+    await signupPage.open();
+    await signupPage.fillSignUpForm(user);
+    const since = new Date();
+    await signupPage.createAccount();
+    const email = await signupPage.unlessErrorShown(reused.waitForVerificationEmail({ since }), emailTimeout);
+    await signupPage.expectCodeRequested();
+    await signupPage.enterCode(email.code);
+    await signupPage.expectAccountConfirmed(user.email);
+    await expect.poll(() => cognito.getUserStatus(user.email)).toBe('CONFIRMED');
+    await record({ flowMs: performance.now() - started, outcome: 'confirmed' });
+  });
+}
