@@ -4,17 +4,22 @@ import { REMOTE_VARIABLES } from '../../helpers/settings';
 import { expect, test } from '../../fixtures';
 
 interface Step {
+  name?: string;
   run?: string;
   uses?: string;
+  if?: string;
   with?: Record<string, unknown>;
+  env?: Record<string, string>;
 }
 interface Job {
   needs?: string;
   if?: string;
+  env?: Record<string, string>;
   steps: Step[];
-  strategy?: { matrix: { shard: number[] } };
+  strategy?: { matrix: { shard?: number[]; node?: number[] } };
 }
-const workflow = parse(readFileSync('.github/workflows/e2e.yml', 'utf8')) as { env: Record<string, string>; jobs: Record<string, Job> };
+const workflow = parse(readFileSync('.github/workflows/e2e.yml', 'utf8')) as { on: Record<string, unknown>; env: Record<string, string>; jobs: Record<string, Job> };
+const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
 const readme = readFileSync('README.md', 'utf8');
 
 /** Every command in the README's shell blocks, comments dropped. */
@@ -26,15 +31,40 @@ const readmeCommands = new Set(
 /** Shard numbers and ${{ }} expressions differ between the README's example and the matrix: compare their shape. */
 const shape = (command: string) => command.replace(/\$\{\{[^}]+\}\}/g, 'N').replace(/--shard=\S+/, '--shard=N/N');
 
-test('the workflow parses, and has the doctor, a sharded matrix, and a merged report', () => {
-  expect(Object.keys(workflow.jobs)).toEqual(['doctor', 'e2e', 'report']);
+test('the workflow parses, and has the doctor, a sharded matrix over Node 20, 22 and 24, merged reports and a janitor', () => {
+  expect(Object.keys(workflow.jobs)).toEqual(['doctor', 'e2e', 'report', 'janitor']);
   expect(workflow.jobs.e2e!.needs).toBe('doctor');
-  expect(workflow.jobs.e2e!.strategy!.matrix.shard).toEqual([1, 2, 3, 4]);
+  expect(workflow.jobs.e2e!.strategy!.matrix).toEqual({ node: [20, 22, 24], shard: [1, 2, 3, 4] });
+  expect(workflow.jobs.e2e!.steps.find((s) => s.uses === 'actions/setup-node@v4')?.with).toMatchObject({ 'node-version': '${{ matrix.node }}' });
   expect(workflow.jobs.report!.needs).toBe('e2e');
+  expect(workflow.jobs.report!.strategy!.matrix.node).toEqual([20, 22, 24]);
   const uses = (job: string) => workflow.jobs[job]!.steps.map((s) => s.uses).filter(Boolean);
   expect(uses('e2e')).toContain('actions/upload-artifact@v4');
   expect(uses('report')).toContain('actions/download-artifact@v4');
-  expect(workflow.jobs.doctor!.steps.find((s) => s.uses === 'actions/setup-node@v4')?.with).toMatchObject({ 'node-version': 20, cache: 'npm' });
+});
+
+test('each secret reaches only the steps that run the suite, never the workflow, a job, an install or an action', () => {
+  const secretNames = (env?: Record<string, string>) => Object.values(env ?? {}).filter((v) => /secrets\./.test(v) && !/!= ''/.test(v));
+  expect(secretNames(workflow.env)).toEqual([]);
+  for (const job of Object.values(workflow.jobs)) expect(secretNames(job.env)).toEqual([]);
+  for (const step of steps.filter((s) => secretNames(s.env).length)) {
+    expect(step.uses, 'an action given a secret').toBeUndefined();
+    expect(step.run, 'a step given secrets').toMatch(/^npx playwright test|^npm run janitor/);
+  }
+  expect(steps.filter((s) => /npm ci/.test(s.run ?? '')).every((s) => !s.env)).toBe(true);
+});
+
+test('a cancelled or failed job still cleans up, and the scheduled janitor only lists unless told to delete', () => {
+  const cleanup = workflow.jobs.e2e!.steps.find((s) => s.run?.startsWith('npm run janitor'));
+  expect(cleanup?.if).toMatch(/^always\(\)/);
+  expect(cleanup?.run).toBe('npm run janitor -- --run "$E2E_RUN_ID" --delete');
+  expect(workflow.jobs.e2e!.env?.E2E_RUN_ID).toMatch(/github\.run_id/);
+  expect(workflow.on).toHaveProperty('schedule');
+  const janitor = workflow.jobs.janitor!.steps.filter((s) => s.run?.startsWith('npm run janitor'));
+  expect(janitor.map((s) => [s.run, s.if])).toEqual([
+    ['npm run janitor -- --older-than 2h', "env.HAS_REAL_SERVICES == 'true' && !inputs.janitor-delete"],
+    ['npm run janitor -- --older-than 2h --delete', "env.HAS_REAL_SERVICES == 'true' && inputs.janitor-delete"],
+  ]);
 });
 
 test('every command the workflow runs is one the README gives', () => {
@@ -45,5 +75,7 @@ test('every command the workflow runs is one the README gives', () => {
 });
 
 test('secrets come from repository secrets named as the variables', () => {
-  for (const name of Object.keys(REMOTE_VARIABLES)) expect(workflow.env[name]).toBe(`\${{ secrets.${name} }}`);
+  const given = steps.filter((s) => s.env?.MAILSLURP_API_KEY);
+  expect(given.length).toBeGreaterThanOrEqual(4);
+  for (const step of given) for (const name of Object.keys(REMOTE_VARIABLES)) expect(step.env?.[name]).toBe(`\${{ secrets.${name} }}`);
 });
