@@ -6,7 +6,7 @@ import playwright from 'eslint-plugin-playwright';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'local/app/dist/', 'playwright-report/', 'test-results/', 'blob-report/', 'bench-results/', '.stack/'] },
+  { ignores: ['.dependency-cruiser.cjs', 'node_modules/', 'local/app/dist/', 'playwright-report/', 'test-results/', 'blob-report/', 'bench-results/', '.stack/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -26,7 +26,7 @@ export default tseslint.config(
             {
               name: '@aws-sdk/client-cognito-identity-provider',
               importNames: ['AdminDeleteUserCommand'],
-              message: 'Delete users only through CognitoUsers.deleteUserIfExists (helpers/cognito-users.ts), which passes the deletion guard.',
+              message: 'Delete users only through CognitoUsers.deleteUserIfExists (helpers/cognito/users.ts), which passes the deletion guard.',
             },
           ],
         },
@@ -35,19 +35,19 @@ export default tseslint.config(
         'error',
         {
           selector: "MemberExpression[property.name='AdminDeleteUserCommand']",
-          message: 'Delete users only through CognitoUsers.deleteUserIfExists (helpers/cognito-users.ts), which passes the deletion guard.',
+          message: 'Delete users only through CognitoUsers.deleteUserIfExists (helpers/cognito/users.ts), which passes the deletion guard.',
         },
       ],
     },
   },
   {
     // The one module allowed to build AdminDeleteUserCommand, behind the guard.
-    files: ['helpers/cognito-users.ts'],
+    files: ['helpers/cognito/users.ts'],
     rules: { 'no-restricted-imports': 'off', 'no-restricted-syntax': 'off' },
   },
   {
     ...playwright.configs['flat/recommended'],
-    files: ['tests/**/*.ts', 'fixtures/**/*.ts', 'pages/**/*.ts', 'bench/**/*.ts'],
+    files: ['tests/**/*.ts', 'fixtures/**/*.ts', 'flows/**/*.ts', 'pages/**/*.ts', 'tools/bench/**/*.ts'],
     rules: {
       ...playwright.configs['flat/recommended'].rules,
       // A skip must say why (test.skip(condition, 'reason')); a bare one is an error, not a warning.

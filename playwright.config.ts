@@ -1,11 +1,10 @@
 import 'dotenv/config';
 import { defineConfig, devices, type PlaywrightTestOptions, type PlaywrightWorkerOptions, type Project } from '@playwright/test';
-import type { PagesOptions } from './fixtures/pages';
-import type { TargetOptions } from './fixtures/target';
-import { chromiumExecutablePath } from './helpers/browser';
-import { runId } from './helpers/run-id';
-import { SettingsError, loadSettings, type Settings } from './helpers/settings';
+import { chromiumExecutablePath } from './config/browser';
+import { runId } from './config/run-id';
+import { SettingsError, loadSettings, type Settings } from './config/settings';
 import { stackSettings, stackUrls } from './local/stack-settings';
+import type { UiName } from './pages';
 
 // The AWS SDK warns on every worker that releases from 2027 need Node 22; the lockfile pins one that runs on 20.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -31,39 +30,48 @@ runId();
 const executablePath = chromiumExecutablePath();
 const chromium = { ...devices['Desktop Chrome'] };
 
-/** The browser stories, against the embedded stack or against the real services. */
-function e2eProjects(): Project<PlaywrightTestOptions & PagesOptions, PlaywrightWorkerOptions & TargetOptions>[] {
+type Options = { uiName: UiName };
+type WorkerOptions = { emailTimeout: number };
+
+/** The browser stories, against the embedded stack or against the real services, after the doctor's checks. */
+function storyProjects(): Project<PlaywrightTestOptions & Options, PlaywrightWorkerOptions & WorkerOptions>[] {
+  // `npm run doctor`'s checks: every story project waits for them, and does not run when they fail.
   const doctor = { name: 'doctor', testDir: './tests/setup', testMatch: /.*\.setup\.ts/ };
-  const checked = { dependencies: ['doctor'] };
+  const stories = { testDir: './tests/e2e', dependencies: ['doctor'] };
   if (settings.remote) {
-    return [
-      doctor,
-      { name: 'remote', testDir: './tests/e2e', ...checked, use: { ...chromium, baseURL: settings.remote.baseUrl, signupPageName: settings.signupPage } },
-    ];
+    return [doctor, { name: 'remote', ...stories, use: { ...chromium, baseURL: settings.remote.baseUrl, uiName: settings.signupPage } }];
   }
   const urls = stackUrls(stackSettings());
-  const stories = settings.localAppUrl
-    ? // Your own page (BASE_URL), pointed at the embedded stack, driven by the page object SIGNUP_PAGE names.
-      [{ name: 'local', testDir: './tests/e2e', ...checked, use: { ...chromium, baseURL: settings.localAppUrl, signupPageName: settings.signupPage } }]
-    : [
-        { name: 'local', testDir: './tests/e2e', ...checked, use: { ...chromium, baseURL: urls.app, signupPageName: 'amplify' as const } },
-        // The same stories through a hand-written form: the worked example of a custom page object.
-        { name: 'local-custom-form', testDir: './tests/e2e', ...checked, use: { ...chromium, baseURL: `${urls.app}/custom-signup/`, signupPageName: 'custom-form' as const } },
-      ];
+  if (settings.localAppUrl) {
+    // Your own page (BASE_URL), pointed at the embedded stack, driven by the UI SIGNUP_PAGE names.
+    return [doctor, { name: 'local', ...stories, use: { ...chromium, baseURL: settings.localAppUrl, uiName: settings.signupPage } }];
+  }
   return [
-    // `npm run doctor`'s checks: every browser project waits for them, and does not run when they fail.
     doctor,
-    ...stories,
-    // The suite tested from outside: janitor, cleanup, faults, secrets, shards (child runs, private stacks).
-    { name: 'integration', testDir: './tests/integration', use: { ...chromium, baseURL: urls.app } },
+    { name: 'local', ...stories, use: { ...chromium, baseURL: urls.app, uiName: 'amplify' } },
+    // The same stories through a hand-written form: the worked example of a UI of your own.
+    { name: 'local-custom-form', ...stories, use: { ...chromium, baseURL: `${urls.app}/custom-signup/`, uiName: 'custom-form' } },
+  ];
+}
+
+/**
+ * The suite tested from outside (contract tests against stand-ins, and
+ * integration tests with private stacks and child runs): `npm run test:self`,
+ * and CI. They are slow, so the everyday test command leaves them out.
+ */
+function selfTestProjects(): Project<PlaywrightTestOptions & Options, PlaywrightWorkerOptions & WorkerOptions>[] {
+  if (settings.remote) return [];
+  const urls = stackUrls(stackSettings());
+  return [
+    ...(process.env.E2E_SELF === '1' ? [{ name: 'self', testDir: './tests/self', testMatch: /(contract|integration)\/.*\.spec\.ts/, use: { ...chromium, baseURL: urls.app } }] : []),
     // Tests that fail on purpose, for the cleanup test's child run only.
     ...(process.env.E2E_ON_PURPOSE === '1'
-      ? [{ name: 'on-purpose', testDir: './tests/on-purpose', ...checked, use: { ...chromium, baseURL: urls.app, signupPageName: 'amplify' as const } }]
+      ? [{ name: 'on-purpose', testDir: './tests/self/on-purpose', dependencies: ['doctor'], use: { ...chromium, baseURL: urls.app, uiName: 'amplify' as const } }]
       : []),
   ];
 }
 
-export default defineConfig<PagesOptions, TargetOptions>({
+export default defineConfig<Options, WorkerOptions>({
   testDir: './tests',
   // Every test owns its inbox and its user, so tests run in parallel, across workers and shards.
   fullyParallel: true,
@@ -84,14 +92,13 @@ export default defineConfig<PagesOptions, TargetOptions>({
     launchOptions: executablePath ? { executablePath } : {},
   },
   projects: [
-    // Helpers, in plain Node: no browser, no services.
+    // Plain Node, no browser, no services: the helpers, settings, the guard, the README's samples.
     { name: 'unit', testDir: './tests/unit' },
-    // Our side of the MailSlurp contract, against a local stand-in for its API.
-    { name: 'contract', testDir: './tests/contract' },
-    ...e2eProjects(),
+    ...storyProjects(),
+    ...selfTestProjects(),
   ],
   // MailSlurp inboxes this run's crashed workers could not delete.
-  globalTeardown: './fixtures/run-teardown.ts',
+  globalTeardown: './config/global-teardown.ts',
   // The embedded stack: mail catcher, Cognito emulator and demo app, ready when the app serves its config.
   webServer: settings.remote
     ? undefined

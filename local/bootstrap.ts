@@ -1,4 +1,5 @@
 import {
+  CognitoIdentityProviderClient,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   ListUserPoolClientsCommand,
@@ -6,7 +7,6 @@ import {
   UpdateUserPoolCommand,
   type UpdateUserPoolCommandInput,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { createCognitoClient } from '../helpers/cognito-client.js';
 
 export const STACK_POOL_NAME = 'cognito-signup-e2e';
 export const STACK_CLIENT_NAME = 'demo-signup-app';
@@ -44,7 +44,12 @@ const POOL_SETTINGS = {
  * the settings reapplied, so an earlier experiment cannot leave it changed.
  */
 export async function ensureUserPool(cognitoUrl: string): Promise<PoolIds> {
-  const client = createCognitoClient({ region: STACK_REGION, endpoint: cognitoUrl, emulator: true });
+  // The emulator checks no signature: placeholder credentials, never a real one.
+  const client = new CognitoIdentityProviderClient({
+    region: STACK_REGION,
+    endpoint: cognitoUrl,
+    credentials: { accessKeyId: 'emulator', secretAccessKey: 'emulator' },
+  });
   try {
     const { UserPools = [] } = await client.send(new ListUserPoolsCommand({ MaxResults: 60 }));
     let userPoolId = UserPools.find((pool) => pool.Name === STACK_POOL_NAME)?.Id;

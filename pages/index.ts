@@ -1,28 +1,45 @@
 import type { Page } from '@playwright/test';
-import { AMPLIFY_SCREENS } from './amplify-signup-page.js';
-import { CUSTOM_FORM_SCREENS } from './custom-form-signup-page.js';
-import { LabelledSignupPage, type SignupScreens } from './labelled-signup-page.js';
-import { MINIMAL_FORM_SCREENS } from './minimal-form-signup-page.js';
-import type { SignupPage } from './signup-page.js';
+import { Alert } from './alert.js';
+import { AMPLIFY } from './amplify.js';
+import { ConfirmCodeScreen } from './confirm-code-screen.js';
+import { ConfirmedScreen } from './confirmed-screen.js';
+import { CUSTOM_FORM } from './custom-form.js';
+import { MINIMAL_FORM } from './minimal-form.js';
+import { SignUpScreen } from './sign-up-screen.js';
+import type { UiWords } from './words.js';
 
 /**
- * Every sign-up page the suite can drive, by the name SIGNUP_PAGE (or a
- * project's `signupPageName`) selects. This map is the one place a page is
- * registered: the names SIGNUP_PAGE accepts, and their type, come from it.
+ * Every UI the suite can drive, by the name SIGNUP_PAGE (or a project's
+ * `uiName`) selects. This map is the one place a UI is registered: the names
+ * SIGNUP_PAGE accepts, and their type, come from it.
  */
-export const SIGNUP_PAGES = {
-  amplify: AMPLIFY_SCREENS,
-  'custom-form': CUSTOM_FORM_SCREENS,
-  'minimal-form': MINIMAL_FORM_SCREENS,
-} satisfies Record<string, SignupScreens>;
+export const UIS = {
+  amplify: AMPLIFY,
+  'custom-form': CUSTOM_FORM,
+  'minimal-form': MINIMAL_FORM,
+} satisfies Record<string, UiWords>;
 
-export type SignupPageName = keyof typeof SIGNUP_PAGES;
-export const SIGNUP_PAGE_NAMES = Object.keys(SIGNUP_PAGES) as SignupPageName[];
+export type UiName = keyof typeof UIS;
+export const UI_NAMES = Object.keys(UIS) as UiName[];
 
-/** The page object for a registered page. */
-export function signupPageFor(name: SignupPageName, page: Page): SignupPage {
-  return new LabelledSignupPage(page, SIGNUP_PAGES[name]);
+/** The screens of one UI, each built from that UI's words. */
+export interface Screens {
+  signUp: SignUpScreen;
+  confirmCode: ConfirmCodeScreen;
+  confirmed: ConfirmedScreen;
+  /** The page's error message, on whichever screen. */
+  alert: Alert;
 }
 
-export type { SignupPage } from './signup-page.js';
-export type { SignupScreens } from './labelled-signup-page.js';
+export function screensOf(page: Page, words: UiWords): Screens {
+  const alert = new Alert(page);
+  return {
+    signUp: new SignUpScreen(page, words.signUp, alert),
+    confirmCode: new ConfirmCodeScreen(page, words.confirmCode, alert),
+    confirmed: new ConfirmedScreen(page, words.confirmed, alert),
+    alert,
+  };
+}
+
+export type { UiWords } from './words.js';
+export type { Credentials } from './sign-up-screen.js';

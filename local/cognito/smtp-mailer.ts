@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer';
 import { CognitoError } from 'cognito-local/lib/errors.js';
-import { htmlToText, looksLikeHtml } from '../../helpers/html-text.js';
+import { htmlToText, looksLikeHtml } from '../../common/html-text.js';
 
 export interface OutgoingEmail {
   from: string;

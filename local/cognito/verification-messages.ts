@@ -8,7 +8,7 @@ import {
   CODE_PLACEHOLDER,
   COGNITO_DEFAULT_VERIFICATION_EMAIL,
   verificationTemplate,
-} from '../../helpers/verification-template.js';
+} from '../../common/cognito-texts.js';
 import type { SmtpMailer } from './smtp-mailer.js';
 
 type Source = Parameters<Messages['deliver']>[1];

@@ -1,11 +1,6 @@
 import { expect, test } from '../../fixtures';
 
-test('"Resend Code" sends another email with a new code, and only the new code confirms', async ({
-  flows,
-  signupPage,
-  newUser,
-  cognito,
-}) => {
+test('"Resend Code" sends another email with a new code, and only the new code confirms', async ({ flows, screens, newUser, cognito }) => {
   const first = await flows.signUp(newUser);
   const second = await flows.resendCode();
 
@@ -14,10 +9,9 @@ test('"Resend Code" sends another email with a new code, and only the new code c
     expect(second.code, 'Cognito resent the same code').not.toBe(first.code);
   });
 
-  await signupPage.enterCode(first.code);
-  await signupPage.expectError('Invalid verification code provided, please try again.');
-  await signupPage.enterCode(second.code);
-  await signupPage.expectAccountConfirmed(newUser.email);
+  await screens.confirmCode.enterCode(first.code);
+  await screens.confirmCode.expectError('Invalid verification code provided, please try again.');
+  await flows.confirm(newUser, second.code);
 
   await test.step('Cognito says the user is CONFIRMED', async () => {
     await expect.poll(() => cognito.getUserStatus(newUser.email)).toBe('CONFIRMED');

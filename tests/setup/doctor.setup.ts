@@ -1,8 +1,8 @@
 // The doctor's checks as the setup project every browser project depends on:
 // a broken configuration or service fails here, once and fast, with the
 // checklist, instead of in every test after its own timeout.
-import { formatChecklist, runDoctor } from '../../helpers/doctor';
-import { expect, test as setup } from '../../fixtures';
+import { formatChecklist, runDoctor } from '../../tools/doctor/checks';
+import { expect, test as setup } from '@playwright/test';
 
 setup('doctor: the configuration, services, pool and permissions are fit for the tests', async () => {
   const results = await runDoctor();

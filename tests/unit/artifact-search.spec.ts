@@ -1,6 +1,6 @@
 import { deflateRawSync } from 'node:zlib';
-import { findSecrets, secretForms, zipEntries } from '../../helpers/artifact-search';
-import { expect, test } from '../../fixtures';
+import { findSecrets, secretForms, zipEntries } from '../self/support/artifact-search';
+import { expect, test } from '@playwright/test';
 
 const SECRET = 'sk-test-0123456789abcdef';
 

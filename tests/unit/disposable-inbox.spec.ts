@@ -1,7 +1,7 @@
-import { DisposableInbox } from '../../helpers/inbox/disposable-inbox';
-import { EmailTimeoutError, type MailBackend, type ReceivedEmail, type WaitForEmailOptions } from '../../helpers/inbox/types';
-import { COGNITO_DEFAULT_VERIFICATION_EMAIL, verificationTemplate } from '../../helpers/verification-template';
-import { expect, test } from '../../fixtures';
+import { DisposableInbox } from '../../helpers/mail/disposable-inbox';
+import { EmailTimeoutError, type MailBackend, type ReceivedEmail, type WaitForEmailOptions } from '../../helpers/mail/types';
+import { COGNITO_DEFAULT_VERIFICATION_EMAIL, verificationTemplate } from '../../common/cognito-texts';
+import { expect, test } from '@playwright/test';
 
 /** A backend that hands out the given mails in order and records each wait. */
 function scriptedBackend(mails: ReceivedEmail[]) {

@@ -1,5 +1,5 @@
-import { htmlToText } from '../../helpers/html-text';
-import { expect, test } from '../../fixtures';
+import { htmlToText } from '../../common/html-text';
+import { expect, test } from '@playwright/test';
 
 test.describe('htmlToText', () => {
   test('drops styles, scripts and comments, keeps the words', () => {

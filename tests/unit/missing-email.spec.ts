@@ -1,5 +1,5 @@
-import { diagnoseMissingEmail, type MissingEmailEvidence } from '../../helpers/missing-email';
-import { expect, test } from '../../fixtures';
+import { diagnoseMissingEmail, type MissingEmailEvidence } from '../../helpers/diagnosis/missing-email';
+import { expect, test } from '@playwright/test';
 
 const base: MissingEmailEvidence = {
   address: 'a@inbox.test',
@@ -16,7 +16,7 @@ test.describe('diagnoseMissingEmail', () => {
   test('no call seen: the form was not sent, or the server calls Cognito', () => {
     const { lines, likelyCause } = diagnoseMissingEmail(base);
     expect(lines).toContain('Cognito calls from the page since the action: none seen');
-    expect(likelyCause).toMatch(/^The page made no SignUp or ResendConfirmationCode call after the action/);
+    expect(likelyCause).toMatch(/^The page made no call that sends mail \(SignUp, ResendConfirmationCode\) after the action/);
   });
 
   test('a refused call: the exception and what to do about it', () => {

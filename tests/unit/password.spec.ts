@@ -1,5 +1,5 @@
 import { generatePassword } from '../../helpers/password';
-import { expect, test } from '../../fixtures';
+import { expect, test } from '@playwright/test';
 
 test.describe('generatePassword', () => {
   const strictest = {

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
-import { expect, test } from '../../fixtures';
+import { expect, test } from '@playwright/test';
 
 const root = process.cwd();
 

@@ -1,7 +1,7 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { CognitoAppClient } from '../../helpers/cognito-app-client';
-import { secretHash } from '../../helpers/secret-hash';
-import { expect, test } from '../../fixtures';
+import { CognitoAppClient } from '../../helpers/cognito/app-client';
+import { secretHash } from '../../helpers/cognito/secret-hash';
+import { expect, test } from '@playwright/test';
 
 test('SECRET_HASH is Base64(HMAC-SHA256(secret, username + client ID))', () => {
   // Reference value from: printf 'alice@example.comclient123' | openssl dgst -sha256 -hmac s3cr3t -binary | base64

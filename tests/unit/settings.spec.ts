@@ -1,5 +1,5 @@
-import { SettingsError, loadSettings } from '../../helpers/settings';
-import { expect, test } from '../../fixtures';
+import { SettingsError, loadSettings } from '../../config/settings';
+import { expect, test } from '@playwright/test';
 
 const REMOTE = {
   COGNITO_USER_POOL_ID: 'eu-west-1_AbCdEf123',

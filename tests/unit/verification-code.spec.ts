@@ -1,6 +1,6 @@
-import { VerificationCodeError, extractVerificationCode } from '../../helpers/verification-code';
-import { COGNITO_DEFAULT_VERIFICATION_EMAIL } from '../../helpers/verification-template';
-import { expect, test } from '../../fixtures';
+import { VerificationCodeError, extractVerificationCode } from '../../helpers/mail/verification-code';
+import { COGNITO_DEFAULT_VERIFICATION_EMAIL } from '../../common/cognito-texts';
+import { expect, test } from '@playwright/test';
 
 const BRANDED_TEMPLATE = `<html><head><style>
   body { color: #202123; background: #F7F7F8; }

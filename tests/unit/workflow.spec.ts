@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { REMOTE_VARIABLES } from '../../helpers/settings';
-import { expect, test } from '../../fixtures';
+import { REMOTE_VARIABLES } from '../../config/settings';
+import { expect, test } from '@playwright/test';
 
 interface Step {
   name?: string;

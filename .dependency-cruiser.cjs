@@ -1,0 +1,105 @@
+// The layers, and the one direction imports may run between them. Checked by
+// `npm run lint` (depcruise); a broken rule fails CI with the offending import.
+//
+//   tests/e2e ──▶ fixtures ──▶ flows ──▶ pages ──▶ helpers ──▶ common
+//                    │                               ▲
+//                    └──────▶ config ────────────────┘
+//   tools (doctor, janitor, bench) ──▶ config, flows, pages, helpers, local
+//   tests/self, tests/unit ──▶ anything but the stories
+//   local (the embedded stack) ──▶ common only
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-cycles',
+      severity: 'error',
+      comment: 'A cycle means two modules cannot be understood apart; break it by moving the shared part down a layer.',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'local-is-self-contained',
+      severity: 'error',
+      comment: 'The embedded stack imports nothing from the suite except common/ (Cognito\'s default texts, HTML to text): it must run without the tests.',
+      from: { path: '^local/' },
+      to: { path: '^(config|fixtures|flows|helpers|pages|tests|tools)/' },
+    },
+    {
+      name: 'common-imports-nothing-of-ours',
+      severity: 'error',
+      comment: 'common/ is the bottom layer, shared by the stack and the suite.',
+      from: { path: '^common/' },
+      to: { path: '^(config|fixtures|flows|helpers|local|pages|tests|tools)/' },
+    },
+    {
+      name: 'helpers-stay-below',
+      severity: 'error',
+      comment: 'helpers/ is what the tests use at run time; it knows nothing of fixtures, flows, pages, settings, tools, tests or the stack.',
+      from: { path: '^helpers/' },
+      to: { path: '^(config|fixtures|flows|local|pages|tests|tools)/' },
+    },
+    {
+      name: 'pages-know-only-helpers',
+      severity: 'error',
+      comment: 'A page object is a screen described by its words: it imports helpers and common, never fixtures, flows or settings.',
+      from: { path: '^pages/' },
+      to: { path: '^(config|fixtures|flows|local|tests|tools)/' },
+    },
+    {
+      name: 'flows-compose-pages',
+      severity: 'error',
+      comment: 'A flow is composed from screens and helpers; fixtures give it to stories, never the other way round.',
+      from: { path: '^flows/' },
+      to: { path: '^(config|fixtures|local|tests|tools)/' },
+    },
+    {
+      name: 'config-below-fixtures',
+      severity: 'error',
+      comment: 'Settings and target selection may read the stack\'s addresses (local/) and the UI registry (pages/), never fixtures, flows, tools or tests.',
+      from: { path: '^config/' },
+      to: { path: '^(fixtures|flows|tests|tools)/' },
+    },
+    {
+      name: 'fixtures-are-for-stories',
+      severity: 'error',
+      comment: 'fixtures/ gives a story what it needs; it does not reach into the stack, the tools or the tests of the suite itself.',
+      from: { path: '^fixtures/' },
+      to: { path: '^(local|tests|tools)/' },
+    },
+    {
+      name: 'stories-import-only-fixtures',
+      severity: 'error',
+      comment: 'A story reads like the user\'s journey: everything it needs comes from fixtures/index.ts.',
+      from: { path: '^tests/e2e/' },
+      to: { path: '^(?!fixtures/index\\.ts$)(common|config|fixtures|flows|helpers|local|pages|tests|tools)/' },
+    },
+    {
+      name: 'tools-are-not-tests',
+      severity: 'error',
+      comment: 'The doctor and the janitor are command-line tools: no fixtures, no test code (the bench\'s own Playwright specs may use fixtures).',
+      from: { path: '^tools/', pathNot: '^tools/bench/' },
+      to: { path: '^(fixtures|tests)/' },
+    },
+    {
+      name: 'nothing-imports-the-tests',
+      severity: 'error',
+      comment: 'Test code is at the top: nothing below may depend on it.',
+      from: { pathNot: '^tests/' },
+      to: { path: '^tests/' },
+    },
+    {
+      name: 'unit-tests-load-no-stack-and-no-fixtures',
+      severity: 'error',
+      comment: 'A unit test loads only what it tests: not the fixtures (which bring a browser and the services), not the stack\'s servers.',
+      from: { path: '^tests/unit/' },
+      to: { path: '^(fixtures/|tests/self/fixtures/|local/(stack|cognito|mail|app)/?)' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(node_modules|local/app/dist|playwright-report|test-results|blob-report)' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.mjs'] },
+  },
+};

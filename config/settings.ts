@@ -1,0 +1,235 @@
+import { STACK_VARIABLES, StackSettingsError, stackSettings } from '../local/stack-settings.js';
+import { UI_NAMES, type UiName } from '../pages/index.js';
+import { ActionableError } from '../helpers/errors.js';
+import { compileTestEmailPattern } from '../helpers/cognito/deletion-guard.js';
+
+type Env = Record<string, string | undefined>;
+
+export type TargetName = 'local' | 'remote';
+export type { UiName } from '../pages/index.js';
+
+/** The real services: an AWS user pool, the app under test, MailSlurp inboxes. */
+export interface RemoteSettings {
+  userPoolId: string;
+  clientId: string;
+  /** Only when the app client has a secret; used for SECRET_HASH, never printed. */
+  clientSecret?: string;
+  region: string;
+  /** Overrides the regional endpoint: for stand-ins, never needed for AWS. */
+  cognitoEndpoint?: string;
+  baseUrl: string;
+  mailslurp: { apiKey: string; basePath?: string };
+}
+
+export interface Settings {
+  target: TargetName;
+  /** How the target was chosen, for the doctor and for errors. */
+  targetReason: string;
+  emailTimeoutMs: number;
+  signupPage: UiName;
+  /**
+   * Against the embedded stack: your own page (BASE_URL), pointed at the
+   * stack, instead of the demo app. Driven by the page object SIGNUP_PAGE names.
+   */
+  localAppUrl?: string;
+  /** Real-service variables that TEST_TARGET=local set aside, to say so once. */
+  setAside?: string[];
+  /** Extra addresses the suite may delete users for, beyond its own inboxes'. */
+  testEmailPattern?: RegExp;
+  remote?: RemoteSettings;
+}
+
+/** Every variable the suite reads for the real services, what it is for. */
+export const REMOTE_VARIABLES = {
+  COGNITO_USER_POOL_ID: 'the user pool your app signs users up to, e.g. eu-west-1_AbCdEf123',
+  COGNITO_CLIENT_ID: 'the app client your sign-up page uses',
+  BASE_URL: 'the URL of the sign-up page under test, e.g. https://staging.example.com/signup',
+  MAILSLURP_API_KEY: 'the MailSlurp API key the disposable inboxes are created with',
+} as const;
+
+const OPTIONAL_VARIABLES = {
+  TEST_TARGET: 'local (embedded stack) or remote (AWS + MailSlurp); inferred from the other variables when unset',
+  AWS_REGION: "the pool's region; the pool ID's prefix when unset",
+  COGNITO_CLIENT_SECRET: 'the app client secret, only if the client has one',
+  COGNITO_ENDPOINT: 'a Cognito endpoint override, for stand-ins only',
+  MAILSLURP_BASE_URL: 'a MailSlurp API URL override, for stand-ins only',
+  EMAIL_TIMEOUT_MS: 'how long a test waits for a verification email, in ms',
+  SIGNUP_PAGE: `which sign-up page object drives the UI: ${UI_NAMES.join(', ')}`,
+  TEST_EMAIL_PATTERN: "for the janitor only: a regular expression for whole addresses of your own test users whose inbox record is gone",
+} as const;
+
+type Variable = keyof typeof REMOTE_VARIABLES | keyof typeof OPTIONAL_VARIABLES;
+/** Every variable of the suite's own configuration (the embedded stack's LOCAL_* aside). */
+export const SETTING_VARIABLES = [...Object.keys(REMOTE_VARIABLES), ...Object.keys(OPTIONAL_VARIABLES)] as Variable[];
+const purposeOf = (name: Variable) =>
+  (REMOTE_VARIABLES as Record<string, string>)[name] ?? (OPTIONAL_VARIABLES as Record<string, string>)[name];
+
+/** Every problem with the configuration, found at once, so one run fixes them all. */
+export class SettingsError extends ActionableError {
+  constructor(readonly problems: string[]) {
+    super(
+      `The test configuration is incomplete or wrong (${problems.length} problem${problems.length > 1 ? 's' : ''}):\n` +
+        problems.map((p) => `  - ${p}`).join('\n') +
+        '\nSet these in .env (copy .env.example), or as CI secrets of the same names. ' +
+        'With no Cognito or MailSlurp variables at all, the tests run against the embedded stack.',
+    );
+  }
+}
+
+// Region prefix, underscore, then Cognito's alphanumeric pool suffix.
+const POOL_ID = /^([a-z]{2}(?:-[a-z]+)+-\d)_[0-9A-Za-z]+$/;
+// Behind COGNITO_ENDPOINT (a stand-in, the emulator) any "region_id" will do, e.g. local_AbC123.
+const STAND_IN_POOL_ID = /^([\w-]+)_[0-9A-Za-z]+$/;
+const CLIENT_ID = /^[\w+]{1,128}$/;
+
+function httpUrl(value: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads and checks every setting once. Either returns settings the whole suite
+ * can rely on, or throws one SettingsError that lists every missing or
+ * malformed variable, what it is for, and where it goes. Secret values are
+ * never repeated in a message.
+ */
+export function loadSettings(env: Env = process.env): Settings {
+  const problems: string[] = [];
+  const value = (name: Variable) => env[name]?.trim() || undefined;
+  const missing = (name: Variable) => problems.push(`${name} is missing: ${purposeOf(name)}.`);
+  const malformed = (name: Variable, why: string) => problems.push(`${name} ${why} (${purposeOf(name)}).`);
+
+  // Which services: explicit, or inferred from whether the real services are configured.
+  const explicit = value('TEST_TARGET');
+  const hasPool = !!value('COGNITO_USER_POOL_ID');
+  const hasKey = !!value('MAILSLURP_API_KEY');
+  let target: TargetName = 'local';
+  let targetReason = 'no COGNITO_USER_POOL_ID and no MAILSLURP_API_KEY: the embedded stack';
+  if (explicit) {
+    if (explicit === 'local' || explicit === 'remote') {
+      target = explicit;
+      targetReason = `TEST_TARGET=${explicit}`;
+    } else {
+      malformed('TEST_TARGET', `is "${explicit}", not local or remote`);
+    }
+  } else if (hasPool && hasKey) {
+    target = 'remote';
+    targetReason = 'COGNITO_USER_POOL_ID and MAILSLURP_API_KEY are set: the real services';
+  } else if (hasPool !== hasKey) {
+    const [set, unset] = hasPool ? ['COGNITO_USER_POOL_ID', 'MAILSLURP_API_KEY'] : ['MAILSLURP_API_KEY', 'COGNITO_USER_POOL_ID'];
+    problems.push(
+      `${set} is set but ${unset} is not: set both (and the other real-service variables) to test AWS and MailSlurp, ` +
+        'or neither for the embedded stack, or TEST_TARGET=local to ignore them.',
+    );
+  }
+
+  const timeoutRaw = value('EMAIL_TIMEOUT_MS');
+  const emailTimeoutMs = timeoutRaw === undefined ? 10_000 : Number(timeoutRaw);
+  if (!Number.isInteger(emailTimeoutMs) || emailTimeoutMs < 1_000 || emailTimeoutMs > 600_000) {
+    malformed('EMAIL_TIMEOUT_MS', `is "${timeoutRaw}", not a whole number of milliseconds from 1000 to 600000`);
+  }
+
+  const signupPageRaw = value('SIGNUP_PAGE');
+  const signupPage = (signupPageRaw ?? 'amplify') as UiName;
+  if (!UI_NAMES.includes(signupPage)) malformed('SIGNUP_PAGE', `is "${signupPage}", not one of ${UI_NAMES.join(', ')}`);
+
+  const patternSource = value('TEST_EMAIL_PATTERN');
+  const testEmailPattern = patternSource === undefined ? undefined : compileTestEmailPattern(patternSource);
+  if (typeof testEmailPattern === 'string') malformed('TEST_EMAIL_PATTERN', `"${patternSource}" ${testEmailPattern}`);
+
+  let remote: RemoteSettings | undefined;
+  let localAppUrl: string | undefined;
+  let setAside: string[] | undefined;
+  if (target === 'remote') {
+    const userPoolId = value('COGNITO_USER_POOL_ID');
+    const poolIdPattern = value('COGNITO_ENDPOINT') ? STAND_IN_POOL_ID : POOL_ID;
+    const poolRegion = userPoolId ? poolIdPattern.exec(userPoolId)?.[1] : undefined;
+    if (!userPoolId) missing('COGNITO_USER_POOL_ID');
+    else if (!poolRegion) malformed('COGNITO_USER_POOL_ID', `is "${userPoolId}", not a pool ID like eu-west-1_AbCdEf123`);
+
+    const region = value('AWS_REGION') ?? poolRegion;
+    if (value('AWS_REGION') && poolRegion && value('AWS_REGION') !== poolRegion) {
+      malformed('AWS_REGION', `is ${value('AWS_REGION')}, but the pool ${userPoolId} lives in ${poolRegion}; unset it or make them agree`);
+    }
+
+    const clientId = value('COGNITO_CLIENT_ID');
+    if (!clientId) missing('COGNITO_CLIENT_ID');
+    else if (!CLIENT_ID.test(clientId)) malformed('COGNITO_CLIENT_ID', `is "${clientId}", not an app client ID (letters, digits, up to 128)`);
+
+    const baseUrl = value('BASE_URL');
+    if (!baseUrl) missing('BASE_URL');
+    else if (!httpUrl(baseUrl)) malformed('BASE_URL', `is "${baseUrl}", not an http(s) URL`);
+
+    const apiKey = value('MAILSLURP_API_KEY');
+    if (!apiKey) missing('MAILSLURP_API_KEY');
+    else if (/\s/.test(env.MAILSLURP_API_KEY ?? '') || apiKey.length < 16) {
+      malformed('MAILSLURP_API_KEY', 'does not look like an API key (too short, or has white space inside; its value is not shown)');
+    }
+
+    for (const name of ['COGNITO_ENDPOINT', 'MAILSLURP_BASE_URL'] as const) {
+      const url = value(name);
+      if (url && !httpUrl(url)) malformed(name, `is "${url}", not an http(s) URL`);
+    }
+
+    remote = {
+      userPoolId: userPoolId ?? '',
+      clientId: clientId ?? '',
+      ...(value('COGNITO_CLIENT_SECRET') ? { clientSecret: value('COGNITO_CLIENT_SECRET') } : {}),
+      region: region ?? '',
+      ...(value('COGNITO_ENDPOINT') ? { cognitoEndpoint: value('COGNITO_ENDPOINT') } : {}),
+      baseUrl: baseUrl ?? '',
+      mailslurp: { apiKey: apiKey ?? '', ...(value('MAILSLURP_BASE_URL') ? { basePath: value('MAILSLURP_BASE_URL') } : {}) },
+    };
+    // A setting that cannot apply stops the run: a green run against something else would be a false pass.
+    for (const name of STACK_VARIABLES) {
+      if (env[name]?.trim()) {
+        problems.push(`${name} is set, but it applies to the embedded stack only and the target is the real services (${targetReason}). Unset it.`);
+      }
+    }
+  } else {
+    try {
+      stackSettings(env);
+    } catch (error) {
+      if (!(error instanceof StackSettingsError)) throw error;
+      problems.push(error.message);
+    }
+    localAppUrl = value('BASE_URL');
+    if (localAppUrl && !httpUrl(localAppUrl)) malformed('BASE_URL', `is "${localAppUrl}", not an http(s) URL`);
+    if (signupPageRaw && !localAppUrl) {
+      problems.push(
+        `SIGNUP_PAGE=${signupPageRaw} names the page object for your own page, but BASE_URL is not set, so the run would test the demo app instead. ` +
+          'Against the embedded stack, set BASE_URL to your page, with your app pointed at the stack (`npm run stack` prints the values it needs); ' +
+          'or unset SIGNUP_PAGE to test the demo app.',
+      );
+    }
+    const remoteOnly = (['COGNITO_USER_POOL_ID', 'COGNITO_CLIENT_ID', 'COGNITO_CLIENT_SECRET', 'COGNITO_ENDPOINT', 'MAILSLURP_API_KEY', 'MAILSLURP_BASE_URL'] as const).filter(
+      (name) => value(name),
+    );
+    if (explicit === 'local') {
+      if (remoteOnly.length) setAside = remoteOnly;
+    } else {
+      for (const name of remoteOnly) {
+        if (name === 'COGNITO_USER_POOL_ID' || name === 'MAILSLURP_API_KEY') continue; // reported above, as half a configuration
+        problems.push(
+          `${name} is set, but it applies to the real services only and the target is the embedded stack (${targetReason}). ` +
+            'Unset it, or set the real-service variables to test AWS (TEST_TARGET=remote).',
+        );
+      }
+    }
+  }
+
+  if (problems.length) throw new SettingsError(problems);
+  return {
+    target,
+    targetReason,
+    emailTimeoutMs,
+    signupPage,
+    ...(testEmailPattern instanceof RegExp ? { testEmailPattern } : {}),
+    ...(remote ? { remote } : {}),
+    ...(localAppUrl ? { localAppUrl } : {}),
+    ...(setAside ? { setAside } : {}),
+  };
+}

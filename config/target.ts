@@ -1,0 +1,72 @@
+import type { AppRuntimeConfig } from '../local/app/src/runtime-config.js';
+import { STACK_REGION } from '../local/bootstrap.js';
+import { stackSettings, stackUrls } from '../local/stack-settings.js';
+import type { CognitoEndpoint } from '../helpers/cognito/client.js';
+import { ActionableError } from '../helpers/errors.js';
+import type { Settings } from './settings.js';
+
+export type MailTarget = { kind: 'maildev'; url: string } | { kind: 'mailslurp'; apiKey: string; basePath?: string };
+
+/** Everything the suite needs to know about what it is testing. */
+export interface Target {
+  name: Settings['target'];
+  appUrl: string;
+  cognito: CognitoEndpoint & { userPoolId: string; userPoolClientId: string; clientSecret?: string };
+  mail: MailTarget;
+}
+
+/** The embedded stack, as its running demo app describes it at `/config.json`. */
+export async function localTarget(env: Record<string, string | undefined> = process.env): Promise<Target> {
+  const urls = stackUrls(stackSettings(env));
+  let config: AppRuntimeConfig;
+  try {
+    const response = await fetch(urls.appConfig);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    config = (await response.json()) as AppRuntimeConfig;
+  } catch (error) {
+    // The cause is quoted, not attached: the reporter would print its stack trace under this sentence.
+    throw new ActionableError(
+      `The embedded stack is not answering at ${urls.appConfig} (${(error as Error).message}). ` +
+        'Run the tests with `npx playwright test` (it starts the stack), or start it by hand with `npm run stack`.',
+    );
+  }
+  return {
+    name: 'local',
+    appUrl: urls.app,
+    cognito: {
+      region: STACK_REGION,
+      endpoint: config.userPoolEndpoint,
+      emulator: true,
+      userPoolId: config.userPoolId,
+      userPoolClientId: config.userPoolClientId,
+    },
+    mail: { kind: 'maildev', url: urls.mailWeb },
+  };
+}
+
+/** The target the settings name: the embedded stack, or the real services. */
+export async function resolveTarget(settings: Settings): Promise<Target> {
+  const remote = settings.remote;
+  if (settings.target === 'local' || !remote) {
+    const stack = await localTarget();
+    return settings.localAppUrl ? { ...stack, appUrl: settings.localAppUrl } : stack;
+  }
+  return {
+    name: 'remote',
+    appUrl: remote.baseUrl,
+    cognito: {
+      region: remote.region,
+      ...(remote.cognitoEndpoint ? { endpoint: remote.cognitoEndpoint } : {}),
+      userPoolId: remote.userPoolId,
+      userPoolClientId: remote.clientId,
+      ...(remote.clientSecret ? { clientSecret: remote.clientSecret } : {}),
+    },
+    mail: { kind: 'mailslurp', ...remote.mailslurp },
+  };
+}
+
+/** The embedded mail catcher's URL, for tests that only make sense against the embedded stack. */
+export function mailDevUrl(target: Target): string {
+  if (target.mail.kind !== 'maildev') throw new Error(`This needs the embedded stack's MailDev, but the target is ${target.name}.`);
+  return target.mail.url;
+}

@@ -1,0 +1,64 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { ActionableError } from '../helpers/errors.js';
+
+/**
+ * The page's error message (role "alert"), as every screen shows Cognito's
+ * refusals. "Element not found" alone hides the usual cause of a failed
+ * screen: Cognito refused something, and the page says what.
+ */
+export class Alert {
+  readonly locator: Locator;
+
+  constructor(page: Page) {
+    this.locator = page.getByRole('alert');
+  }
+
+  async expectError(message: string | RegExp): Promise<void> {
+    await test.step(`see the error "${message}"`, () => expect(this.locator).toContainText(message));
+  }
+
+  /** Runs a web-first assertion; if it fails while the page shows an error, the failure says so. */
+  async explain(assertion: () => Promise<void>): Promise<void> {
+    try {
+      await assertion();
+    } catch (error) {
+      const shown = await this.locator.allInnerTexts().catch(() => []);
+      if (shown.length && error instanceof Error) error.message += `\nInstead, the page shows: ${shown.join(' | ')}`;
+      throw error;
+    }
+  }
+
+  /**
+   * Waits for `work` (an email, say) unless the page shows an error first:
+   * then fails at once with the error's text, instead of waiting out a
+   * deadline for something Cognito refused to do.
+   */
+  async unlessShown<T>(work: Promise<T>, timeout: number, instead: string): Promise<T> {
+    work.catch(() => undefined); // Settled below, or abandoned when the page's error wins.
+    const shown = this.locator.waitFor({ state: 'visible', timeout }).then(
+      () => true,
+      () => false,
+    );
+    const first = await Promise.race([work.then(() => 'work' as const, () => 'work' as const), shown.then((s) => (s ? ('alert' as const) : ('work' as const)))]);
+    if (first === 'alert') {
+      throw new ActionableError(`The page shows the error "${(await this.locator.allInnerTexts()).join(' | ')}" instead of ${instead}.`);
+    }
+    return work;
+  }
+}
+
+/** Opens a page, saying which URL and which setting when nothing answers there. */
+export async function openOrExplain(page: Page, path: string): Promise<void> {
+  try {
+    await page.goto(path);
+  } catch (error) {
+    const reason = /net::\w+/.exec((error as Error).message)?.[0] ?? (error as Error).message.split('\n')[0];
+    // Playwright's message names the URL it tried ("net::ERR_… at http://…"); the project's baseURL otherwise.
+    const baseURL = test.info().project.use.baseURL;
+    const url = / at (\S+)/.exec((error as Error).message)?.[1] ?? (baseURL ? new URL(path, baseURL).href : path);
+    throw new ActionableError(
+      `The sign-up page at ${url} is unreachable (${reason}). ` +
+        'Is the app running? It is BASE_URL for the real services, LOCAL_APP_PORT for the embedded stack.',
+    );
+  }
+}

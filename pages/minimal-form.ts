@@ -1,0 +1,13 @@
+import type { UiWords } from './words.js';
+
+/**
+ * The words of a sign-up page with no framework at all (plain HTML calling
+ * Cognito's API), which the suite's own tests serve themselves: it proves that
+ * BASE_URL and SIGNUP_PAGE drive the page they name against the embedded
+ * stack. Every word differs from the demo app's, so driving the wrong page fails.
+ */
+export const MINIMAL_FORM: UiWords = {
+  signUp: { email: 'Your e-mail', password: 'Pick a password', submit: 'Register' },
+  confirmCode: { heading: 'Enter the code', code: 'Code from the e-mail', submit: 'Verify', resend: 'Mail me a new code' },
+  confirmed: { heading: 'All set', text: (email) => `Verified ${email}.` },
+};

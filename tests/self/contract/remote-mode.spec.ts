@@ -1,0 +1,90 @@
+// The real-services mode, run for real in a child Playwright run, with AWS
+// Cognito and MailSlurp replaced by STAND-INS on loopback: the Cognito emulator
+// (behind COGNITO_ENDPOINT) and the MailSlurp stand-in, fed by the emulator's
+// SMTP mail through MailDev. Proves the remote configuration, mailslurp-client
+// and the error messages; proves nothing about AWS or MailSlurp themselves.
+import { runPlaywright } from '../../../tools/child-run';
+import { mailDevUrl, type Target } from '../../../config/target';
+import { STAND_IN_API_KEY, expect, standInRemoteEnv, test } from '../fixtures';
+import { MailSlurpStandIn } from '../support/mailslurp-stand-in';
+import { freePort } from '../../../local/free-port';
+
+/** A line of a stack trace: "    at fn (file.ts:12:3)". */
+const STACK_FRAME = /^\s+at .+:\d+:\d+\)?$/m;
+
+test.describe('remote mode against stand-ins', () => {
+  test.skip(({ settings }) => settings.target !== 'local', 'needs the embedded stack as the stand-in for AWS Cognito');
+  test.setTimeout(180_000);
+
+  let standIn: MailSlurpStandIn;
+
+  test.beforeEach(async ({ target }) => {
+    standIn = (await new MailSlurpStandIn(STAND_IN_API_KEY).start()).feedFromMailDev(mailDevUrl(target));
+  });
+
+  test.afterEach(() => standIn.stop());
+
+  const remoteEnv = (target: Target) => standInRemoteEnv(target, { url: standIn.url, apiKey: STAND_IN_API_KEY });
+
+  test('the sign-up stories pass through mailslurp-client and the remote configuration', async ({ target }) => {
+    const run = await runPlaywright(['--project=remote'], remoteEnv(target));
+    // The doctor (setup project), then the five stories.
+    expect(run.output).toMatch(/\b6 passed\b/);
+    expect(run.output).toMatch(/✓ +1 \[doctor\] ›/);
+    expect(run.exitCode).toBe(0);
+    expect(run.output).not.toContain(STAND_IN_API_KEY);
+
+    await test.step('every inbox the run created is gone', () => {
+      expect(standIn.requests.filter((r) => r.path === '/inboxes/withOptions')).toHaveLength(5);
+      expect(standIn.inboxCount()).toBe(0);
+    });
+  });
+
+  const failures = [
+    {
+      name: 'an unknown user pool',
+      env: { COGNITO_USER_POOL_ID: 'eu-west-1_Unknown123' },
+      message: /CognitoAccessError: DescribeUserPool failed: Cognito \(http:\/\/[\d.:]+\) says: User Pool eu-west-1_Unknown123 not found\. Check COGNITO_USER_POOL_ID/,
+    },
+    {
+      name: 'no AWS credentials',
+      env: {
+        AWS_ACCESS_KEY_ID: undefined,
+        AWS_SECRET_ACCESS_KEY: undefined,
+        AWS_SESSION_TOKEN: undefined,
+        AWS_CONFIG_FILE: '/dev/null',
+        AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+        AWS_EC2_METADATA_DISABLED: 'true',
+      },
+      message: /CognitoAccessError: DescribeUserPool failed: no AWS credentials were found by the SDK's default chain/,
+    },
+    {
+      name: 'a MailSlurp key that is refused',
+      env: { MAILSLURP_API_KEY: 'refused-key-0123456789abcdef' },
+      message: /MailSlurpError: MailSlurp at http:\/\/[\d.:]+ rejected the API key \(HTTP 401\) when asked to create an inbox: .*Check MAILSLURP_API_KEY/,
+      secret: 'refused-key-0123456789abcdef',
+    },
+    {
+      name: 'an unreachable app',
+      env: { BASE_URL: 'http://127.0.0.1:DEAD_PORT/signup' },
+      message: /ActionableError: The sign-up page at http:\/\/127\.0\.0\.1:\d+\/signup is unreachable \(net::ERR_\w+\)\. Is the app running\? It is BASE_URL for the real services/,
+    },
+    {
+      name: 'an unreachable Cognito endpoint',
+      env: { COGNITO_ENDPOINT: 'http://127.0.0.1:1' },
+      message: /CognitoAccessError: DescribeUserPool failed: Cognito \(http:\/\/127\.0\.0\.1:1\) is unreachable \(ECONNREFUSED\)\./,
+    },
+  ];
+  for (const failure of failures) {
+    test(`${failure.name} fails with a clear message and no stack trace`, async ({ target }) => {
+      const deadPort = String(await freePort());
+      const env = Object.fromEntries(Object.entries(failure.env).map(([k, v]) => [k, v?.replace('DEAD_PORT', deadPort)]));
+      // --no-deps: these test the fixtures' own errors; the doctor's are tested in doctor.spec.ts.
+      const run = await runPlaywright(['--project=remote', '--no-deps', 'tests/e2e/signup-verification.spec.ts'], { ...remoteEnv(target), ...env });
+      expect(run.exitCode).not.toBe(0);
+      expect(run.output).toMatch(failure.message);
+      expect(run.output).not.toMatch(STACK_FRAME);
+      expect(run.output).not.toContain(failure.secret ?? STAND_IN_API_KEY);
+    });
+  }
+});

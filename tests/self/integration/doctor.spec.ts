@@ -1,0 +1,114 @@
+import { UpdateUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { CognitoAppClient } from '../../../helpers/cognito/app-client';
+import { createCognitoClient } from '../../../helpers/cognito/client';
+import { stackOnFreePorts } from '../../../local/free-port';
+import { generatePassword } from '../../../helpers/password';
+import { stackEnv, stackUrls } from '../../../local/stack-settings';
+import { runCommand, runPlaywright } from '../../../tools/child-run';
+import { localTarget } from '../../../config/target';
+import { STAND_IN_API_KEY, expect, standInRemoteEnv, test } from '../fixtures';
+import { MailSlurpStandIn } from '../support/mailslurp-stand-in';
+
+const doctor = (env: Record<string, string | undefined> = {}) => runCommand('node', ['--import', 'tsx', 'tools/doctor/main.ts'], env);
+
+test.describe('npm run doctor', () => {
+  test.setTimeout(120_000);
+
+  test('against the embedded stack: every check passes', async () => {
+    const run = await doctor();
+    expect(run.output).toMatch(/^✓ The configuration is complete \(target local/m);
+    expect(run.output).toMatch(/^✓ Cognito reachable \(http:\/\/127\.0\.0\.1:\d+\), pool local_\w+ \(\d+ ms\)$/m);
+    expect(run.output).toMatch(/^✓ App reachable at http:\/\/127\.0\.0\.1:\d+ \(HTTP 200, \d+ ms\)$/m);
+    expect(run.output).toMatch(/^✓ The sign-up page at http:\/\/127\.0\.0\.1:\d+ shows its form \(page object "amplify"\) \("Create Account", "Email", "Password", \d+ ms\)$/m);
+    expect(run.output).toMatch(/^✓ MailDev's push events connect/m);
+    expect(run.output).toMatch(/^✓ Allowed: cognito-idp:AdminDeleteUser$/m);
+    expect(run.output).toMatch(/^\d+ ✓, 0 ⚠, 0 ✗$/m);
+    expect(run.output).not.toMatch(/[⚠✗] /);
+    expect(run.exitCode).toBe(0);
+  });
+
+  test('a pool set up wrong: the ✗ lines with their fixes, a non-zero exit, and the test run stopped early', async ({ startPrivateStack }) => {
+    const { env } = await startPrivateStack();
+    const target = await localTarget(env);
+    const client = createCognitoClient(target.cognito);
+    await client.send(
+      new UpdateUserPoolCommand({
+        UserPoolId: target.cognito.userPoolId,
+        AutoVerifiedAttributes: [],
+        EmailVerificationMessage: 'Welcome aboard! Your account is ready.',
+        EmailVerificationSubject: 'Welcome',
+        VerificationMessageTemplate: { DefaultEmailOption: 'CONFIRM_WITH_CODE', EmailMessage: 'Welcome aboard! Your account is ready.', EmailSubject: 'Welcome' },
+      }),
+    );
+    client.destroy();
+
+    const run = await doctor(env);
+    expect(run.exitCode).toBe(1);
+    expect(run.output).toContain(
+      "✗ The pool sends no verification code to email (AutoVerifiedAttributes: none)\n    → Set AutoVerifiedAttributes to ['email']",
+    );
+    expect(run.output).toContain(
+      '✗ The verification message has no {####} ("Welcome aboard! Your account is ready.")\n    → Put {####} in VerificationMessageTemplate.EmailMessage',
+    );
+    expect(run.output).toMatch(/^\d+ ✓, 0 ⚠, 2 ✗$/m);
+
+    await test.step('the setup project stops the run before any browser test', async () => {
+      const tests = await runPlaywright(['--project=local'], { ...env, CI: undefined });
+      expect(tests.exitCode).toBe(1);
+      expect(tests.output).toContain('The doctor found problems, so no test ran:');
+      expect(tests.output).toContain('✗ The pool sends no verification code to email');
+      expect(tests.output).toMatch(/\b1 failed\b/);
+      expect(tests.output).toMatch(/\b5 did not run\b/);
+      expect(tests.output).not.toMatch(/\bpassed\b/);
+    });
+  });
+
+  test('with no stack running, it starts one for the checks and stops it afterwards', async ({}, testInfo) => {
+    const settings = await stackOnFreePorts(testInfo.outputPath('stack'));
+    const run = await doctor(stackEnv(settings));
+    expect(run.output).toContain('The embedded stack is not running: starting it for these checks (it stops when they are done).');
+    expect(run.output).toMatch(/^\d+ ✓, 0 ⚠, 0 ✗$/m);
+    expect(run.exitCode).toBe(0);
+    expect(await fetch(stackUrls(settings).appConfig).then(() => 'answering', () => 'stopped')).toBe('stopped');
+  });
+
+  test("TEST_EMAIL_PATTERN's dry run: how many users it matches, and the first of them", async ({ startPrivateStack }) => {
+    const { env } = await startPrivateStack();
+    const target = await localTarget(env);
+    const client = createCognitoClient(target.cognito);
+    const app = new CognitoAppClient(client, { clientId: target.cognito.userPoolClientId });
+    for (const address of ['e2e-signup-1@qa.example.com', 'e2e-signup-2@qa.example.com', 'jane@qa.example.com']) await app.signUp(address, generatePassword());
+    client.destroy();
+
+    const run = await doctor({ ...env, TEST_EMAIL_PATTERN: 'e2e-signup-\\d+@qa\\.example\\.com' });
+    expect(run.output).toMatch(/^✓ TEST_EMAIL_PATTERN's dry run \(the janitor's extra addresses\) \(matches 2 of 3 user\(s\): e2e-signup-[12]@qa\.example\.com, e2e-signup-[12]@qa\.example\.com\)$/m);
+    expect(run.exitCode).toBe(0);
+  });
+
+  test('real-service settings, against stand-ins: the sending-limit warning, and a refused MailSlurp key', async ({ target }) => {
+    const standIn = await new MailSlurpStandIn(STAND_IN_API_KEY).start();
+    const remote = standInRemoteEnv(target, { url: standIn.url, apiKey: STAND_IN_API_KEY });
+    try {
+      const run = await doctor(remote);
+      expect(run.output).toContain("⚠ Email goes out through Cognito's own sender (COGNITO_DEFAULT) (about 50 emails a day per account and region");
+      expect(run.output).toContain('    → Configure the pool to send through SES');
+      expect(run.output).toContain(`✓ MailSlurp reachable at ${standIn.url}, and the key is valid`);
+      expect(run.output).toContain('✓ The MailSlurp account can create inboxes (account ACTIVE');
+      expect(run.output).toMatch(/^\d+ ✓, 1 ⚠, 0 ✗$/m);
+      expect(run.exitCode).toBe(0);
+
+      const refused = await doctor({ ...remote, MAILSLURP_API_KEY: 'refused-key-0123456789abcdef' });
+      expect(refused.output).toContain('✗ MailSlurp refused the API key (HTTP 401)\n    → Check MAILSLURP_API_KEY in .env');
+      expect(refused.exitCode).toBe(1);
+    } finally {
+      await standIn.stop();
+    }
+  });
+
+  test('a broken configuration: every problem as a ✗ line', async () => {
+    const run = await doctor({ MAILSLURP_API_KEY: 'abc', EMAIL_TIMEOUT_MS: 'soon' });
+    expect(run.output).toContain('✗ Configuration (EMAIL_TIMEOUT_MS is "soon"');
+    expect(run.output).toContain('✗ Configuration (MAILSLURP_API_KEY is set but COGNITO_USER_POOL_ID is not');
+    expect(run.exitCode).toBe(1);
+  });
+});

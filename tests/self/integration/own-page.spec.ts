@@ -1,0 +1,72 @@
+// BASE_URL + SIGNUP_PAGE against the embedded stack: a developer's own page,
+// pointed at the stack, is what the stories drive. Here "their page" is a
+// minimal one this test serves itself, with words unlike the demo app's, so a
+// run that drove the demo app instead would fail.
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { runPlaywright } from '../../../tools/child-run';
+import { expect, test } from '../fixtures';
+
+test.describe('your own page against the embedded stack', () => {
+  test.setTimeout(120_000);
+  let server: Server;
+  let url: string;
+  const requested: string[] = [];
+
+  test.beforeEach(async ({ target }) => {
+    test.skip(target.name !== 'local', 'the page under test is pointed at the embedded stack');
+    const html = readFileSync(new URL('../support/minimal-signup.html', import.meta.url));
+    const config = JSON.stringify({ userPoolEndpoint: target.cognito.endpoint, userPoolClientId: target.cognito.userPoolClientId });
+    server = createServer((req, res) => {
+      requested.push(req.url ?? '');
+      if (req.url?.endsWith('/config.json')) res.writeHead(200, { 'Content-Type': 'application/json' }).end(config);
+      else res.writeHead(200, { 'Content-Type': 'text/html' }).end(html);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/signup/`;
+  });
+
+  test.afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+
+  test('BASE_URL and SIGNUP_PAGE drive that page: the doctor checks its form, and the stories pass through it', async () => {
+    const run = await runPlaywright(
+      ['--project=local', 'tests/e2e/signup-verification.spec.ts', 'tests/e2e/resend-code.spec.ts'],
+      { CI: undefined, BASE_URL: url, SIGNUP_PAGE: 'minimal-form' },
+    );
+    expect(run.exitCode, run.output).toBe(0);
+    // The doctor (setup project), then the two stories.
+    expect(run.output).toMatch(/\b3 passed\b/);
+    expect(requested).toContain('/signup/');
+    expect(requested).toContain('/signup/config.json');
+  });
+
+  test('the page object of another page fails, at the doctor, naming what the page shows instead', async ({ target }) => {
+    const run = await runPlaywright(['--project=local', 'tests/e2e/signup-verification.spec.ts'], { CI: undefined, BASE_URL: target.appUrl, SIGNUP_PAGE: 'minimal-form' });
+    expect(run.exitCode).toBe(1);
+    expect(run.output).toContain(`✗ The page at ${target.appUrl} shows no sign-up form of page object "minimal-form"`);
+    expect(run.output).toMatch(/buttons \[[^\]]*Create Account/);
+    expect(run.output).not.toMatch(/\bpassed\b/);
+  });
+
+  const notApplicable = [
+    {
+      name: 'SIGNUP_PAGE without BASE_URL',
+      env: { SIGNUP_PAGE: 'minimal-form' },
+      message: 'SIGNUP_PAGE=minimal-form names the page object for your own page, but BASE_URL is not set, so the run would test the demo app instead.',
+    },
+    {
+      name: 'a real-service setting',
+      env: { COGNITO_CLIENT_ID: '1example23456789' },
+      message: 'COGNITO_CLIENT_ID is set, but it applies to the real services only and the target is the embedded stack',
+    },
+  ];
+  for (const setting of notApplicable) {
+    test(`a setting that does not apply stops the run: ${setting.name}`, async () => {
+      const run = await runPlaywright(['--project=local', 'tests/e2e/signup-verification.spec.ts'], { CI: undefined, ...setting.env });
+      expect(run.exitCode).toBe(1);
+      expect(run.output).toContain(setting.message);
+      expect(run.output).not.toMatch(/\bpassed\b/);
+    });
+  }
+});

@@ -1,0 +1,54 @@
+// Runs the real-services mode (against STAND-INS: the Cognito emulator and the
+// MailSlurp stand-in) with known fake secrets, traces on, an HTML report, one
+// passing run and one failing run, then searches everything the runs left
+// behind for those secrets, in every form: none may appear.
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { artifactTexts, findSecrets } from '../support/artifact-search';
+import { runPlaywright } from '../../../tools/child-run';
+import { mailDevUrl } from '../../../config/target';
+import { expect, standInRemoteEnv, test } from '../fixtures';
+import { MailSlurpStandIn } from '../support/mailslurp-stand-in';
+
+const fake = (label: string) => `${label}-SECRET-${randomBytes(12).toString('hex')}`;
+
+test('no secret appears in the output, the HTML report, traces or attachments of a run', async ({ target }) => {
+  test.setTimeout(180_000);
+  const secrets = {
+    MAILSLURP_API_KEY: fake('mailslurp'),
+    AWS_SECRET_ACCESS_KEY: fake('aws'),
+    AWS_SESSION_TOKEN: fake('session'),
+    COGNITO_CLIENT_SECRET: fake('client'),
+  };
+  const standIn = (await new MailSlurpStandIn(secrets.MAILSLURP_API_KEY).start()).feedFromMailDev(mailDevUrl(target));
+  const env = { ...standInRemoteEnv(target, { url: standIn.url, apiKey: secrets.MAILSLURP_API_KEY }), ...secrets };
+  const options = { reporter: 'list,html' };
+  try {
+    const passing = await runPlaywright(['--project=remote', '--trace=on', 'tests/e2e/signup-verification.spec.ts', 'tests/e2e/resend-code.spec.ts'], env, options);
+    // The doctor (setup project) and the two stories.
+    expect(passing.output).toMatch(/\b3 passed\b/);
+
+    standIn.failNext('/waitForMatchingFirstEmail', 500, 100);
+    const failing = await runPlaywright(['--project=remote', '--trace=on', 'tests/e2e/signup-verification.spec.ts'], env, options);
+    expect(failing.output).toMatch(/\b1 failed\b/);
+    expect(failing.output).toContain('answered HTTP 500 when asked to wait for an email');
+
+    const runs = [passing, failing];
+    const folders = runs.map((run) => run.outputDir as string);
+
+    await test.step('the artifacts are there, and readable: traces, report, screenshots', () => {
+      const texts = folders.flatMap((folder) => [...artifactTexts(folder)]);
+      expect(texts.filter((t) => /\.zip!(\d+-)?trace\.trace$/.test(t.where)).length).toBeGreaterThanOrEqual(3);
+      expect(texts.some((t) => t.where.includes(`${path.sep}index.html!data-uri!`))).toBe(true);
+      // Positive control: what the runs did show (the stand-in inbox domain) is found, so absence below means something.
+      expect(texts.some((t) => t.where.includes('.zip!') && t.text.includes('mailslurp.stand-in.test'))).toBe(true);
+      expect(texts.some((t) => t.where.includes('index.html!data-uri') && t.text.includes('mailslurp.stand-in.test'))).toBe(true);
+    });
+
+    await test.step('no form of any secret anywhere', () => {
+      expect(findSecrets(folders, runs.map((run) => run.output), Object.values(secrets))).toEqual([]);
+    });
+  } finally {
+    await standIn.stop();
+  }
+});

@@ -1,0 +1,28 @@
+// These tests FAIL ON PURPOSE. They run only in the child run started by
+// tests/self/integration/cleanup.spec.ts (E2E_ON_PURPOSE=1), to prove that a test's
+// user and inbox are removed however the test ends.
+import { expect, test } from '../fixtures';
+
+test('on purpose: an assertion fails after sign-up', async ({ flows, newUser }) => {
+  const email = await flows.signUp(newUser);
+  expect(email.code, 'failing on purpose').toBe('not a code');
+});
+
+// eslint-disable-next-line playwright/expect-expect -- it fails on purpose, by timing out inside an expect
+test('on purpose: the test times out after sign-up', async ({ flows, newUser, screens }) => {
+  test.setTimeout(4_000);
+  await flows.signUp(newUser);
+  // Its 5-second expect outlasts the test's 4 seconds: the test itself times out.
+  await screens.alert.expectError('an error this page never shows');
+});
+
+// eslint-disable-next-line playwright/expect-expect -- it fails on purpose, by throwing
+test('on purpose: an exception is thrown halfway', async ({ flows, newUser }) => {
+  await flows.signUp(newUser);
+  throw new Error('thrown on purpose');
+});
+
+test('on purpose: the test fails before any user exists', async ({ screens, newUser }) => {
+  await screens.signUp.open();
+  expect(newUser.email, 'failing on purpose').toBe('');
+});

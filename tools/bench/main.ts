@@ -1,0 +1,228 @@
+/**
+ * npm run bench: how fast is the suite, and how does it compare with the
+ * sleep-based script? Starts a stack of its own on free ports, runs the timed
+ * flows (tools/bench/) through Playwright, prints a table and writes
+ * bench-results/bench.json. Targets are reported, never asserted.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout as pause } from 'node:timers/promises';
+import { stackOnFreePorts } from '../../local/free-port.js';
+import { runCommand } from '../child-run.js';
+import type { FlowTimings, Outcome } from './record.js';
+import { ensureAppBuilt } from '../../local/app/serve.js';
+import { stackEnv, stackUrls } from '../../local/stack-settings.js';
+
+const SIZES = { coldStarts: 3, oneWorker: 12, twoWorkers: 16, patterns: 10 };
+const TARGETS = { flowMedianMs: 1_000, catcherToSeenMs: 50, coldStartMs: 3_000, fixtureOverheadMs: 150 };
+/** Mail latency of the realistic scenario: Cognito mails after answering, typically seconds later. */
+const REALISTIC_LATENCY = { min: 500, max: 5_000 };
+
+const progress = (line: string) => process.stdout.write(`[bench] ${line}\n`);
+
+function stats(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
+  return { n: sorted.length, median: at(0.5), p95: at(0.95), min: sorted[0] ?? NaN, max: sorted.at(-1) ?? NaN };
+}
+
+/** Starts the stack as a user would (the command), and returns once its app serves /config.json. */
+async function startStackProcess(env: Record<string, string>, configUrl: string): Promise<{ child: ChildProcess; readyMs: number }> {
+  const started = performance.now();
+  const child = spawn('node', ['--import', 'tsx', 'local/stack.ts'], { env: { ...process.env, ...env }, stdio: 'ignore' });
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the stack exited with ${child.exitCode} before it was ready`);
+    const ready = await fetch(configUrl).then((r) => r.ok, () => false);
+    if (ready) return { child, readyMs: performance.now() - started };
+    if (performance.now() - started > 60_000) throw new Error('the stack was not ready within 60 s');
+    await pause(10); // polling the readiness condition, not guessing a start-up time
+  }
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+interface JsonResult {
+  status: string;
+  startTime: string;
+  duration: number;
+  attachments: { name: string; body?: string }[];
+}
+
+async function runFlows(project: string, count: number, workers: number, env: Record<string, string>) {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'bench-')), 'results.json');
+  const run = await runCommand(
+    'npx',
+    ['playwright', 'test', '--config=tools/bench/playwright.bench.config.ts', `--project=${project}`, `--workers=${workers}`],
+    { ...env, BENCH_FLOWS: String(count), PLAYWRIGHT_JSON_OUTPUT_NAME: file, CI: undefined },
+    600_000,
+  );
+  if (!existsSync(file)) throw new Error(`the ${project} run wrote no results:\n${run.output.slice(-2000)}`);
+  const report = JSON.parse(readFileSync(file, 'utf8')) as { suites: unknown[] };
+  const results: JsonResult[] = [];
+  const walk = (suite: { specs?: { tests: { results: JsonResult[] }[] }[]; suites?: unknown[] }) => {
+    suite.specs?.forEach((spec) => spec.tests.forEach((t) => results.push(...t.results)));
+    suite.suites?.forEach((s) => walk(s as typeof suite));
+  };
+  report.suites.forEach((s) => walk(s as Parameters<typeof walk>[0]));
+  const failed = results.filter((r) => r.status !== 'passed').length;
+  const timed = results.flatMap((r) =>
+    r.attachments
+      .filter((a) => a.name === 'bench' && a.body)
+      .map((a) => ({ ...(JSON.parse(Buffer.from(a.body as string, 'base64').toString()) as FlowTimings), durationMs: r.duration })),
+  );
+  // Throughput over the span from the first flow's start to the last one's end: worker and browser start-up excluded.
+  const starts = results.map((r) => Date.parse(r.startTime));
+  const span = Math.max(...results.map((r) => Date.parse(r.startTime) + r.duration)) - Math.min(...starts);
+  return { timings: timed, failed, perMinute: (results.length / span) * 60_000 };
+}
+
+type FlowRun = Awaited<ReturnType<typeof runFlows>>;
+
+/** One re-run pattern's figures: time from "delete the earlier user" to CONFIRMED (or to its failure), and how its iterations ended. */
+function patternFigures(run: FlowRun) {
+  const outcomes = (outcome: Outcome) => run.timings.filter((t) => t.outcome === outcome).length;
+  return {
+    ...stats(run.timings.map((t) => t.flowMs)),
+    confirmed: outcomes('confirmed'),
+    wrongCode: outcomes('wrong code'),
+    noCode: outcomes('no code'),
+    failed: outcomes('failed') + run.failed,
+  };
+}
+
+/** Both re-run patterns, one after the other, against the stack `env` points at. */
+async function bothPatterns(env: Record<string, string>) {
+  progress(`  the suite's pattern × ${SIZES.patterns}, one address…`);
+  const suite = patternFigures(await runFlows('suite-pattern', SIZES.patterns, 1, env));
+  progress(`  the script pattern × ${SIZES.patterns}, one address…`);
+  const script = patternFigures(await runFlows('script-pattern', SIZES.patterns, 1, env));
+  return { suite, script, ratio: script.median / suite.median };
+}
+
+async function main() {
+  const began = performance.now();
+  progress('building the demo app if its sources changed');
+  await ensureAppBuilt(progress);
+
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-stack-'));
+  const settings = await stackOnFreePorts(dataDir);
+  const acceptLog = path.join(dataDir, 'accepted.jsonl');
+  const env = { ...stackEnv(settings), LOCAL_BENCH_ACCEPT_LOG: acceptLog };
+  const urls = stackUrls(settings);
+
+  const coldStarts: number[] = [];
+  let stack: ChildProcess | undefined;
+  for (let i = 1; i <= SIZES.coldStarts; i++) {
+    if (stack) await stop(stack);
+    const { child, readyMs } = await startStackProcess(env, urls.appConfig);
+    stack = child;
+    coldStarts.push(readyMs);
+    progress(`stack cold start ${i}/${SIZES.coldStarts}: ready in ${Math.round(readyMs)} ms`);
+  }
+
+  try {
+    progress(`full flows with a fresh inbox each, 1 worker × ${SIZES.oneWorker}…`);
+    const one = await runFlows('flow', SIZES.oneWorker, 1, env);
+    progress(`empty tests with a page (Playwright's own cost) × ${SIZES.oneWorker}…`);
+    const empty = await runFlows('empty-page', SIZES.oneWorker, 1, env);
+    progress(`full flows with a fresh inbox each, 2 workers × ${SIZES.twoWorkers}…`);
+    const two = await runFlows('flow', SIZES.twoWorkers, 2, env);
+    progress('re-run patterns, mail sent at once (the emulator sends before answering):');
+    const instant = await bothPatterns(env);
+    if (stack) await stop(stack);
+    stack = undefined;
+
+    const late = { ...settings, mailLatencyMs: REALISTIC_LATENCY, dataDir: mkdtempSync(path.join(tmpdir(), 'bench-stack-late-')) };
+    ({ child: stack } = await startStackProcess(stackEnv(late), urls.appConfig));
+    progress(`re-run patterns, mail ${REALISTIC_LATENCY.min}–${REALISTIC_LATENCY.max} ms after the answer (as Cognito does):`);
+    const realistic = await bothPatterns(stackEnv(late));
+
+    const accepted = new Map(
+      readFileSync(acceptLog, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { id: string; acceptedAt: number })
+        .map((a) => [a.id, a.acceptedAt]),
+    );
+    const catcherToSeen = one.timings.flatMap((t) => (t.emailId && t.seenAt && accepted.has(t.emailId) ? [t.seenAt - accepted.get(t.emailId)!] : []));
+
+    const flow = stats(one.timings.map((t) => t.flowMs));
+    const clickToCode = stats(one.timings.flatMap((t) => (t.clickToCodeMs === undefined ? [] : [t.clickToCodeMs])));
+    const seen = stats(catcherToSeen);
+    const cold = stats(coldStarts);
+    const overhead = stats(one.timings.flatMap((t) => (t.bodyMs === undefined ? [] : [t.durationMs - t.bodyMs])));
+    const pageOnly = stats(empty.timings.map((t) => t.durationMs));
+
+    const ms = (v: number) => `${Math.round(v)} ms`;
+    const mark = (ok: boolean) => (ok ? '✓' : '✗');
+    const pattern = (p: ReturnType<typeof patternFigures>) =>
+      `median ${ms(p.median)}, p95 ${ms(p.p95)}; confirmed ${p.confirmed}/${p.n}, wrong code ${p.wrongCode}, no code ${p.noCode}, failed ${p.failed}`;
+    const rows: [string, string, string, string][] = [
+      ['Full flow, fresh inbox: page opened → CONFIRMED (1 worker)', `median ${ms(flow.median)}, p95 ${ms(flow.p95)} (n=${flow.n})`, `≤ ${ms(TARGETS.flowMedianMs)} median`, mark(flow.median <= TARGETS.flowMedianMs)],
+      ['Email: click on "Create Account" → code in hand', `median ${ms(clickToCode.median)}, p95 ${ms(clickToCode.p95)}`, '', ''],
+      ['Email: catcher has it → test sees it', `median ${ms(seen.median)}, p95 ${ms(seen.p95)} (n=${seen.n})`, `≤ ${ms(TARGETS.catcherToSeenMs)}`, mark(seen.median <= TARGETS.catcherToSeenMs)],
+      ['Per test: duration − body (every fixture, Playwright\'s page too)', `median ${ms(overhead.median)}, p95 ${ms(overhead.p95)} (n=${overhead.n})`, '', ''],
+      ["Per test: Playwright's page alone (an empty test's duration)", `median ${ms(pageOnly.median)}, p95 ${ms(pageOnly.p95)} (n=${pageOnly.n})`, '', ''],
+      ["Per test: the suite's own fixtures (difference of medians)", ms(overhead.median - pageOnly.median), `≤ ${ms(TARGETS.fixtureOverheadMs)}`, mark(overhead.median - pageOnly.median <= TARGETS.fixtureOverheadMs)],
+      ['Stack cold start: command → all services ready', `median ${ms(cold.median)} (${coldStarts.map(ms).join(', ')})`, `≤ ${ms(TARGETS.coldStartMs)}`, mark(cold.median <= TARGETS.coldStartMs)],
+      ['Throughput, 1 worker', `${one.perMinute.toFixed(1)} flows/min`, '', ''],
+      ['Throughput, 2 workers', `${two.perMinute.toFixed(1)} flows/min (×${(two.perMinute / one.perMinute).toFixed(2)})`, '', ''],
+    ];
+    const patternRows: [string, string][] = [
+      ["Mail at once: the suite's pattern", pattern(instant.suite)],
+      ['Mail at once: the script pattern', pattern(instant.script)],
+      ['Mail at once: script ÷ suite (medians)', `${instant.ratio.toFixed(2)}×`],
+      [`Mail ${REALISTIC_LATENCY.min / 1000}–${REALISTIC_LATENCY.max / 1000} s late: the suite's pattern`, pattern(realistic.suite)],
+      [`Mail ${REALISTIC_LATENCY.min / 1000}–${REALISTIC_LATENCY.max / 1000} s late: the script pattern`, pattern(realistic.script)],
+      [`Mail ${REALISTIC_LATENCY.min / 1000}–${REALISTIC_LATENCY.max / 1000} s late: script ÷ suite (medians)`, `${realistic.ratio.toFixed(2)}×`],
+    ];
+    const width = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c]!.length)));
+    console.log('');
+    for (const [what, measured, target, ok] of rows) {
+      console.log(`${what.padEnd(width[0]!)}  ${measured.padEnd(width[1]!)}  ${target.padEnd(width[2]!)}  ${ok}`.trimEnd());
+    }
+    console.log(
+      `\nRe-running a sign-up test on one address, ${SIZES.patterns} times per pattern, each timed from "delete the earlier user" to "Cognito says CONFIRMED"` +
+        ' (or to the iteration\'s failure); before the first, an earlier user and its email exist, as on any re-run:',
+    );
+    const patternWidth = Math.max(...patternRows.map((r) => r[0].length));
+    for (const [what, measured] of patternRows) console.log(`${what.padEnd(patternWidth)}  ${measured}`);
+    console.log(`\nMachine: ${process.platform} ${process.arch}, Node ${process.version}; noisy: compare medians and ratios, not single runs.`);
+    const failed = one.failed + two.failed + instant.suite.failed + realistic.suite.failed;
+    if (failed) console.log(`Warning: ${failed} flow(s) of the suite's own failed during the bench; their timings are left out.`);
+
+    mkdirSync('bench-results', { recursive: true });
+    const json = {
+      at: new Date().toISOString(),
+      node: process.version,
+      sizes: SIZES,
+      targets: TARGETS,
+      flowMs: flow,
+      clickToCodeMs: clickToCode,
+      catcherToSeenMs: seen,
+      testOverheadMs: overhead,
+      pageOnlyMs: pageOnly,
+      fixturesOwnMs: overhead.median - pageOnly.median,
+      coldStartMs: { ...cold, runs: coldStarts },
+      throughputPerMinute: { oneWorker: one.perMinute, twoWorkers: two.perMinute },
+      rerunPatterns: { mailAtOnce: instant, realisticLatency: { latencyMs: REALISTIC_LATENCY, ...realistic } },
+      failedFlows: failed,
+      benchSeconds: (performance.now() - began) / 1000,
+    };
+    writeFileSync('bench-results/bench.json', `${JSON.stringify(json, null, 2)}\n`);
+    progress(`done in ${json.benchSeconds.toFixed(0)} s; wrote bench-results/bench.json`);
+  } finally {
+    if (stack) await stop(stack);
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(`bench failed: ${error.message}`);
+  process.exit(1);
+});
