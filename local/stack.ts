@@ -53,7 +53,15 @@ export interface RunningStack {
   stop(): Promise<void>;
 }
 
-export async function startStack(settings: StackSettings, only: readonly ServiceName[] = SERVICES): Promise<RunningStack> {
+export interface StackOptions {
+  /**
+   * The Cognito endpoint the app is told to use, when something stands
+   * between it and the emulator (a fault injector in the suite's own tests).
+   */
+  appCognitoUrl?: string;
+}
+
+export async function startStack(settings: StackSettings, only: readonly ServiceName[] = SERVICES, options: StackOptions = {}): Promise<RunningStack> {
   const urls = stackUrls(settings);
   const running = new Map<ServiceName, RunningService>();
   const start = async (name: ServiceName, label: string, starting: () => Promise<RunningService>) => {
@@ -104,7 +112,7 @@ export async function startStack(settings: StackSettings, only: readonly Service
       });
       await appBuilt;
       await start('app', 'Demo app', () =>
-        startDemoApp({ host: settings.host, port: settings.appPort, config: { ...pool, userPoolEndpoint: urls.cognito } }),
+        startDemoApp({ host: settings.host, port: settings.appPort, config: { ...pool, userPoolEndpoint: options.appCognitoUrl ?? urls.cognito } }),
       );
     }
   } catch (error) {

@@ -1,35 +1,113 @@
-import type { Page } from '@playwright/test';
+import type { Page, Request } from '@playwright/test';
 import { sendsMail } from '../cognito/operations.js';
-import type { CognitoCall } from './missing-email.js';
+
+/** A Cognito call the page made: its answer as the browser saw it, or that none has come yet. */
+export interface CognitoCall {
+  operation: string;
+  /** When the page sent it. */
+  at: Date;
+  /** Where the page sent it: the Cognito endpoint the app is configured with. */
+  url?: string;
+  /** Absent while the call is pending. */
+  status?: number;
+  /** The answer's JSON: CodeDeliveryDetails, or `__type` and `message` for an error. Never the request: it carries the password. */
+  body?: { CodeDeliveryDetails?: { Destination?: string; DeliveryMedium?: string }; __type?: string; message?: string };
+  /** How long the answer took, in ms; absent while pending. */
+  latencyMs?: number;
+  /** The network failure, when the request never got an answer. */
+  failure?: string;
+}
+
+export const exceptionOf = (call: CognitoCall) =>
+  call.body?.__type?.split('#').pop() ?? (call.failure ? `network failure (${call.failure})` : `HTTP ${call.status}`);
+export const isAnswered = (call: CognitoCall) => call.status !== undefined || call.failure !== undefined;
+export const isRefused = (call: CognitoCall) => call.failure !== undefined || (call.status ?? 0) >= 400;
+
+/** One line per call: operation → status, exception, latency; or still pending after N ms. */
+export function describeCall(call: CognitoCall, now = Date.now()): string {
+  if (!isAnswered(call)) return `${call.operation} → still pending after ${now - call.at.getTime()} ms`;
+  const took = `${call.latencyMs} ms`;
+  if (isRefused(call)) return `${call.operation} → ${exceptionOf(call)}${call.body?.message ? `: ${call.body.message}` : ''} (${took})`;
+  const delivery = call.body?.CodeDeliveryDetails;
+  return `${call.operation} → ${call.status} in ${took}${delivery ? `, CodeDeliveryDetails ${JSON.stringify(delivery)}` : ''}`;
+}
 
 /**
- * Records the answers to every Cognito call the page makes (never the
- * requests: they carry the password), so a failure can be explained with
- * what Cognito said: CodeDeliveryDetails, or the error it gave.
+ * Records every Cognito call the page makes, from the moment it is sent to
+ * its answer (never the request body: it carries the password), so a failure
+ * can say what Cognito answered, how long it took, or that it has not.
  */
 export class CognitoCallRecorder {
   readonly calls: CognitoCall[] = [];
+  private readonly waiting = new Set<() => void>();
 
   watch(page: Page): void {
-    page.on('response', (response) => {
-      const request = response.request();
+    const pending = new Map<Request, CognitoCall>();
+    page.on('request', (request) => {
       const operation = request.headers()['x-amz-target']?.split('.').pop();
       if (request.method() !== 'POST' || !operation) return;
+      const call: CognitoCall = { operation, at: new Date(), url: request.url() };
+      pending.set(request, call);
+      this.calls.push(call);
+    });
+    page.on('response', (response) => {
+      const call = pending.get(response.request());
+      if (!call) return;
+      pending.delete(response.request());
+      const latencyMs = Date.now() - call.at.getTime();
       void response
         .json()
         .catch(() => undefined)
-        .then((body) => this.calls.push({ operation, status: response.status(), body, at: new Date(), url: response.url() }));
+        .then((body) => {
+          Object.assign(call, { status: response.status(), body, latencyMs });
+          this.waiting.forEach((wake) => wake());
+        });
     });
+    page.on('requestfailed', (request) => {
+      const call = pending.get(request);
+      if (!call) return;
+      pending.delete(request);
+      Object.assign(call, { failure: request.failure()?.errorText ?? 'failed', latencyMs: Date.now() - call.at.getTime() });
+      this.waiting.forEach((wake) => wake());
+    });
+  }
+
+  /** The calls sent since an instant. */
+  since(since: Date): CognitoCall[] {
+    return this.calls.filter((call) => call.at >= since);
   }
 
   /** The calls since an action that can make Cognito send mail. */
   mailSendingSince(since: Date): CognitoCall[] {
-    return this.calls.filter((call) => call.at >= since && sendsMail(call.operation));
+    return this.since(since).filter((call) => sendsMail(call.operation));
   }
 
   /** The last failed call's exception name, if the last call failed. */
   lastError(): string | undefined {
-    const last = this.calls.at(-1);
-    return last && last.status >= 400 ? last.body?.__type?.split('#').pop() : undefined;
+    const last = this.calls.filter(isAnswered).at(-1);
+    return last && isRefused(last) ? exceptionOf(last) : undefined;
+  }
+
+  /**
+   * The first answer to `operation` sent since `since`, as soon as it comes;
+   * undefined when none comes within `timeout` (the page never made the call,
+   * or it is still pending: `since()` tells which).
+   */
+  answer(operation: string, since: Date, timeout: number): Promise<CognitoCall | undefined> {
+    const find = () => this.since(since).find((call) => call.operation === operation && isAnswered(call));
+    return new Promise((resolve) => {
+      const done = (call: CognitoCall | undefined) => {
+        clearTimeout(deadline);
+        this.waiting.delete(check);
+        resolve(call);
+      };
+      const check = () => {
+        const call = find();
+        if (call) done(call);
+      };
+      const deadline = setTimeout(() => done(undefined), timeout);
+      this.waiting.add(check);
+      check();
+    });
   }
 }

@@ -1,11 +1,10 @@
 import { VerificationCodeError, extractVerificationCode } from './verification-code.js';
 import type { VerificationTemplate } from '../../common/cognito-texts.js';
-import { EmailTimeoutError, type InboxHandle, type MailBackend, type ReceivedEmail, type VerificationEmail } from './types.js';
+import { EmailTimeoutError, describeEmails, type InboxHandle, type MailBackend, type ReceivedEmail, type VerificationEmail } from './types.js';
 
 /** The shortest wait, enough for one look at what the inbox already holds. */
 const MINIMUM_LOOK_MS = 500;
 
-/** The inbox a test holds: its address, and waiting for what Cognito sends to it. */
 /** What the test harness does around a wait: keep evidence, explain a failure. */
 export interface InboxHooks {
   /** Milliseconds the test has left: no wait outlives the test's own timeout. */
@@ -16,9 +15,16 @@ export interface InboxHooks {
   explainTimeout?: (since: Date) => Promise<string>;
 }
 
+/** The inbox a test holds: its address, and waiting for what Cognito sends to it. */
 export class DisposableInbox {
   /** Every mail already handed to the test, so a later wait never returns one again. */
   private readonly received = new Set<string>();
+  /** The mails handed to the test, in order, with their codes. */
+  readonly handedOut: VerificationEmail[] = [];
+  /** How many of the test's actions were meant to cause a mail: one per wait. */
+  private caused = 0;
+  /** Mails beyond one per action that the test said it expects, and why. */
+  private extra: { count: number; why: string }[] = [];
 
   constructor(
     private readonly backend: MailBackend,
@@ -26,7 +32,8 @@ export class DisposableInbox {
     /** The pool's verification template, whose words find the code and whose subject the mail must carry. */
     readonly template: VerificationTemplate,
     private readonly defaultTimeout: number,
-    private readonly hooks: InboxHooks = {},
+    /** Filled in by the fixtures that keep evidence; mutable so they can be set after the inbox exists. */
+    readonly hooks: InboxHooks = {},
   ) {}
 
   private timeLeft(): number {
@@ -50,6 +57,7 @@ export class DisposableInbox {
    * the mail's text when it holds no single code.
    */
   async waitForVerificationEmail({ since, timeout = this.defaultTimeout }: { since: Date; timeout?: number }): Promise<VerificationEmail> {
+    this.caused++;
     const elapsed = Date.now() - since.getTime();
     // At least one look, even when the UI took the whole deadline; never past the test's own timeout.
     const budget = Math.max(Math.min(timeout - elapsed, this.timeLeft() - 1_000), MINIMUM_LOOK_MS);
@@ -68,6 +76,7 @@ export class DisposableInbox {
       unreadable = error;
     }
     // Every mail the test got goes into the report, good or bad.
+    this.handedOut.push({ ...email, code });
     await this.hooks.onReceived?.({ ...email, code }, this.received.size);
 
     const took = email.receivedAt.getTime() - since.getTime();
@@ -90,4 +99,43 @@ export class DisposableInbox {
     return this.backend.listEmails(this.handle);
   }
 
+  /** What the inbox holds now, in words, for evidence. */
+  async describeContents(): Promise<string> {
+    return describeEmails(await this.emails());
+  }
+
+  /** For a test whose actions rightly cause more than one mail each: say how many more, and why. */
+  expectExtraMails(count: number, why: string): void {
+    this.extra.push({ count, why });
+  }
+
+  /**
+   * One action, one mail: more mails than the test's actions caused are a
+   * fault (a duplicate delivery, mail nobody asked for), and each burns
+   * Cognito's sending quota. Returns the problem, or undefined when none.
+   */
+  async extraMails(): Promise<string | undefined> {
+    const all = await this.emails();
+    const allowed = this.caused + this.extra.reduce((sum, e) => sum + e.count, 0);
+    if (all.length <= allowed) return undefined;
+    const code = (email: ReceivedEmail) => {
+      try {
+        return extractVerificationCode(email, this.template.message);
+      } catch {
+        return 'no code';
+      }
+    };
+    const codes = all.map(code);
+    const repeated = codes.filter((c, i) => c !== 'no code' && codes.indexOf(c) !== i);
+    return (
+      `${all.length} mails reached ${this.address} where the test's actions caused ${allowed}` +
+      `${this.extra.length ? ` (${this.extra.map((e) => `${e.count} more: ${e.why}`).join('; ')})` : ''}: ` +
+      all.map((e, i) => `${e.receivedAt.toISOString()} "${e.subject}" code ${codes[i]}`).join('; ') +
+      '. ' +
+      (repeated.length
+        ? `The same code came more than once (${[...new Set(repeated)].join(', ')}): the mail path delivers each mail more than once.`
+        : 'Different codes: something sent mails no action of the test asked for.') +
+      ' Each extra mail also burns the sending quota (Cognito\'s own sender: about 50 a day).'
+    );
+  }
 }

@@ -65,6 +65,8 @@ export class MailDevBackend implements MailBackend {
   private readonly addresses = new Set<string>();
   /** When the push events last dropped: mail may have arrived unannounced since. */
   private lastDisconnect?: Date;
+  /** Every mail announced, whoever it was for: to tell "sent elsewhere" from "never sent". Bounded. */
+  private readonly announced: { to: string[]; subject: string; at: Date }[] = [];
   private lastSocketError?: string;
 
   private constructor(
@@ -73,6 +75,8 @@ export class MailDevBackend implements MailBackend {
   ) {
     socket.on('newMail', (summary: MailDevEmail) => {
       if (summary.to?.some((to) => this.addresses.has(to.address.toLowerCase()))) this.arrivals.set(summary.id, new Date());
+      this.announced.push({ to: summary.to?.map((to) => to.address) ?? [], subject: summary.subject ?? '', at: new Date() });
+      if (this.announced.length > 500) this.announced.shift();
       this.listeners.forEach((l) => l.onMail(summary));
     });
     socket.on('connect', () => this.listeners.forEach((l) => l.onConnect()));
@@ -198,6 +202,12 @@ export class MailDevBackend implements MailBackend {
       }
     }
     return [...newest].map(([address, createdAt]) => ({ id: address, address, createdAt }));
+  }
+
+  strangersSince(since: Date): string[] {
+    return this.announced
+      .filter((mail) => mail.at >= since && !mail.to.some(carriesMarker))
+      .map((mail) => `${mail.to.join(', ') || '(no recipient)'} "${mail.subject}" at ${mail.at.toISOString()}`);
   }
 
   async close(): Promise<void> {

@@ -62,6 +62,12 @@ export interface MailBackend {
    * Only addresses carrying ADDRESS_MARKER. What the janitor proves ownership with.
    */
   findInboxRecords(options?: { runTag?: string }): Promise<InboxRecord[]>;
+  /**
+   * Mail received since an instant for addresses that are no test inbox of
+   * this suite: only a catcher that sees all mail (the embedded MailDev) can
+   * tell "sent to the wrong address" from "never sent".
+   */
+  strangersSince?(since: Date): string[];
   close(): Promise<void>;
 }
 

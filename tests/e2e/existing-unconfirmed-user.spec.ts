@@ -1,12 +1,9 @@
 import { expect, test } from '../../fixtures';
 
-test('signing up with an address that is registered but unconfirmed shows an error', async ({ flows, screens, newUser, cognito }) => {
+test('signing up with an address that is registered but unconfirmed shows an error', async ({ flows, newUser, cognito }) => {
   await flows.signUp(newUser);
 
-  await screens.signUp.open();
-  await screens.signUp.fill(newUser);
-  await screens.signUp.submit();
-  await screens.alert.expectError('An account with the given email already exists.');
+  await flows.expectSignUpRefused(newUser, 'An account with the given email already exists.');
 
   await test.step('the first registration stands, still UNCONFIRMED', async () => {
     expect(await cognito.getUserStatus(newUser.email)).toBe('UNCONFIRMED');

@@ -3,11 +3,10 @@ import { expect, test } from '../../fixtures';
 /** A six-digit code that is certainly not `code`. */
 const anotherCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 
-test("a wrong code shows Cognito's error and leaves the user unconfirmed", async ({ flows, screens, newUser, cognito }) => {
+test("a wrong code shows Cognito's error and leaves the user unconfirmed", async ({ flows, newUser, cognito }) => {
   const email = await flows.signUp(newUser);
 
-  await screens.confirmCode.enterCode(anotherCode(email.code));
-  await screens.confirmCode.expectError('Invalid verification code provided, please try again.');
+  await flows.expectCodeRefused(anotherCode(email.code), 'Invalid verification code provided, please try again.');
 
   await test.step('Cognito still holds the user as UNCONFIRMED', async () => {
     expect(await cognito.getUserStatus(newUser.email)).toBe('UNCONFIRMED');

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoUsers, UnsafeDeletionError } from '../../helpers/cognito/users';
 import { ADDRESS_MARKER, DeletionGuard, ownedAddresses } from '../../helpers/cognito/deletion-guard';
@@ -59,7 +59,7 @@ test('the permission probe names a user that cannot exist', async () => {
 
 test('AdminDeleteUserCommand appears in the guarded module only (the lint rule says the same)', () => {
   const sources = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '*.ts', '*.tsx', '*.js', '*.mjs'], { encoding: 'utf8' }).split('\n').filter(Boolean);
-  const offenders = sources.filter((file) => file !== 'helpers/cognito/users.ts' && readFileSync(file, 'utf8').includes('AdminDeleteUserCommand'));
+  const offenders = sources.filter((file) => file !== 'helpers/cognito/users.ts' && existsSync(file) && readFileSync(file, 'utf8').includes('AdminDeleteUserCommand'));
   // This file names it in strings only; the lint configuration names it to forbid it.
   expect(offenders.filter((file) => !['tests/unit/cognito-users.spec.ts', 'eslint.config.js'].includes(file))).toEqual([]);
 });

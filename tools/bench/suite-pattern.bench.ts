@@ -7,9 +7,14 @@ import { record } from './record';
 import { expect, test } from './reused-address';
 
 for (let i = 1; i <= Number(process.env.BENCH_FLOWS ?? 1); i++) {
-  test(`the suite's pattern, same address, #${i}`, async ({ reused, cognito, screens, userPool, emailTimeout, cognitoCalls }) => {
+  test(`the suite's pattern, same address, #${i}`, async ({ reused, cognito, screens, userPool, emailTimeout, cognitoCalls, settings }) => {
     const user = { email: reused.address, password: generatePassword(userPool.Policies?.PasswordPolicy) };
-    const flows = new SignUpFlow(screens, reused, { emailTimeout, cognitoCalls });
+    const flows = new SignUpFlow(screens, reused, {
+      emailTimeout,
+      calls: cognitoCalls,
+      userStatus: (email) => cognito.getUserStatus(email),
+      budgetMs: settings.callBudgetMs,
+    });
     const started = performance.now();
     await cognito.deleteUserIfExists(user.email);
     const email = await flows.signUp(user);

@@ -6,7 +6,7 @@
 import { reportedDuration, runPlaywright } from '../../../tools/child-run';
 import { localTarget } from '../../../config/target';
 import { expect, test } from '../fixtures';
-import { startSlowTcpProxy } from '../support/slow-tcp-proxy';
+import { SmtpProxy } from '../support/smtp-proxy';
 
 /** Time for a browser page to open and a form to be filled, on top of a deadline. */
 const MARGIN_MS = 5_000;
@@ -41,10 +41,11 @@ test.describe('faults', () => {
     startPrivateStack,
   }) => {
     const emailTimeout = 3_000;
-    // The emulator sends through a proxy that holds each SMTP chunk 1.5 s: the mail
-    // (and, as the emulator sends before answering, the sign-up) takes ~5 s.
-    const { env, urls } = await startPrivateStack({ interposeSmtp: (catcher) => startSlowTcpProxy(catcher, 1_500) });
-    // A story that waits for the email before the code screen, so the email deadline is what strikes.
+    // The emulator's mail goes through a proxy that accepts it at once and delivers it 6 s later.
+    const { env, urls } = await startPrivateStack({ interposeSmtp: async (catcher) => {
+      const proxy = await SmtpProxy.start(catcher, { kind: 'delay', ms: 6_000 });
+      return { port: proxy.port, close: () => proxy.close() };
+    } });
     const run = await runPlaywright(['--project=local', '--no-deps', 'tests/e2e/wrong-code.spec.ts'], {
       ...env,
       CI: undefined,

@@ -1,0 +1,113 @@
+import { COGNITO_ADVICE } from '../cognito/advice.js';
+import { MAIL_SENDING_OPERATIONS, sendsMail } from '../cognito/operations.js';
+import { describeCall, exceptionOf, isAnswered, isRefused, type CognitoCall } from './cognito-calls.js';
+import { deliveredTo } from './delivery.js';
+
+/** What the suite knows when something went wrong: from the page, from Cognito, from the inbox. */
+export interface Evidence {
+  /** What failed: a missing email, or a step of the story. */
+  kind: 'missing email' | 'failed step';
+  address: string;
+  /** The page's Cognito calls since the action (or the step) began, answered or pending. */
+  calls: CognitoCall[];
+  /** The user's status in Cognito now; undefined when there is no such user. */
+  userStatus?: string;
+  /** What the inbox holds, in words. */
+  inbox?: string;
+  /** Mail for addresses that are no test inbox, received since the action (the embedded stack sees all mail). */
+  strangers?: string[];
+  /** The pool's EmailSendingAccount, and its source when SES. */
+  sendingAccount: string;
+  autoVerifiedAttributes: string[];
+  /** Whether the target is AWS (limits apply) or the emulator. */
+  remote: boolean;
+  /** The Cognito endpoint this run's pool lives at, when it is not AWS's (the embedded stack, a stand-in). */
+  endpoint?: string;
+  /** COGNITO_CALL_BUDGET_MS, when the check is on. */
+  budgetMs?: number;
+  now?: number;
+}
+
+const origin = (url?: string) => (url ? new URL(url).origin : undefined);
+
+/** The evidence in lines a person reads, and the one most likely cause it points to. */
+export function diagnose(evidence: Evidence): { lines: string[]; likelyCause: string } {
+  const now = evidence.now ?? Date.now();
+  const mailCalls = evidence.calls.filter((c) => sendsMail(c.operation));
+  const last = (evidence.kind === 'missing email' ? mailCalls : evidence.calls).at(-1);
+  const delivery = last && !isRefused(last) ? last.body?.CodeDeliveryDetails : undefined;
+  const lines = [
+    `Address: ${evidence.address}`,
+    `Cognito calls from the page since the ${evidence.kind === 'missing email' ? 'action' : 'step began'}: ${
+      evidence.calls.length ? evidence.calls.map((c) => describeCall(c, now)).join('; ') : 'none seen'
+    }`,
+    `User status in Cognito: ${evidence.userStatus ?? 'no such user'}`,
+    ...(evidence.inbox ? [`Inbox: ${evidence.inbox}`] : []),
+    ...(evidence.strangers?.length ? [`Mail for addresses that are no test inbox, since the action: ${evidence.strangers.join('; ')}`] : []),
+    `Pool: EmailSendingAccount ${evidence.sendingAccount}; AutoVerifiedAttributes ${evidence.autoVerifiedAttributes.join(', ') || 'none'}`,
+  ];
+
+  const elsewhere = evidence.endpoint ? evidence.calls.find((c) => c.url && origin(c.url) !== origin(evidence.endpoint)) : undefined;
+  if (elsewhere) lines.push(`Cognito endpoint the page called: ${origin(elsewhere.url)}; this run's pool is at ${origin(evidence.endpoint)}`);
+  // A call pending for a few ms is just in flight; one pending past its budget (or a second) is hanging.
+  const pending = evidence.calls.find((c) => !isAnswered(c) && now - c.at.getTime() > (evidence.budgetMs ?? 1_000));
+  const slow = evidence.budgetMs ? evidence.calls.find((c) => (c.latencyMs ?? 0) > (evidence.budgetMs as number)) : undefined;
+  const refused = evidence.calls.filter((c) => isAnswered(c) && isRefused(c)).at(-1);
+  const confirmedInVain = evidence.calls.find((c) => c.operation === 'ConfirmSignUp' && c.status === 200) && evidence.userStatus === 'UNCONFIRMED';
+  const misaddressed = mailCalls.find((c) => c.body?.CodeDeliveryDetails && !deliveredTo(c.body.CodeDeliveryDetails, evidence.address));
+
+  let likelyCause: string;
+  if (elsewhere) {
+    likelyCause =
+      `The page sent ${elsewhere.operation} to ${origin(elsewhere.url)}, not to ${origin(evidence.endpoint)} where this run's pool and inbox are: ` +
+      'the app under test is configured for another Cognito. Against the embedded stack, give your app the values `npm run stack` prints.';
+  } else if (pending) {
+    likelyCause =
+      `${pending.operation} has not answered after ${now - pending.at.getTime()} ms${evidence.budgetMs ? ` (its budget is ${evidence.budgetMs} ms)` : ''}: ` +
+      'Cognito, or a Lambda trigger it runs, is slow or hanging, and the page is still waiting for it.';
+  } else if (slow) {
+    likelyCause =
+      `${slow.operation} took ${slow.latencyMs} ms, over its budget of ${evidence.budgetMs} ms: Cognito, or a Lambda trigger it runs, ` +
+      'has become slow (a slow trigger, a throttled dependency), and users feel it.';
+  } else if (refused && (evidence.kind === 'failed step' || sendsMail(refused.operation))) {
+    const type = exceptionOf(refused);
+    likelyCause = `Cognito refused ${refused.operation} (${type}: ${refused.body?.message ?? 'no message'}).${COGNITO_ADVICE[type] ? ` ${COGNITO_ADVICE[type]}` : ''}`;
+  } else if (confirmedInVain) {
+    likelyCause = 'Cognito answered ConfirmSignUp with 200, but the user is still UNCONFIRMED: Cognito claimed a confirmation that did not take.';
+  } else if (misaddressed) {
+    const d = misaddressed.body?.CodeDeliveryDetails;
+    likelyCause = `Cognito answered ${misaddressed.operation} that it sent the code to ${d?.Destination} by ${d?.DeliveryMedium}, which is not this test's inbox ${evidence.address}.`;
+  } else if (evidence.kind === 'failed step') {
+    likelyCause =
+      'Cognito answered every call of the step without error: the page did not show what the test expected. ' +
+      "Has the UI changed its words (the page object's labels and headings), or its flow?";
+  } else if (evidence.strangers?.length) {
+    likelyCause = `Mail did arrive during the wait, but for ${evidence.strangers.length === 1 ? 'another address' : 'other addresses'}: the mail path delivered it to the wrong recipient.`;
+  } else if (!last) {
+    likelyCause =
+      `The page made no call that sends mail (${Object.keys(MAIL_SENDING_OPERATIONS).join(', ')}) after the action: the form may not have been sent ` +
+      '(a validation message on the page?), or the app calls Cognito from its server, out of the browser\'s sight.';
+  } else if (!delivery) {
+    likelyCause =
+      evidence.userStatus === 'CONFIRMED'
+        ? 'The user was confirmed without a code (a PreSignUp trigger that auto-confirms?), so Cognito sent none.'
+        : evidence.autoVerifiedAttributes.includes('email')
+          ? `Cognito answered ${last.operation} without CodeDeliveryDetails: it sent no code. Check the pool's verification settings.`
+          : "Cognito created the user but sent no code: the pool's AutoVerifiedAttributes does not include email.";
+  } else if (evidence.userStatus === undefined) {
+    likelyCause = 'Cognito accepted the sign-up, but the user no longer exists: something deleted it (another test or run using the same address?).';
+  } else if (evidence.remote && evidence.sendingAccount.startsWith('COGNITO_DEFAULT')) {
+    likelyCause =
+      `Cognito says it sent the code to ${delivery.Destination} by ${delivery.DeliveryMedium}, but nothing arrived. With COGNITO_DEFAULT ` +
+      'the daily quota (about 50 emails) may be spent or delivery delayed: check CloudWatch, and send through SES instead.';
+  } else {
+    likelyCause =
+      `Cognito says it sent the code to ${delivery.Destination} by ${delivery.DeliveryMedium}, but the inbox never got it: the mail was lost ` +
+      'between Cognito and the inbox (' +
+      (evidence.remote
+        ? 'SES bounce or suppression list, or the inbox provider rejected it'
+        : "the emulator's SMTP path: LOCAL_COGNITO_SMTP_HOST/PORT may point somewhere other than the catcher") +
+      ').';
+  }
+  return { lines, likelyCause };
+}

@@ -1,0 +1,137 @@
+import { expect, test } from '@playwright/test';
+import type { CognitoCall } from '../../helpers/diagnosis/cognito-calls';
+import { deliveredTo } from '../../helpers/diagnosis/delivery';
+import { diagnose, type Evidence } from '../../helpers/diagnosis/diagnose';
+
+const NOW = Date.parse('2026-11-26T12:00:10Z');
+const AT = new Date('2026-11-26T12:00:00Z');
+const base: Evidence = {
+  kind: 'missing email',
+  address: 'a@inbox.test',
+  calls: [],
+  userStatus: 'UNCONFIRMED',
+  sendingAccount: 'COGNITO_DEFAULT',
+  autoVerifiedAttributes: ['email'],
+  remote: true,
+  now: NOW,
+};
+const call = (operation: string, status: number | undefined, body: CognitoCall['body'] = {}): CognitoCall => ({
+  operation,
+  at: AT,
+  ...(status === undefined ? {} : { status, body, latencyMs: 23 }),
+});
+const delivered = call('SignUp', 200, { CodeDeliveryDetails: { Destination: 'a***@i***', DeliveryMedium: 'EMAIL' } });
+
+test.describe('diagnose: a missing email', () => {
+  test('no call seen: the form was not sent, or the server calls Cognito', () => {
+    const { lines, likelyCause } = diagnose(base);
+    expect(lines).toContain('Cognito calls from the page since the action: none seen');
+    expect(likelyCause).toMatch(/^The page made no call that sends mail \(SignUp, ResendConfirmationCode\) after the action/);
+  });
+
+  test('a refused call: the exception and what to do about it', () => {
+    const { lines, likelyCause } = diagnose({
+      ...base,
+      calls: [call('SignUp', 400, { __type: 'LimitExceededException', message: 'Exceeded daily email limit for the operation or the account.' })],
+    });
+    expect(lines[1]).toBe('Cognito calls from the page since the action: SignUp → LimitExceededException: Exceeded daily email limit for the operation or the account. (23 ms)');
+    expect(likelyCause).toMatch(/^Cognito refused SignUp \(LimitExceededException: Exceeded daily email limit.*\)\. Cognito's own email sender allows only about 50 emails a day/);
+  });
+
+  test('accepted without delivery details: no auto-verification of email', () => {
+    expect(diagnose({ ...base, calls: [call('SignUp', 200)], autoVerifiedAttributes: [] }).likelyCause).toBe(
+      "Cognito created the user but sent no code: the pool's AutoVerifiedAttributes does not include email.",
+    );
+    expect(diagnose({ ...base, calls: [call('SignUp', 200)], userStatus: 'CONFIRMED' }).likelyCause).toMatch(/confirmed without a code/);
+  });
+
+  test("accepted and \"sent\", on Cognito's own sender: the daily quota", () => {
+    const { lines, likelyCause } = diagnose({ ...base, calls: [delivered] });
+    expect(lines).toEqual([
+      'Address: a@inbox.test',
+      'Cognito calls from the page since the action: SignUp → 200 in 23 ms, CodeDeliveryDetails {"Destination":"a***@i***","DeliveryMedium":"EMAIL"}',
+      'User status in Cognito: UNCONFIRMED',
+      'Pool: EmailSendingAccount COGNITO_DEFAULT; AutoVerifiedAttributes email',
+    ]);
+    expect(likelyCause).toMatch(/^Cognito says it sent the code to a\*\*\*@i\*\*\* by EMAIL, but nothing arrived\. With COGNITO_DEFAULT/);
+  });
+
+  test('accepted and "sent" through SES, or by the emulator: lost on the way', () => {
+    expect(diagnose({ ...base, calls: [delivered], sendingAccount: 'DEVELOPER' }).likelyCause).toMatch(/SES bounce or suppression list/);
+    expect(diagnose({ ...base, calls: [delivered], remote: false }).likelyCause).toMatch(/LOCAL_COGNITO_SMTP_HOST\/PORT/);
+  });
+
+  test('accepted, but the user is gone', () => {
+    expect(diagnose({ ...base, calls: [delivered], userStatus: undefined }).likelyCause).toMatch(/the user no longer exists/);
+  });
+
+  test('mail for another address arrived during the wait: misdelivered, not unsent', () => {
+    const { lines, likelyCause } = diagnose({ ...base, remote: false, calls: [delivered], strangers: ['someone@elsewhere.test "Your verification code" at 2026-11-26T12:00:01.000Z'] });
+    expect(lines).toContain('Mail for addresses that are no test inbox, since the action: someone@elsewhere.test "Your verification code" at 2026-11-26T12:00:01.000Z');
+    expect(likelyCause).toBe('Mail did arrive during the wait, but for another address: the mail path delivered it to the wrong recipient.');
+  });
+
+  test('Cognito names another address in CodeDeliveryDetails', () => {
+    const elsewhere = call('ResendConfirmationCode', 200, { CodeDeliveryDetails: { Destination: 'someone@elsewhere.test', DeliveryMedium: 'EMAIL' } });
+    expect(diagnose({ ...base, remote: false, calls: [elsewhere] }).likelyCause).toBe(
+      "Cognito answered ResendConfirmationCode that it sent the code to someone@elsewhere.test by EMAIL, which is not this test's inbox a@inbox.test.",
+    );
+  });
+
+  test('a page configured for another Cognito: names both endpoints', () => {
+    const away = { ...delivered, url: 'https://cognito-idp.eu-west-1.amazonaws.com/' };
+    const { lines, likelyCause } = diagnose({ ...base, remote: false, calls: [away], endpoint: 'http://127.0.0.1:9230' });
+    expect(lines).toContain("Cognito endpoint the page called: https://cognito-idp.eu-west-1.amazonaws.com; this run's pool is at http://127.0.0.1:9230");
+    expect(likelyCause).toMatch(/^The page sent SignUp to https:\/\/cognito-idp\.eu-west-1\.amazonaws\.com, not to http:\/\/127\.0\.0\.1:9230/);
+    expect(diagnose({ ...base, remote: false, calls: [{ ...delivered, url: 'http://127.0.0.1:9230/' }], endpoint: 'http://127.0.0.1:9230' }).likelyCause).not.toMatch(/not to/);
+  });
+});
+
+test.describe('diagnose: a failed step', () => {
+  const step = { ...base, kind: 'failed step' as const, remote: false };
+
+  test('a call still pending: names it, how long, and its budget', () => {
+    const { lines, likelyCause } = diagnose({ ...step, calls: [delivered, call('ConfirmSignUp', undefined)], budgetMs: 1_000 });
+    expect(lines[1]).toContain('ConfirmSignUp → still pending after 10000 ms');
+    expect(likelyCause).toBe(
+      'ConfirmSignUp has not answered after 10000 ms (its budget is 1000 ms): Cognito, or a Lambda trigger it runs, is slow or hanging, and the page is still waiting for it.',
+    );
+  });
+
+  test('Cognito said success, but the user did not change', () => {
+    expect(diagnose({ ...step, calls: [delivered, call('ConfirmSignUp', 200)] }).likelyCause).toBe(
+      'Cognito answered ConfirmSignUp with 200, but the user is still UNCONFIRMED: Cognito claimed a confirmation that did not take.',
+    );
+  });
+
+  test('a refused call of any operation names it', () => {
+    const failed = call('SignUp', 500, { __type: 'InternalErrorException', message: 'An internal error occurred.' });
+    expect(diagnose({ ...step, calls: [failed] }).likelyCause).toBe('Cognito refused SignUp (InternalErrorException: An internal error occurred.).');
+  });
+
+  test('every call fine: the UI, not Cognito', () => {
+    expect(diagnose({ ...step, userStatus: 'CONFIRMED', calls: [delivered, call('ConfirmSignUp', 200)] }).likelyCause).toMatch(/^Cognito answered every call of the step without error/);
+  });
+});
+
+test('CodeDeliveryDetails names the inbox: in full on the emulator, masked on AWS', () => {
+  expect(deliveredTo({ Destination: 'cse2e-x@inbox.test', DeliveryMedium: 'EMAIL' }, 'cse2e-x@inbox.test')).toBe(true);
+  expect(deliveredTo({ Destination: 'c***@i***', DeliveryMedium: 'EMAIL' }, 'cse2e-x@inbox.test')).toBe(true);
+  expect(deliveredTo({ Destination: 'c***@m***', DeliveryMedium: 'EMAIL' }, 'cse2e-x@inbox.test')).toBe(false);
+  expect(deliveredTo({ Destination: 'someone@elsewhere.test', DeliveryMedium: 'EMAIL' }, 'cse2e-x@inbox.test')).toBe(false);
+  expect(deliveredTo({ Destination: '+*******1234', DeliveryMedium: 'SMS' }, 'cse2e-x@inbox.test')).toBe(false);
+});
+
+test.describe('diagnose: slow calls', () => {
+  const step = { ...base, kind: 'failed step' as const, remote: false, budgetMs: 2_000 };
+
+  test('a call over its budget is the cause', () => {
+    const slow = { ...call('SignUp', 200), latencyMs: 3_131 };
+    expect(diagnose({ ...step, calls: [slow] }).likelyCause).toMatch(/^SignUp took 3131 ms, over its budget of 2000 ms/);
+  });
+
+  test('a call in flight for a few milliseconds is not "hanging"', () => {
+    const inFlight = { operation: 'InitiateAuth', at: new Date(NOW - 19) };
+    expect(diagnose({ ...step, userStatus: 'CONFIRMED', calls: [delivered, inFlight] }).likelyCause).not.toMatch(/has not answered/);
+  });
+});
