@@ -81,7 +81,10 @@ export class SignUpFlow {
       const since = new Date();
       await this.screens.confirmCode.enterCode(code);
       const call = await this.answerOf('ConfirmSignUp', since);
-      if (call && isRefused(call)) throw await this.failure(this.refusalOfCode(call, code), since);
+      if (call && isRefused(call)) {
+        const { cause, likely } = this.refusalOfCode(call, code);
+        throw await this.failure(cause, since, likely);
+      }
       if (call && this.options.userStatus) await this.confirmationTook(user.email, since);
       await this.screens.confirmed.expectShown(user.email);
     });
@@ -215,18 +218,29 @@ export class SignUpFlow {
     });
   }
 
-  /** Why Cognito refused a code: the exception, and whether the code was an older mail's. */
-  private refusalOfCode(call: CognitoCall, code: string): string {
+  /** Why Cognito refused a code: the exception, and whose code it was (an earlier mail's, or the latest mail's). */
+  private refusalOfCode(call: CognitoCall, code: string): { cause: string; likely?: string } {
     const type = exceptionOf(call);
+    const refused = `Cognito refused the code ${code}: ConfirmSignUp answered ${type}${sentence(call.body?.message)}`;
     const mails = this.inbox.handedOut;
     const from = mails.findLast((m) => m.code === code);
     const latest = mails.at(-1);
-    const older = from && latest && from !== latest ? ` It is the code of an earlier mail (received ${from.receivedAt.toISOString()}); the latest mail holds ${latest.code}.` : '';
-    return withAdvice(type, `Cognito refused the code ${code}: ConfirmSignUp answered ${type}${sentence(call.body?.message)}${older}`);
+    if (type === 'CodeMismatchException' && from && latest && from === latest) {
+      return {
+        cause: `${refused} It is the code of the latest mail (received ${latest.receivedAt.toISOString()}).`,
+        likely:
+          'The mail carries a code Cognito did not issue: something between Cognito and the inbox changed it (a CustomMessage trigger, ' +
+          'a template that rewrites {####}, a mail path that alters the body), or another action replaced the code after this mail.',
+      };
+    }
+    if (from && latest && from !== latest) {
+      return { cause: `${refused} It is the code of an earlier mail (received ${from.receivedAt.toISOString()}); the latest mail holds ${latest.code}.` };
+    }
+    return { cause: withAdvice(type, refused) };
   }
 
-  private async failure(cause: string, since: Date): Promise<Error> {
-    return this.options.explainer ? this.options.explainer.failure(cause, since) : new ActionableError(cause);
+  private async failure(cause: string, since: Date, likely?: string): Promise<Error> {
+    return this.options.explainer ? this.options.explainer.failure(cause, since, likely) : new ActionableError(cause);
   }
 
   private explained<T>(work: () => Promise<T>): Promise<T> {

@@ -33,8 +33,8 @@ const isExplained = (error: unknown) => error instanceof Error && (EXPLAINED in 
 export class Explainer {
   constructor(private readonly sources: EvidenceSources) {}
 
-  /** The evidence, as lines a person reads, ending with the most likely cause. */
-  async evidence(kind: Evidence['kind'], since: Date): Promise<string> {
+  /** The evidence, as lines a person reads, ending with the most likely cause (or the one the caller knows better). */
+  async evidence(kind: Evidence['kind'], since: Date, knownCause?: string): Promise<string> {
     const s = this.sources;
     const [userStatus, inbox] = await Promise.all([
       s.userStatus().catch((error: Error) => `unknown (${error.name})`),
@@ -53,7 +53,7 @@ export class Explainer {
       ...(s.endpoint ? { endpoint: s.endpoint } : {}),
       ...(s.budgetMs ? { budgetMs: s.budgetMs } : {}),
     });
-    const text = `${lines.join('\n')}\nMost likely: ${likelyCause}`;
+    const text = `${lines.join('\n')}\nMost likely: ${knownCause ?? likelyCause}`;
     await s.attach?.(`${kind}: evidence`, text);
     return text;
   }
@@ -71,8 +71,8 @@ export class Explainer {
   }
 
   /** A failure the suite found itself (a fact about Cognito's answers), with the evidence under it. */
-  async failure(cause: string, since: Date): Promise<ActionableError> {
-    return markExplained(new ActionableError(`${cause}\n${await this.evidence('failed step', since)}`));
+  async failure(cause: string, since: Date, knownCause?: string): Promise<ActionableError> {
+    return markExplained(new ActionableError(`${cause}\n${await this.evidence('failed step', since, knownCause)}`));
   }
 
   /** The page's calls since an instant, described: for messages that name what Cognito answered. */

@@ -74,6 +74,20 @@ const CASES: Case[] = [
     redWithinMs: 12_000,
   },
   {
+    name: 'the mail is lost between Cognito and the inbox',
+    mail: { kind: 'drop' },
+    cause: /No email reached \S+ at MailDev[\s\S]*Most likely: Cognito says it sent the code to \S+ by EMAIL, but the inbox never got it: the mail was lost between Cognito and the inbox/,
+    story: /signup-verification/,
+    redWithinMs: 12_000,
+  },
+  {
+    name: 'the code in the mail is not the one Cognito issued',
+    mail: { kind: 'alter' },
+    cause: /Cognito refused the code \d{6}: ConfirmSignUp answered CodeMismatchException: Invalid verification code provided, please try again\. It is the code of the latest mail[\s\S]*Most likely: The mail carries a code Cognito did not issue/,
+    story: /signup-verification/,
+    redWithinMs: 8_000,
+  },
+  {
     name: 'SignUp takes 3 s instead of tens of milliseconds',
     cognito: ['SignUp', { kind: 'delay', ms: 3_000 }],
     cause: /SignUp has not answered after \d+ ms, over its budget of 2000 ms \(COGNITO_CALL_BUDGET_MS\)\./,
