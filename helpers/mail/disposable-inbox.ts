@@ -134,7 +134,9 @@ export class DisposableInbox {
       '. ' +
       (repeated.length
         ? `The same code came more than once (${[...new Set(repeated)].join(', ')}): the mail path delivers each mail more than once.`
-        : 'Different codes: something sent mails no action of the test asked for.') +
+        : codes.every((c) => c === 'no code')
+          ? `${this.service} lists no bodies here, so the codes cannot be compared: a duplicate delivery, or mail no action asked for.`
+          : 'Different codes: something sent mails no action of the test asked for.') +
       ' Each extra mail also burns the sending quota (Cognito\'s own sender: about 50 a day).'
     );
   }

@@ -73,3 +73,40 @@ test.describe('DisposableInbox.waitForVerificationEmail', () => {
     );
   });
 });
+
+test.describe('one action, one mail', () => {
+  /** An inbox that has handed out `waited` mails and now holds `held`. */
+  async function inboxHolding(waited: ReceivedEmail[], held: ReceivedEmail[]) {
+    const { backend } = scriptedBackend([...waited]);
+    const inbox = new DisposableInbox({ ...backend, listEmails: async () => held } as MailBackend, { id: 'a', address: 'a@inbox.test' }, verificationTemplate({}), 3_000);
+    for (const _ of waited) await inbox.waitForVerificationEmail({ since: new Date(Date.now() - 10) });
+    return inbox;
+  }
+  const at = new Date('2026-11-26T12:00:00Z');
+
+  test('as many mails as actions: nothing to say', async () => {
+    const one = mail('m1', at, '111111');
+    expect(await (await inboxHolding([one], [one])).extraMails()).toBeUndefined();
+  });
+
+  test('the same mail twice: a duplicate delivery, named with its code', async () => {
+    const one = mail('m1', at, '111111');
+    expect(await (await inboxHolding([one], [one, { ...one, id: 'm1b' }])).extraMails()).toMatch(
+      /^2 mails reached a@inbox\.test where the test's actions caused 1: .* The same code came more than once \(111111\): the mail path delivers each mail more than once\./,
+    );
+  });
+
+  test('a mail nobody asked for; and a test that says it expects one', async () => {
+    const one = mail('m1', at, '111111');
+    const inbox = await inboxHolding([one], [one, mail('m2', at, '222222')]);
+    expect(await inbox.extraMails()).toMatch(/Different codes: something sent mails no action of the test asked for\./);
+    inbox.expectExtraMails(1, 'the welcome mail');
+    expect(await inbox.extraMails()).toBeUndefined();
+  });
+
+  test('a service that lists no bodies cannot compare codes, and says so', async () => {
+    const one = mail('m1', at, '111111');
+    const preview = { ...one, id: 'm1b', text: '', html: '' };
+    expect(await (await inboxHolding([one], [{ ...one, text: '' }, preview])).extraMails()).toMatch(/lists no bodies here, so the codes cannot be compared/);
+  });
+});
