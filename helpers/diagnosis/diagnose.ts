@@ -69,11 +69,12 @@ export function diagnose(evidence: Evidence): { lines: string[]; likelyCause: st
     likelyCause =
       `${slow.operation} took ${slow.latencyMs} ms, over its budget of ${evidence.budgetMs} ms: Cognito, or a Lambda trigger it runs, ` +
       'has become slow (a slow trigger, a throttled dependency), and users feel it.';
+  } else if (confirmedInVain) {
+    // Before any refusal: the app's next calls (sign-in, a resend) fail because of it, and would only hide it.
+    likelyCause = 'Cognito answered ConfirmSignUp with 200, but the user is still UNCONFIRMED: Cognito claimed a confirmation that did not take.';
   } else if (refused && (evidence.kind === 'failed step' || sendsMail(refused.operation))) {
     const type = exceptionOf(refused);
     likelyCause = `Cognito refused ${refused.operation} (${type}: ${refused.body?.message ?? 'no message'}).${COGNITO_ADVICE[type] ? ` ${COGNITO_ADVICE[type]}` : ''}`;
-  } else if (confirmedInVain) {
-    likelyCause = 'Cognito answered ConfirmSignUp with 200, but the user is still UNCONFIRMED: Cognito claimed a confirmation that did not take.';
   } else if (misaddressed) {
     const d = misaddressed.body?.CodeDeliveryDetails;
     likelyCause = `Cognito answered ${misaddressed.operation} that it sent the code to ${d?.Destination} by ${d?.DeliveryMedium}, which is not this test's inbox ${evidence.address}.`;

@@ -17,9 +17,14 @@ interface Case {
   mail?: MailFault;
   /** The first lines of the first failure must say this. */
   cause: RegExp;
-  /** The test that shows it first, and at most how long it may take to go red. */
+  /** The test that shows it first, and at most how long it may take to go red (the story's own steps included). */
   story: RegExp;
   redWithinMs: number;
+  /**
+   * EMAIL_TIMEOUT_MS of the child run: short where the mail is what is missing; long where the point is
+   * that the story fails before any deadline (waiting one out would then take longer than redWithinMs).
+   */
+  emailTimeoutMs: number;
 }
 
 const CASES: Case[] = [
@@ -29,70 +34,80 @@ const CASES: Case[] = [
     // The first story to meet it enters an older code, which Cognito now "accepts"; the others confirm in vain.
     cause: /Cognito (accepted the code \d{6} \(ConfirmSignUp → 200\)|answered ConfirmSignUp with 200, but the user \S+ is still UNCONFIRMED)[\s\S]*?Most likely: Cognito answered ConfirmSignUp with 200, but the user is still UNCONFIRMED: Cognito claimed a confirmation that did not take\./,
     story: /signup-verification/,
-    redWithinMs: 12_000,
+    redWithinMs: 15_000,
+    emailTimeoutMs: 20_000,
   },
   {
     name: 'ConfirmSignUp takes 12 s to answer',
     cognito: ['ConfirmSignUp', { kind: 'delay', ms: 12_000 }],
     cause: /ConfirmSignUp has not answered after \d+ ms, over its budget of 2000 ms \(COGNITO_CALL_BUDGET_MS\)\./,
     story: /signup-verification/,
-    redWithinMs: 8_000,
+    redWithinMs: 14_000,
+    emailTimeoutMs: 20_000,
   },
   {
     name: 'ResendConfirmationCode answers 200 and sends nothing, naming another address',
     cognito: ['ResendConfirmationCode', { kind: 'answer', status: 200, body: { CodeDeliveryDetails: { AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: 'someone@elsewhere.test' } } }],
     cause: /Cognito answered ResendConfirmationCode that it sent the code to someone@elsewhere\.test by EMAIL, but this test's inbox is \S+: the code went elsewhere, or nowhere\./,
     story: /resend-code/,
-    redWithinMs: 8_000,
+    redWithinMs: 14_000,
+    emailTimeoutMs: 20_000,
   },
   {
     name: 'ResendConfirmationCode fails with a 500',
     cognito: ['ResendConfirmationCode', { kind: 'answer', status: 500, body: INTERNAL_ERROR }],
     cause: /ResendConfirmationCode failed: Cognito answered InternalErrorException: An internal error occurred\./,
     story: /resend-code/,
-    redWithinMs: 8_000,
+    redWithinMs: 14_000,
+    emailTimeoutMs: 20_000,
   },
   {
     name: 'SignUp fails with InternalErrorException',
     cognito: ['SignUp', { kind: 'answer', status: 500, body: INTERNAL_ERROR }],
     cause: /SignUp failed: Cognito answered InternalErrorException: An internal error occurred\./,
     story: /signup-verification/,
-    redWithinMs: 6_000,
+    redWithinMs: 14_000,
+    emailTimeoutMs: 20_000,
   },
   {
     name: 'every mail is delivered twice',
     mail: { kind: 'duplicate' },
     cause: /\d mails reached \S+ where the test's actions caused \d: .* The same code came more than once \(\d{6}(, \d{6})*\): the mail path delivers each mail more than once\./,
     story: /signup-verification/,
-    redWithinMs: 10_000,
+    redWithinMs: 20_000,
+    emailTimeoutMs: 20_000,
   },
   {
     name: 'the mail goes to a different address',
     mail: { kind: 'redirect', to: 'someone@elsewhere.test' },
     cause: /No email reached \S+ at MailDev[\s\S]*Mail for addresses that are no test inbox, since the action: someone@elsewhere\.test "Your verification code"[\s\S]*Most likely: Mail did arrive during the wait, but for another address: the mail path delivered it to the wrong recipient\./,
     story: /signup-verification/,
-    redWithinMs: 12_000,
+    redWithinMs: 15_000,
+    emailTimeoutMs: 5_000,
   },
   {
     name: 'the mail is lost between Cognito and the inbox',
     mail: { kind: 'drop' },
     cause: /No email reached \S+ at MailDev[\s\S]*Most likely: Cognito says it sent the code to \S+ by EMAIL, but the inbox never got it: the mail was lost between Cognito and the inbox/,
     story: /signup-verification/,
-    redWithinMs: 12_000,
+    redWithinMs: 15_000,
+    emailTimeoutMs: 5_000,
   },
   {
     name: 'the code in the mail is not the one Cognito issued',
     mail: { kind: 'alter' },
     cause: /Cognito refused the code \d{6}: ConfirmSignUp answered CodeMismatchException: Invalid verification code provided, please try again\. It is the code of the latest mail[\s\S]*Most likely: The mail carries a code Cognito did not issue/,
     story: /signup-verification/,
-    redWithinMs: 8_000,
+    redWithinMs: 14_000,
+    emailTimeoutMs: 20_000,
   },
   {
     name: 'SignUp takes 3 s instead of tens of milliseconds',
     cognito: ['SignUp', { kind: 'delay', ms: 3_000 }],
     cause: /SignUp has not answered after \d+ ms, over its budget of 2000 ms \(COGNITO_CALL_BUDGET_MS\)\./,
     story: /signup-verification/,
-    redWithinMs: 6_000,
+    redWithinMs: 14_000,
+    emailTimeoutMs: 20_000,
   },
 ];
 
@@ -120,11 +135,13 @@ function interposers(c: Case): PrivateStackOptions {
 
 test.describe('every red test names its cause', () => {
   test.setTimeout(150_000);
+  // One child run at a time: each brings a private stack and a browser, and 2 cores are few.
+  test.describe.configure({ mode: 'default' });
 
   for (const c of CASES) {
     test(c.name, async ({ startPrivateStack }, testInfo) => {
       const { env } = await startPrivateStack(interposers(c));
-      const run = await runPlaywright(['--project=local', '--no-deps', 'tests/e2e'], { ...env, CI: undefined, EMAIL_TIMEOUT_MS: '5000' });
+      const run = await runPlaywright(['--project=local', '--no-deps', 'tests/e2e'], { ...env, CI: undefined, EMAIL_TIMEOUT_MS: String(c.emailTimeoutMs) });
 
       await test.step('the run is red: the fault does not let every story pass', () => {
         expect(run.exitCode, run.output).toBe(1);
