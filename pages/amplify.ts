@@ -9,4 +9,18 @@ export const AMPLIFY: UiWords = {
   confirmCode: { heading: 'We Emailed You', code: 'Confirmation Code', submit: 'Confirm', resend: 'Resend Code' },
   // The demo app's signed-in page; for your own app, name what it shows after sign-up.
   confirmed: { heading: 'Welcome aboard', text: (email) => `You are signed in as ${email}.` },
+  signIn: { reachedBy: { role: 'tab', name: 'Sign In' }, email: 'Email', password: 'Password', submit: 'Sign in', forgotPassword: 'Forgot your password?' },
+  signedIn: { heading: 'Welcome aboard', text: (email) => `You are signed in as ${email}.` },
+  // Both reset forms are headed "Reset Password"; the code field's label carries its asterisk.
+  resetPassword: {
+    requestHeading: 'Reset Password',
+    email: 'Enter your email',
+    send: 'Send code',
+    heading: 'Reset Password',
+    code: 'Code *',
+    newPassword: 'New Password',
+    confirmPassword: 'Confirm Password',
+    submit: 'Submit',
+    resend: 'Resend Code',
+  },
 };

@@ -9,4 +9,17 @@ export const CUSTOM_FORM: UiWords = {
   signUp: { email: 'Work email', password: 'Choose a password', submit: 'Sign up' },
   confirmCode: { heading: 'Check your inbox', code: 'Verification code', submit: 'Verify email', resend: 'Send a new code' },
   confirmed: { heading: "You're in", text: (email) => `Account confirmed for ${email}.` },
+  // Its sign-in form shares the page with the sign-up form, behind a button.
+  signIn: { reachedBy: { role: 'button', name: 'I already have an account' }, email: 'Your email', password: 'Your password', submit: 'Log in', forgotPassword: 'I forgot my password' },
+  signedIn: { heading: 'Welcome back', text: (email) => `Logged in as ${email}.` },
+  resetPassword: {
+    requestHeading: 'Forgot your password',
+    email: 'Account email',
+    send: 'Email me a code',
+    heading: 'Choose a new password',
+    code: 'Reset code',
+    newPassword: 'New password',
+    submit: 'Save password',
+    resend: 'Email me another code',
+  },
 };

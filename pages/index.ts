@@ -5,6 +5,8 @@ import { ConfirmCodeScreen } from './confirm-code-screen.js';
 import { ConfirmedScreen } from './confirmed-screen.js';
 import { CUSTOM_FORM } from './custom-form.js';
 import { MINIMAL_FORM } from './minimal-form.js';
+import { ResetPasswordScreen } from './reset-password-screen.js';
+import { SignInScreen } from './sign-in-screen.js';
 import { SignUpScreen } from './sign-up-screen.js';
 import type { UiWords } from './words.js';
 
@@ -27,6 +29,9 @@ export interface Screens {
   signUp: SignUpScreen;
   confirmCode: ConfirmCodeScreen;
   confirmed: ConfirmedScreen;
+  /** Sign-in and password reset, for UIs that have them (a UI's words say). */
+  signIn?: SignInScreen;
+  resetPassword?: ResetPasswordScreen;
   /** The page's error message, on whichever screen. */
   alert: Alert;
 }
@@ -37,6 +42,8 @@ export function screensOf(page: Page, words: UiWords): Screens {
     signUp: new SignUpScreen(page, words.signUp, alert),
     confirmCode: new ConfirmCodeScreen(page, words.confirmCode, alert),
     confirmed: new ConfirmedScreen(page, words.confirmed, alert),
+    ...(words.signIn && words.signedIn ? { signIn: new SignInScreen(page, words.signIn, words.signedIn, alert) } : {}),
+    ...(words.resetPassword ? { resetPassword: new ResetPasswordScreen(page, words.resetPassword, alert) } : {}),
     alert,
   };
 }

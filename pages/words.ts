@@ -14,4 +14,26 @@ export interface UiWords {
   confirmCode: { heading: string; code: string; submit: string; resend: string };
   /** What the app shows once the code was accepted (a signed-in page, a "you're in" message …). */
   confirmed: { heading: string; text: (email: string) => string };
+  /**
+   * The sign-in form, for UIs that have one; `reachedBy` the tab or button that
+   * shows it, when it shares the page with the sign-up form.
+   */
+  signIn?: { reachedBy?: { role: 'tab' | 'button'; name: string }; email: string; password: string; submit: string; forgotPassword: string };
+  /** What the app shows a signed-in user. */
+  signedIn?: { heading: string; text: (email: string) => string };
+  /**
+   * Resetting a forgotten password: the form that asks for the address, then
+   * the one that takes the mailed code and the new password.
+   */
+  resetPassword?: {
+    requestHeading: string;
+    email: string;
+    send: string;
+    heading: string;
+    code: string;
+    newPassword: string;
+    confirmPassword?: string;
+    submit: string;
+    resend: string;
+  };
 }

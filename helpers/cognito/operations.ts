@@ -6,6 +6,7 @@
 export const MAIL_SENDING_OPERATIONS: Record<string, string> = {
   SignUp: 'a sign-up verification code',
   ResendConfirmationCode: 'a new sign-up verification code',
+  ForgotPassword: 'a password reset code',
 };
 
 export const sendsMail = (operation: string) => operation in MAIL_SENDING_OPERATIONS;

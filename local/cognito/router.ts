@@ -15,7 +15,12 @@ const REAL_COGNITO_MESSAGES: Record<string, string> = {
   UsernameExistsException: 'An account with the given email already exists.',
 };
 
-function withRealCognitoMessage(error: unknown): unknown {
+function withRealCognitoMessage(target: string, error: unknown): unknown {
+  // cognito-local refuses a wrong password at sign-in with InvalidPasswordException; Cognito says
+  // NotAuthorizedException, and keeps InvalidPasswordException for a password that breaks the policy.
+  if (error instanceof CognitoError && error.code === 'InvalidPasswordException' && /InitiateAuth$/.test(target)) {
+    return new CognitoError('NotAuthorizedException', 'Incorrect username or password.');
+  }
   if (error instanceof CognitoError) {
     const message = REAL_COGNITO_MESSAGES[error.code];
     if (message) return new CognitoError(error.code, message);
@@ -33,6 +38,6 @@ export function emulatorRouter(services: Services) {
   return (target: string): Route => {
     const own = additions[target] ?? cognitoLocal(target);
     const route = SECRET_HASH_OPERATIONS.includes(target) ? requiringSecretHash(services, own) : own;
-    return (ctx, req) => route(ctx, req).catch((error: unknown) => Promise.reject(withRealCognitoMessage(error)));
+    return (ctx, req) => route(ctx, req).catch((error: unknown) => Promise.reject(withRealCognitoMessage(target, error)));
   };
 }

@@ -26,7 +26,7 @@ test.describe('diagnose: a missing email', () => {
   test('no call seen: the form was not sent, or the server calls Cognito', () => {
     const { lines, likelyCause } = diagnose(base);
     expect(lines).toContain('Cognito calls from the page since the action: none seen');
-    expect(likelyCause).toMatch(/^The page made no call that sends mail \(SignUp, ResendConfirmationCode\) after the action/);
+    expect(likelyCause).toMatch(/^The page made no call that sends mail \(SignUp, ResendConfirmationCode, ForgotPassword[^)]*\) after the action/);
   });
 
   test('a refused call: the exception and what to do about it', () => {

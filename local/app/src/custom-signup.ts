@@ -1,15 +1,16 @@
 // A hand-written sign-up form on Amplify's JS API, no Authenticator: the
-// worked example of testing "your own" form with a page object of its own
-// (pages/custom-form-signup-page.ts).
-import { confirmSignUp, resendSignUpCode, signUp } from 'aws-amplify/auth';
+// worked example of testing "your own" UI with words of its own
+// (pages/custom-form.ts). It also signs in, and resets a forgotten password.
+import { confirmResetPassword, confirmSignUp, resendSignUpCode, resetPassword, signIn, signUp } from 'aws-amplify/auth';
 import { configureAmplify } from './configure-amplify';
 
 const $ = <T extends Element>(selector: string) => document.querySelector(selector) as T;
 const alert = $<HTMLParagraphElement>('[role="alert"]');
+const STEPS = ['sign-up', 'verify', 'done', 'sign-in', 'forgot-password', 'reset-password', 'signed-in'] as const;
 let email = '';
 
-function show(step: 'sign-up' | 'verify' | 'done') {
-  for (const id of ['sign-up', 'verify', 'done']) $<HTMLElement>(`#${id}`).hidden = id !== step;
+function show(step: (typeof STEPS)[number]) {
+  for (const id of STEPS) $<HTMLElement>(`#${id}`).hidden = id !== step;
   document.querySelectorAll('[data-email]').forEach((el) => (el.textContent = email));
 }
 
@@ -23,27 +24,45 @@ async function attempt(action: () => Promise<unknown>) {
   }
 }
 
+function onSubmit(id: string, action: (form: FormData) => Promise<unknown>) {
+  $<HTMLFormElement>(`#${id}`).addEventListener('submit', (event) => {
+    event.preventDefault();
+    void attempt(() => action(new FormData(event.target as HTMLFormElement)));
+  });
+}
+
 async function main() {
   await configureAmplify();
 
-  $<HTMLFormElement>('#sign-up').addEventListener('submit', (event) => {
-    event.preventDefault();
-    const form = new FormData(event.target as HTMLFormElement);
+  onSubmit('sign-up', async (form) => {
     email = String(form.get('email'));
-    void attempt(async () => {
-      await signUp({ username: email, password: String(form.get('password')), options: { userAttributes: { email } } });
-      show('verify');
-    });
+    await signUp({ username: email, password: String(form.get('password')), options: { userAttributes: { email } } });
+    show('verify');
   });
-  $<HTMLFormElement>('#verify').addEventListener('submit', (event) => {
-    event.preventDefault();
-    const code = String(new FormData(event.target as HTMLFormElement).get('code'));
-    void attempt(async () => {
-      await confirmSignUp({ username: email, confirmationCode: code });
-      show('done');
-    });
+  onSubmit('verify', async (form) => {
+    await confirmSignUp({ username: email, confirmationCode: String(form.get('code')) });
+    show('done');
   });
   $<HTMLButtonElement>('#resend').addEventListener('click', () => void attempt(() => resendSignUpCode({ username: email })));
+
+  $<HTMLButtonElement>('#to-sign-in').addEventListener('click', () => show('sign-in'));
+  // The emulator has no SRP, Amplify's default: password sign-in instead.
+  onSubmit('sign-in', async (form) => {
+    email = String(form.get('email'));
+    await signIn({ username: email, password: String(form.get('password')), options: { authFlowType: 'USER_PASSWORD_AUTH' } });
+    show('signed-in');
+  });
+  $<HTMLButtonElement>('#forgot').addEventListener('click', () => show('forgot-password'));
+  onSubmit('forgot-password', async (form) => {
+    email = String(form.get('email'));
+    await resetPassword({ username: email });
+    show('reset-password');
+  });
+  $<HTMLButtonElement>('#resend-reset').addEventListener('click', () => void attempt(() => resetPassword({ username: email })));
+  onSubmit('reset-password', async (form) => {
+    await confirmResetPassword({ username: email, confirmationCode: String(form.get('code')), newPassword: String(form.get('password')) });
+    show('sign-in');
+  });
 }
 
 main().catch((error: unknown) => {

@@ -1,0 +1,152 @@
+import { withAdvice } from '../helpers/cognito/advice.js';
+import { sendsMail } from '../helpers/cognito/operations.js';
+import { exceptionOf, isAnswered, isRefused, type CognitoCall, type CognitoCallRecorder } from '../helpers/diagnosis/cognito-calls.js';
+import { codeRefusal, sentence } from '../helpers/diagnosis/code-refusal.js';
+import { deliveredTo } from '../helpers/diagnosis/delivery.js';
+import type { Explainer } from '../helpers/diagnosis/explainer.js';
+import { ActionableError } from '../helpers/errors.js';
+import type { DisposableInbox } from '../helpers/mail/disposable-inbox.js';
+import type { VerificationEmail } from '../helpers/mail/types.js';
+import type { Screens } from '../pages/index.js';
+
+/** An email a flow waited for, the instant of the click that asked for it, and when the test had it. */
+export interface RequestedEmail extends VerificationEmail {
+  requestedAt: Date;
+  seenAt: Date;
+}
+
+export interface FlowOptions {
+  /** How long the email may take, from the click that causes it (EMAIL_TIMEOUT_MS). */
+  emailTimeout: number;
+  /** The page's Cognito calls: their answers are checked, and a refusal fails the step at once. */
+  calls?: CognitoCallRecorder;
+  /** Puts the evidence under a failure. */
+  explainer?: Explainer;
+  /** The user's status in Cognito, to check that a confirmation Cognito claims has taken. */
+  userStatus?: (email: string) => Promise<string | undefined>;
+  /** How long one Cognito call may take (COGNITO_CALL_BUDGET_MS); undefined: no limit. */
+  budgetMs?: number;
+}
+
+/** How long to wait for Cognito's answer when there is no budget: as long as a web-first assertion. */
+const ANSWER_TIMEOUT_MS = 5_000;
+/** Once the mail is in, its call's answer is a matter of milliseconds (the emulator mails before it answers). */
+const ANSWER_AFTER_MAIL_MS = 2_000;
+
+/**
+ * The mechanics every email flow shares: an action that makes Cognito mail,
+ * a wait for the mail received since that click, a check of every answer
+ * Cognito gives the page (a refusal, an answer naming another address, a
+ * call over its budget) that fails the step at once, naming the operation and
+ * the exception, and the evidence under any failure. A flow (sign-up,
+ * password reset …) is a subclass that strings screens together with these.
+ */
+export abstract class EmailFlow {
+  constructor(
+    protected readonly screens: Screens,
+    protected readonly inbox: DisposableInbox,
+    protected readonly options: FlowOptions,
+  ) {}
+
+  /**
+   * The email an action causes. The wait counts from just before the action,
+   * and ends at once when Cognito refuses the call, answers that it mailed
+   * another address, or takes longer than its budget, or when the page shows
+   * an error instead.
+   */
+  protected async mailCausedBy(operation: string, action: () => Promise<void>, instead: string): Promise<RequestedEmail> {
+    const requestedAt = new Date();
+    await action();
+    const mail = this.inbox.waitForVerificationEmail({ since: requestedAt });
+    mail.catch(() => undefined); // Settled below, or abandoned when Cognito's answer or the page fails first.
+    const answerFails = this.answerOf(operation, requestedAt, this.options.budgetMs ?? this.options.emailTimeout).then(async (call) => {
+      if (call) await this.checkAnswer(call, requestedAt);
+      return new Promise<never>(() => undefined); // A good answer decides nothing: the mail does.
+    });
+    answerFails.catch(() => undefined);
+    const email = await this.screens.alert.unlessShown(Promise.race([mail, answerFails]), this.options.emailTimeout, instead).catch((error: unknown) => {
+      const refused = this.options.calls?.lastError();
+      throw refused && error instanceof ActionableError && !error.message.includes(refused) ? new ActionableError(withAdvice(refused, error.message)) : error;
+    });
+    const seenAt = new Date();
+    // The mail may come before the page has Cognito's answer (the emulator mails before it answers): check it now.
+    const call = await this.answerOf(operation, requestedAt, ANSWER_AFTER_MAIL_MS);
+    if (call) await this.checkAnswer(call, requestedAt);
+    return { ...email, requestedAt, seenAt };
+  }
+
+  /**
+   * Cognito's answer to the page's call, once it comes; undefined when the
+   * page made no such call (an app that calls Cognito from its server). A
+   * call still pending when its budget (or the wait) runs out fails the step.
+   */
+  protected async answerOf(operation: string, since: Date, timeout = this.options.budgetMs ?? ANSWER_TIMEOUT_MS): Promise<CognitoCall | undefined> {
+    const calls = this.options.calls;
+    if (!calls) return undefined;
+    const call = await calls.answer(operation, since, timeout);
+    if (call) return call;
+    const pending = calls.since(since).find((c) => c.operation === operation && !isAnswered(c));
+    if (pending) {
+      const waited = Date.now() - pending.at.getTime();
+      throw await this.failure(
+        this.options.budgetMs && timeout === this.options.budgetMs
+          ? `${operation} has not answered after ${waited} ms, over its budget of ${this.options.budgetMs} ms (COGNITO_CALL_BUDGET_MS).`
+          : `${operation} has not answered after ${waited} ms.`,
+        since,
+      );
+    }
+    return undefined;
+  }
+
+  /** Each answer is checked once, however many waits look at it. */
+  protected readonly checked = new WeakMap<CognitoCall, Promise<void>>();
+
+  protected checkAnswer(call: CognitoCall, since: Date): Promise<void> {
+    const check = this.checked.get(call) ?? this.factCheck(call, since);
+    this.checked.set(call, check);
+    return check;
+  }
+
+  /** The facts an answer must hold: not refused, within budget, and naming this test's inbox when it mailed a code. */
+  protected async factCheck(call: CognitoCall, since: Date): Promise<void> {
+    if (isRefused(call)) {
+      const type = exceptionOf(call);
+      throw await this.failure(withAdvice(type, `${call.operation} failed: Cognito answered ${type}${sentence(call.body?.message)}`), since);
+    }
+    const budget = this.options.budgetMs;
+    if (budget && (call.latencyMs ?? 0) > budget) {
+      throw await this.failure(
+        `${call.operation} took ${call.latencyMs} ms, over its budget of ${budget} ms (COGNITO_CALL_BUDGET_MS): a regression users feel ` +
+          '(a slow Lambda trigger, a throttled dependency, a mail sent before answering).',
+        since,
+      );
+    }
+    const delivery = call.body?.CodeDeliveryDetails;
+    if (sendsMail(call.operation) && delivery && !deliveredTo(delivery, this.inbox.address)) {
+      throw await this.failure(
+        `Cognito answered ${call.operation} that it sent the code to ${delivery.Destination} by ${delivery.DeliveryMedium}, ` +
+          `but this test's inbox is ${this.inbox.address}: the code went elsewhere, or nowhere.`,
+        since,
+      );
+    }
+  }
+
+  /** Why Cognito refused a code: the exception, and whose code it was (an earlier mail's, or the latest mail's). */
+  protected refusalOfCode(call: CognitoCall, code: string, operation = 'ConfirmSignUp'): { cause: string; likely?: string } {
+    return codeRefusal({ operation, exception: exceptionOf(call), message: call.body?.message }, code, this.inbox.handedOut);
+  }
+
+  /** "InitiateAuth answered NotAuthorizedException: Incorrect username or password.", with advice when there is some. */
+  protected answered(call: CognitoCall): string {
+    const type = exceptionOf(call);
+    return withAdvice(type, `${call.operation} answered ${type}${sentence(call.body?.message)}`);
+  }
+
+  protected async failure(cause: string, since: Date, likely?: string): Promise<Error> {
+    return this.options.explainer ? this.options.explainer.failure(cause, since, likely) : new ActionableError(cause);
+  }
+
+  protected explained<T>(work: () => Promise<T>): Promise<T> {
+    return this.options.explainer ? this.options.explainer.explained(work) : work();
+  }
+}

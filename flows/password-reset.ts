@@ -1,0 +1,104 @@
+import { test } from '@playwright/test';
+import { isRefused } from '../helpers/diagnosis/cognito-calls.js';
+import type { Credentials, Screens } from '../pages/index.js';
+import { EmailFlow, type RequestedEmail } from './email-flow.js';
+
+type WithReset = Screens & Required<Pick<Screens, 'signIn' | 'resetPassword'>>;
+
+/**
+ * Resetting a forgotten password, from the sign-in screen: ask for a code,
+ * receive it by mail, set a new password with it, sign in with that. Cognito's
+ * answers are checked as in every email flow: ForgotPassword must mail this
+ * inbox, ConfirmForgotPassword must accept the latest code and refuse others,
+ * InitiateAuth must accept the new password and refuse the old one.
+ */
+export class PasswordResetFlow extends EmailFlow {
+  /** Whether the UI has the screens this flow needs; a story without them is skipped, saying so. */
+  get supported(): boolean {
+    return !!this.screens.signIn && !!this.screens.resetPassword;
+  }
+
+  private get reset() {
+    return (this.screens as WithReset).resetPassword;
+  }
+
+  private get signInScreen() {
+    return (this.screens as WithReset).signIn;
+  }
+
+  /** From the sign-in screen, "Forgot your password?": the mail with the reset code, once the code form shows. */
+  async requestCode(user: Credentials): Promise<RequestedEmail> {
+    return test.step(`ask for a password reset for ${user.email} and receive the code`, () =>
+      this.explained(async () => {
+        await this.signInScreen.open();
+        await this.signInScreen.forgotPassword();
+        await this.reset.fillEmail(user.email);
+        const email = await this.mailCausedBy('ForgotPassword', () => this.reset.sendCode(), 'the form for the code');
+        await this.reset.expectCodeForm();
+        return email;
+      }),
+    );
+  }
+
+  /** Asks again, from the code form: a new mail, whose code replaces the first. */
+  async requestAgain(): Promise<RequestedEmail> {
+    return test.step('ask for another reset code and receive it', () =>
+      this.explained(() => this.mailCausedBy('ForgotPassword', () => this.reset.resend(), 'a new code')),
+    );
+  }
+
+  /** Sets a new password with a code Cognito must refuse, and sees the page say why. */
+  async expectCodeRefused(code: string, newPassword: string, message: string | RegExp): Promise<void> {
+    await this.explained(async () => {
+      const since = new Date();
+      await this.reset.setNewPassword(code, newPassword);
+      const call = await this.answerOf('ConfirmForgotPassword', since);
+      if (call && !isRefused(call)) {
+        throw await this.failure(`Cognito accepted the code ${code} (ConfirmForgotPassword → ${call.status}), which it should have refused.`, since);
+      }
+      await this.reset.alert.expectError(message);
+    });
+  }
+
+  /** Sets the new password with the latest code: Cognito must accept it, and the app return to sign-in. */
+  async setNewPassword(code: string, newPassword: string): Promise<void> {
+    await test.step('set the new password with the mailed code', () =>
+      this.explained(async () => {
+        const since = new Date();
+        await this.reset.setNewPassword(code, newPassword);
+        const call = await this.answerOf('ConfirmForgotPassword', since);
+        if (call && isRefused(call)) {
+          const { cause, likely } = this.refusalOfCode(call, code, 'ConfirmForgotPassword');
+          throw await this.failure(cause, since, likely);
+        }
+        if (call) await this.checkAnswer(call, since);
+      }),
+    );
+  }
+
+  /** Signs in; Cognito must accept the password, and the app show the user signed in. */
+  async signIn(user: Credentials): Promise<void> {
+    await this.explained(async () => {
+      await this.signInScreen.open();
+      const since = new Date();
+      await this.signInScreen.signIn(user);
+      const call = await this.answerOf('InitiateAuth', since);
+      if (call && isRefused(call)) throw await this.failure(`Cognito refused the sign-in of ${user.email}: ${this.answered(call)}`, since);
+      await this.signInScreen.expectSignedIn(user.email);
+    });
+  }
+
+  /** Signs in with a password Cognito must refuse, and sees the page say why. */
+  async expectSignInRefused(user: Credentials, message: string | RegExp): Promise<void> {
+    await this.explained(async () => {
+      await this.signInScreen.open();
+      const since = new Date();
+      await this.signInScreen.signIn(user);
+      const call = await this.answerOf('InitiateAuth', since);
+      if (call && !isRefused(call)) {
+        throw await this.failure(`Cognito accepted the sign-in of ${user.email} (InitiateAuth → ${call.status}) with a password it should have refused.`, since);
+      }
+      await this.signInScreen.alert.expectError(message);
+    });
+  }
+}

@@ -1,0 +1,53 @@
+import { expect, test, type Page } from '@playwright/test';
+import { Alert } from './alert.js';
+import type { UiWords } from './words.js';
+
+/** The two forms of a password reset: the address to mail a code to, then the code and the new password. */
+export class ResetPasswordScreen {
+  constructor(
+    private readonly page: Page,
+    private readonly words: NonNullable<UiWords['resetPassword']>,
+    readonly alert = new Alert(page),
+  ) {}
+
+  private readonly field = (label: string) => this.page.getByLabel(label, { exact: true });
+  private readonly button = (name: string) => this.page.getByRole('button', { name, exact: true });
+
+  /** Enters the address, without sending it. */
+  async fillEmail(email: string): Promise<void> {
+    await test.step(`ask for a password reset for ${email}`, async () => {
+      await expect(this.page.getByRole('heading', { name: this.words.requestHeading })).toBeVisible();
+      await this.field(this.words.email).fill(email);
+    });
+  }
+
+  /** The click that makes Cognito mail a reset code. */
+  async sendCode(): Promise<void> {
+    await test.step(`press "${this.words.send}"`, () => this.button(this.words.send).click());
+  }
+
+  async expectCodeForm(): Promise<void> {
+    await test.step(`see the "${this.words.heading}" form for the code`, () =>
+      this.alert.explain(async () => {
+        await expect(this.page.getByRole('heading', { name: this.words.heading })).toBeVisible();
+        await expect(this.field(this.words.code)).toBeVisible();
+      }),
+    );
+  }
+
+  /** The click that makes Cognito mail another code. */
+  async resend(): Promise<void> {
+    await test.step(`press "${this.words.resend}"`, () => this.button(this.words.resend).click());
+  }
+
+  async setNewPassword(code: string, password: string): Promise<void> {
+    const { code: codeLabel, newPassword, confirmPassword, submit } = this.words;
+
+    await test.step(`enter the code ${code} and a new password`, async () => {
+      await this.field(codeLabel).fill(code);
+      await this.field(newPassword).fill(password);
+      if (confirmPassword) await this.field(confirmPassword).fill(password);
+      await this.button(submit).click();
+    });
+  }
+}

@@ -1,0 +1,48 @@
+import { expect, test, type Page } from '@playwright/test';
+import { Alert, openOrExplain } from './alert.js';
+import type { Credentials } from './sign-up-screen.js';
+import type { UiWords } from './words.js';
+
+/** The sign-in form, and what the app shows once signed in. */
+export class SignInScreen {
+  constructor(
+    private readonly page: Page,
+    private readonly words: NonNullable<UiWords['signIn']>,
+    private readonly signedIn: NonNullable<UiWords['signedIn']>,
+    readonly alert = new Alert(page),
+  ) {}
+
+  private readonly field = (label: string) => this.page.getByLabel(label, { exact: true });
+  private readonly button = (name: string) => this.page.getByRole('button', { name, exact: true });
+
+  async open(): Promise<void> {
+    await test.step('open the sign-in form', async () => {
+      await openOrExplain(this.page, '');
+      const reachedBy = this.words.reachedBy;
+      if (reachedBy) await this.page.getByRole(reachedBy.role, { name: reachedBy.name, exact: true }).click();
+      await expect(this.button(this.words.submit)).toBeVisible();
+    });
+  }
+
+  /** Fills the form and presses the button; what the page says then is for the caller to check. */
+  async signIn(user: Credentials): Promise<void> {
+    await test.step(`sign in as ${user.email}`, async () => {
+      await this.field(this.words.email).fill(user.email);
+      await this.field(this.words.password).fill(user.password);
+      await this.button(this.words.submit).click();
+    });
+  }
+
+  async forgotPassword(): Promise<void> {
+    await test.step(`press "${this.words.forgotPassword}"`, () => this.button(this.words.forgotPassword).click());
+  }
+
+  async expectSignedIn(email: string): Promise<void> {
+    await test.step(`see "${this.signedIn.heading}" for ${email}`, () =>
+      this.alert.explain(async () => {
+        await expect(this.page.getByRole('heading', { name: this.signedIn.heading })).toBeVisible();
+        await expect(this.page.getByText(this.signedIn.text(email))).toBeVisible();
+      }),
+    );
+  }
+}

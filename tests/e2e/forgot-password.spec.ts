@@ -1,0 +1,33 @@
+import { expect, test } from '../../fixtures';
+
+/** A six-digit code that is certainly not `code`. */
+const anotherCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+
+test('a confirmed user resets a forgotten password with the mailed code; only the latest code works, and only the new password signs in', async ({
+  confirmedUser,
+  passwordReset,
+  cognito,
+}) => {
+  test.skip(!passwordReset.supported, "this UI's words in pages/ name no sign-in or password-reset screens");
+  // As random as the first, and certainly different: the same characters, reversed.
+  const newPassword = [...confirmedUser.password].reverse().join('');
+
+  const first = await passwordReset.requestCode(confirmedUser);
+  const second = await passwordReset.requestAgain();
+
+  await test.step('asking twice sends a second mail, with a new code', () => {
+    expect(second.id).not.toBe(first.id);
+    expect(second.code, 'Cognito sent the same reset code twice').not.toBe(first.code);
+  });
+
+  await passwordReset.expectCodeRefused(anotherCode(second.code), newPassword, 'Invalid verification code provided, please try again.');
+  await passwordReset.expectCodeRefused(first.code, newPassword, 'Invalid verification code provided, please try again.');
+  await passwordReset.setNewPassword(second.code, newPassword);
+
+  await passwordReset.expectSignInRefused(confirmedUser, 'Incorrect username or password.');
+  await passwordReset.signIn({ email: confirmedUser.email, password: newPassword });
+
+  await test.step('Cognito still holds the user as CONFIRMED', async () => {
+    expect(await cognito.getUserStatus(confirmedUser.email)).toBe('CONFIRMED');
+  });
+});
