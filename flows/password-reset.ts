@@ -9,8 +9,8 @@ type WithReset = Screens & Required<Pick<Screens, 'signIn' | 'resetPassword'>>;
  * Resetting a forgotten password, from the sign-in screen: ask for a code,
  * receive it by mail, set a new password with it, sign in with that. Cognito's
  * answers are checked as in every email flow: ForgotPassword must mail this
- * inbox, ConfirmForgotPassword must accept the latest code and refuse others,
- * InitiateAuth must accept the new password and refuse the old one.
+ * inbox, ConfirmForgotPassword must accept the latest code and refuse others.
+ * Signing in afterwards is the session flow's.
  */
 export class PasswordResetFlow extends EmailFlow {
   /** Whether the UI has the screens this flow needs; a story without them is skipped, saying so. */
@@ -74,31 +74,5 @@ export class PasswordResetFlow extends EmailFlow {
         if (call) await this.checkAnswer(call, since);
       }),
     );
-  }
-
-  /** Signs in; Cognito must accept the password, and the app show the user signed in. */
-  async signIn(user: Credentials): Promise<void> {
-    await this.explained(async () => {
-      await this.signInScreen.open();
-      const since = new Date();
-      await this.signInScreen.signIn(user);
-      const call = await this.answerOf('InitiateAuth', since);
-      if (call && isRefused(call)) throw await this.failure(`Cognito refused the sign-in of ${user.email}: ${this.answered(call)}`, since);
-      await this.signInScreen.expectSignedIn(user.email);
-    });
-  }
-
-  /** Signs in with a password Cognito must refuse, and sees the page say why. */
-  async expectSignInRefused(user: Credentials, message: string | RegExp): Promise<void> {
-    await this.explained(async () => {
-      await this.signInScreen.open();
-      const since = new Date();
-      await this.signInScreen.signIn(user);
-      const call = await this.answerOf('InitiateAuth', since);
-      if (call && !isRefused(call)) {
-        throw await this.failure(`Cognito accepted the sign-in of ${user.email} (InitiateAuth → ${call.status}) with a password it should have refused.`, since);
-      }
-      await this.signInScreen.alert.expectError(message);
-    });
   }
 }

@@ -1,13 +1,10 @@
 import { test } from '@playwright/test';
 import { isRefused } from '../helpers/diagnosis/cognito-calls.js';
-import { waitUntil } from '../helpers/wait-until.js';
+import { confirmationFailure } from '../helpers/diagnosis/confirmation.js';
 import type { Credentials } from '../pages/index.js';
 import { EmailFlow, type RequestedEmail } from './email-flow.js';
 
 export type { FlowOptions, RequestedEmail } from './email-flow.js';
-
-/** How long Cognito may take to show a confirmation it has answered 200 to. */
-const STATE_SETTLE_MS = 5_000;
 
 /**
  * Sign-up with email verification, composed once from the screens of any
@@ -83,17 +80,9 @@ export class SignUpFlow extends EmailFlow {
 
   /** Cognito's 200 to ConfirmSignUp is a claim: the user's status must agree. */
   private async confirmationTook(email: string, since: Date): Promise<void> {
-    const userStatus = this.options.userStatus as (email: string) => Promise<string | undefined>;
-    await waitUntil(() => userStatus(email), (status) => status === 'CONFIRMED', {
-      timeout: STATE_SETTLE_MS,
-      what: `user ${email} to be CONFIRMED`,
-    }).catch(async () => {
-      throw await this.failure(
-        `Cognito answered ConfirmSignUp with 200, but the user ${email} is still ${(await userStatus(email)) ?? 'absent'} ` +
-          `${STATE_SETTLE_MS} ms later: Cognito claimed a confirmation that did not take.`,
-        since,
-      );
-    });
+    const failed = await confirmationFailure(email, this.options.userStatus as (email: string) => Promise<string | undefined>);
+    if (failed) throw await this.failure(failed, since);
   }
+
 
 }

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { Alert } from './alert.js';
+import { AppStorage } from './app-storage.js';
 import { AMPLIFY } from './amplify.js';
 import { ConfirmCodeScreen } from './confirm-code-screen.js';
 import { ConfirmedScreen } from './confirmed-screen.js';
@@ -34,6 +35,8 @@ export interface Screens {
   resetPassword?: ResetPasswordScreen;
   /** The page's error message, on whichever screen. */
   alert: Alert;
+  /** What the app keeps in the browser: its tokens. */
+  storage: AppStorage;
 }
 
 export function screensOf(page: Page, words: UiWords): Screens {
@@ -45,6 +48,7 @@ export function screensOf(page: Page, words: UiWords): Screens {
     ...(words.signIn && words.signedIn ? { signIn: new SignInScreen(page, words.signIn, words.signedIn, alert) } : {}),
     ...(words.resetPassword ? { resetPassword: new ResetPasswordScreen(page, words.resetPassword, alert) } : {}),
     alert,
+    storage: new AppStorage(page),
   };
 }
 

@@ -37,6 +37,25 @@ export class SignInScreen {
     await test.step(`press "${this.words.forgotPassword}"`, () => this.button(this.words.forgotPassword).click());
   }
 
+  /**
+   * Comes back to the app, in the same browser, and reports what it shows: a
+   * way to sign in (the form, or the tab or button that leads to it), or the
+   * signed-in page. That page shows only once the app has decided the kept
+   * session is good, so waiting for either cannot report too early.
+   */
+  async comeBack(): Promise<'signed in' | 'signed out'> {
+    return test.step('come back to the app in the same browser', async () => {
+      await openOrExplain(this.page, '');
+      const signedIn = this.page.getByRole('heading', { name: this.signedIn.heading });
+      const reachedBy = this.words.reachedBy;
+      const offer = reachedBy
+        ? this.button(this.words.submit).or(this.page.getByRole(reachedBy.role, { name: reachedBy.name, exact: true }))
+        : this.button(this.words.submit);
+      await expect(signedIn.or(offer).first()).toBeVisible();
+      return (await signedIn.isVisible()) ? 'signed in' : 'signed out';
+    });
+  }
+
   async expectSignedIn(email: string): Promise<void> {
     await test.step(`see "${this.signedIn.heading}" for ${email}`, () =>
       this.alert.explain(async () => {

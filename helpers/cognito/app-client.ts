@@ -1,5 +1,6 @@
 import {
   ConfirmSignUpCommand,
+  InitiateAuthCommand,
   ResendConfirmationCodeCommand,
   SignUpCommand,
   type CodeDeliveryDetailsType,
@@ -53,5 +54,17 @@ export class CognitoAppClient {
       new ResendConfirmationCodeCommand({ ClientId: this.identity.clientId, Username: email, ...this.hash(email) }),
     );
     return CodeDeliveryDetails;
+  }
+
+  /** Trades a refresh token for new tokens (REFRESH_TOKEN_AUTH), as an app does when its access token expires. */
+  async refreshTokens(refreshToken: string, email: string): Promise<void> {
+    const { clientSecret } = this.identity;
+    await this.client.send(
+      new InitiateAuthCommand({
+        ClientId: this.identity.clientId,
+        AuthFlow: 'REFRESH_TOKEN_AUTH',
+        AuthParameters: { REFRESH_TOKEN: refreshToken, ...(clientSecret ? { SECRET_HASH: this.hash(email).SecretHash as string } : {}) },
+      }),
+    );
   }
 }

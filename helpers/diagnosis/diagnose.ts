@@ -1,6 +1,7 @@
 import { COGNITO_ADVICE } from '../cognito/advice.js';
 import { MAIL_SENDING_OPERATIONS, sendsMail } from '../cognito/operations.js';
 import { describeCall, exceptionOf, isAnswered, isRefused, type CognitoCall } from './cognito-calls.js';
+import { CONFIRMATION_DID_NOT_TAKE } from './confirmation.js';
 import { deliveredTo } from './delivery.js';
 
 /** What the suite knows when something went wrong: from the page, from Cognito, from the inbox. */
@@ -71,7 +72,7 @@ export function diagnose(evidence: Evidence): { lines: string[]; likelyCause: st
       'has become slow (a slow trigger, a throttled dependency), and users feel it.';
   } else if (confirmedInVain) {
     // Before any refusal: the app's next calls (sign-in, a resend) fail because of it, and would only hide it.
-    likelyCause = 'Cognito answered ConfirmSignUp with 200, but the user is still UNCONFIRMED: Cognito claimed a confirmation that did not take.';
+    likelyCause = CONFIRMATION_DID_NOT_TAKE;
   } else if (refused && (evidence.kind === 'failed step' || sendsMail(refused.operation))) {
     const type = exceptionOf(refused);
     likelyCause = `Cognito refused ${refused.operation} (${type}: ${refused.body?.message ?? 'no message'}).${COGNITO_ADVICE[type] ? ` ${COGNITO_ADVICE[type]}` : ''}`;

@@ -6,6 +6,7 @@ const anotherCode = (code: string) => String((Number(code) + 1) % 1_000_000).pad
 test('a confirmed user resets a forgotten password with the mailed code; only the latest code works, and only the new password signs in', async ({
   confirmedUser,
   passwordReset,
+  session,
   cognito,
 }) => {
   test.skip(!passwordReset.supported, "this UI's words in pages/ name no sign-in or password-reset screens");
@@ -24,8 +25,8 @@ test('a confirmed user resets a forgotten password with the mailed code; only th
   await passwordReset.expectCodeRefused(first.code, newPassword, 'Invalid verification code provided, please try again.');
   await passwordReset.setNewPassword(second.code, newPassword);
 
-  await passwordReset.expectSignInRefused(confirmedUser, 'Incorrect username or password.');
-  await passwordReset.signIn({ email: confirmedUser.email, password: newPassword });
+  await session.expectSignInRefused(confirmedUser, 'Incorrect username or password.');
+  await session.signIn({ email: confirmedUser.email, password: newPassword });
 
   await test.step('Cognito still holds the user as CONFIRMED', async () => {
     expect(await cognito.getUserStatus(confirmedUser.email)).toBe('CONFIRMED');

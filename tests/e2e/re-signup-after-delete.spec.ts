@@ -28,3 +28,31 @@ test('signing up again after the user was deleted sends a new email with a new c
     await expect.poll(() => cognito.getUserStatus(newUser.email)).toBe('CONFIRMED');
   });
 });
+
+test('signing up again after a confirmed user was deleted sends a new email, and the new account confirms with it only', async ({
+  confirmedUser,
+  flows,
+  inbox,
+  cognito,
+}) => {
+  const first = inbox.handedOut[0];
+
+  await test.step('an admin deletes the confirmed user', async () => {
+    expect(await cognito.getUserStatus(confirmedUser.email)).toBe('CONFIRMED');
+    expect(await cognito.deleteUserIfExists(confirmedUser.email)).toEqual({ deleted: 1 });
+  });
+
+  const again = await flows.signUp(confirmedUser);
+
+  await test.step('the new account gets a new mail, with a new code', () => {
+    expect(again.id).not.toBe(first?.id);
+    expect(again.code, 'Cognito sent the first account’s code again').not.toBe(first?.code);
+  });
+
+  await flows.expectCodeRefused(first?.code ?? '', 'Invalid verification code provided, please try again.');
+  await flows.confirm(confirmedUser, again.code);
+
+  await test.step('Cognito says the new account is CONFIRMED', async () => {
+    await expect.poll(() => cognito.getUserStatus(confirmedUser.email)).toBe('CONFIRMED');
+  });
+});

@@ -1,7 +1,17 @@
 // A hand-written sign-up form on Amplify's JS API, no Authenticator: the
 // worked example of testing "your own" UI with words of its own
 // (pages/custom-form.ts). It also signs in, and resets a forgotten password.
-import { confirmResetPassword, confirmSignUp, resendSignUpCode, resetPassword, signIn, signUp } from 'aws-amplify/auth';
+import {
+  confirmResetPassword,
+  confirmSignUp,
+  fetchUserAttributes,
+  getCurrentUser,
+  resendSignUpCode,
+  resetPassword,
+  signIn,
+  signOut,
+  signUp,
+} from 'aws-amplify/auth';
 import { configureAmplify } from './configure-amplify';
 
 const $ = <T extends Element>(selector: string) => document.querySelector(selector) as T;
@@ -31,8 +41,28 @@ function onSubmit(id: string, action: (form: FormData) => Promise<unknown>) {
   });
 }
 
+/**
+ * A session Amplify kept in the browser is restored only if Cognito still
+ * accepts it (GetUser): a user deleted since must not look signed in.
+ */
+async function restoreSession() {
+  const kept = await getCurrentUser().catch(() => undefined);
+  if (!kept) return;
+  try {
+    email = (await fetchUserAttributes()).email ?? kept.signInDetails?.loginId ?? '';
+    show('signed-in');
+  } catch {
+    await signOut().catch(() => undefined);
+    email = kept.signInDetails?.loginId ?? '';
+    show('sign-in');
+    alert.textContent = 'Your session has ended. Log in again.';
+    alert.hidden = false;
+  }
+}
+
 async function main() {
   await configureAmplify();
+  await restoreSession();
 
   onSubmit('sign-up', async (form) => {
     email = String(form.get('email'));

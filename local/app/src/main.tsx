@@ -1,7 +1,7 @@
 import { Authenticator } from '@aws-amplify/ui-react';
 import '@aws-amplify/ui-react/styles.css';
-import { signIn, signUp, type SignInInput, type SignUpInput } from 'aws-amplify/auth';
-import { StrictMode } from 'react';
+import { fetchUserAttributes, signIn, signUp, type SignInInput, type SignUpInput } from 'aws-amplify/auth';
+import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { configureAmplify } from './configure-amplify';
 
@@ -23,7 +23,22 @@ const services = {
     })) as typeof signUp,
 };
 
+/**
+ * The signed-in page. Amplify restores a session from the tokens it kept in
+ * the browser without asking Cognito, so a user deleted since (or signed out
+ * everywhere) would still look signed in: ask Cognito once (GetUser), and
+ * sign out locally when it refuses.
+ */
 function SignedIn({ email, signOut }: { email?: string; signOut?: () => void }) {
+  const [session, setSession] = useState<'checking' | 'valid'>('checking');
+  useEffect(() => {
+    fetchUserAttributes().then(
+      () => setSession('valid'),
+      () => signOut?.(),
+    );
+    // Once, when the page is shown: the answer does not change while it is.
+  }, []);
+  if (session === 'checking') return <p aria-busy="true">Checking your session…</p>;
   return (
     <main style={{ maxWidth: 480, margin: '4rem auto', fontFamily: 'sans-serif' }}>
       <h1>Welcome aboard</h1>

@@ -1,0 +1,87 @@
+import { test } from '@playwright/test';
+import { isRefused } from '../helpers/diagnosis/cognito-calls.js';
+import type { Credentials, Screens } from '../pages/index.js';
+import { EmailFlow } from './email-flow.js';
+
+type WithSignIn = Screens & Required<Pick<Screens, 'signIn'>>;
+
+/**
+ * Signing in and what the app keeps of it: the steps every story after
+ * sign-up shares (a reset password, an invitation, a changed address, a
+ * deleted user). InitiateAuth's answer is checked as every answer is.
+ */
+export class SessionFlow extends EmailFlow {
+  /** Whether the UI has a sign-in screen; a story without one is skipped, saying so. */
+  get supported(): boolean {
+    return !!this.screens.signIn;
+  }
+
+  private get signInScreen() {
+    return (this.screens as WithSignIn).signIn;
+  }
+
+  /** Signs in; Cognito must accept the password, and the app show the user signed in. */
+  async signIn(user: Credentials): Promise<void> {
+    await this.explained(async () => {
+      await this.signInScreen.open();
+      const since = new Date();
+      await this.signInScreen.signIn(user);
+      const call = await this.answerOf('InitiateAuth', since);
+      if (call && isRefused(call)) throw await this.failure(`Cognito refused the sign-in of ${user.email}: ${this.answered(call)}`, since);
+      await this.signInScreen.expectSignedIn(user.email);
+    });
+  }
+
+  /** Signs in with a password Cognito must refuse, and sees the page say why. */
+  async expectSignInRefused(user: Credentials, message: string | RegExp): Promise<void> {
+    await this.explained(async () => {
+      await this.signInScreen.open();
+      const since = new Date();
+      await this.signInScreen.signIn(user);
+      const call = await this.answerOf('InitiateAuth', since);
+      if (call && !isRefused(call)) {
+        throw await this.failure(`Cognito accepted the sign-in of ${user.email} (InitiateAuth → ${call.status}) with a password it should have refused.`, since);
+      }
+      await this.signInScreen.alert.expectError(message);
+    });
+  }
+
+  /** The refresh token the app keeps for this session: a story checks Cognito refuses it once the user is gone. */
+  async keptRefreshToken(): Promise<string> {
+    const tokens = await test.step('read the refresh token the app keeps in the browser', () => this.screens.storage.refreshTokens());
+
+    if (tokens.length !== 1) {
+      throw await this.failure(
+        `Expected the app to keep one refresh token in localStorage, found ${tokens.length}: ` +
+          'an app that keeps its tokens elsewhere (cookies, memory) needs its own AppStorage in pages/.',
+        new Date(),
+      );
+    }
+    return tokens[0] as string;
+  }
+
+  /**
+   * Comes back to the app in the same browser, with what it kept: it must not
+   * show the user signed in, and the session check it makes (GetUser) must be
+   * refused by Cognito, not merely skipped.
+   */
+  async expectSessionEnded(user: Credentials): Promise<void> {
+    await this.explained(async () => {
+      const since = new Date();
+      const shown = await this.signInScreen.comeBack();
+      const call = await this.answerOf('GetUser', since);
+      if (shown === 'signed in') {
+        throw await this.failure(
+          `The app shows ${user.email} signed in, from the session it kept in the browser, although the user was deleted` +
+            (call ? ` (${isRefused(call) ? this.answered(call).replace(/\.$/, '') : `GetUser → ${call.status}`}).` : ': it never asked Cognito (no GetUser).'),
+          since,
+          'The app restores a session from the tokens it stored without asking Cognito (Amplify does so by default), or ignores the refusal: ' +
+            'check the session once with Cognito (fetchUserAttributes, i.e. GetUser) and sign out when it is refused.',
+        );
+      }
+      if (call && !isRefused(call)) {
+        throw await this.failure(`Cognito still accepts the access token of ${user.email} (GetUser → ${call.status}), though the user was deleted.`, since);
+      }
+    });
+  }
+}
