@@ -1,3 +1,5 @@
+import { looksLikeHtml } from './html-text.js';
+
 /** The placeholder Cognito replaces with the code in a verification message. */
 export const CODE_PLACEHOLDER = '{####}';
 
@@ -10,7 +12,13 @@ export const COGNITO_DEFAULT_VERIFICATION_EMAIL = {
 
 /** The fields of a user pool (SDK v2 or v3 shape) that decide the verification email. */
 export interface PoolVerificationSettings {
-  VerificationMessageTemplate?: { EmailMessage?: string; EmailSubject?: string };
+  VerificationMessageTemplate?: {
+    EmailMessage?: string;
+    EmailSubject?: string;
+    DefaultEmailOption?: string;
+    EmailMessageByLink?: string;
+    EmailSubjectByLink?: string;
+  };
   EmailVerificationMessage?: string;
   EmailVerificationSubject?: string;
 }
@@ -37,4 +45,98 @@ export function verificationTemplate(pool: PoolVerificationSettings): Verificati
       pool.EmailVerificationMessage ||
       COGNITO_DEFAULT_VERIFICATION_EMAIL.message,
   };
+}
+
+/** The placeholder Cognito replaces with the user name in an invitation. */
+export const USERNAME_PLACEHOLDER = '{username}';
+
+/** `{##Verify Email##}`: the words between the marks become the link's text. */
+const LINK_PLACEHOLDER = /\{##([\s\S]*?)##\}/g;
+
+/**
+ * What a pool whose DefaultEmailOption is CONFIRM_WITH_LINK sends without a
+ * template of its own: the console's default EmailMessageByLink and
+ * EmailSubjectByLink, trailing space included, as pools created with them keep them.
+ */
+export const COGNITO_DEFAULT_LINK_EMAIL = {
+  subject: 'Your verification link',
+  message: 'Please click the link below to verify your email address. {##Verify Email##} ',
+} as const;
+
+/** What AdminCreateUser mails without an InviteMessageTemplate: {####} is the temporary password. */
+export const COGNITO_DEFAULT_INVITATION_EMAIL = {
+  subject: 'Your temporary password',
+  message: `Your username is ${USERNAME_PLACEHOLDER} and temporary password is ${CODE_PLACEHOLDER}.`,
+} as const;
+
+/**
+ * Why Cognito mails, in its own words: cognito-local's message sources, which
+ * are the CustomMessage trigger's `CustomMessage_<kind>` names too.
+ */
+export type MessageKind = 'SignUp' | 'ResendCode' | 'ForgotPassword' | 'AdminCreateUser' | 'UpdateUserAttribute' | 'VerifyUserAttribute';
+
+/** The fields of a user pool (SDK v2 or v3 shape) that decide every email it sends. */
+export interface PoolMessageSettings extends PoolVerificationSettings {
+  AdminCreateUserConfig?: { InviteMessageTemplate?: { EmailMessage?: string; EmailSubject?: string } };
+}
+
+export interface MessageTemplate extends VerificationTemplate {
+  /** `code`: {####} is a code; `link`: {##text##} is a link; `invitation`: {username} and a temporary password in {####}. */
+  style: 'code' | 'link' | 'invitation';
+}
+
+/**
+ * The template a pool uses for one kind of mail. Links go only into sign-up
+ * and resent confirmation mails; password resets and attribute changes always
+ * carry a code, even on a pool set to confirm with a link (AWS: "Emails from
+ * attribute-update and password-reset operations use the code template").
+ */
+export function messageTemplate(kind: MessageKind, pool: PoolMessageSettings): MessageTemplate {
+  if (kind === 'AdminCreateUser') {
+    const invite = pool.AdminCreateUserConfig?.InviteMessageTemplate;
+    return {
+      style: 'invitation',
+      subject: invite?.EmailSubject || COGNITO_DEFAULT_INVITATION_EMAIL.subject,
+      message: invite?.EmailMessage || COGNITO_DEFAULT_INVITATION_EMAIL.message,
+    };
+  }
+  const template = pool.VerificationMessageTemplate;
+  if ((kind === 'SignUp' || kind === 'ResendCode') && template?.DefaultEmailOption === 'CONFIRM_WITH_LINK') {
+    return {
+      style: 'link',
+      subject: template.EmailSubjectByLink || COGNITO_DEFAULT_LINK_EMAIL.subject,
+      message: template.EmailMessageByLink || COGNITO_DEFAULT_LINK_EMAIL.message,
+    };
+  }
+  return { style: 'code', ...verificationTemplate(pool) };
+}
+
+export interface RenderedMessage {
+  subject: string;
+  body: string;
+  /** Link mails are HTML: the link is an `<a>`. Others are whatever the template is. */
+  html: boolean;
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * A mail as Cognito renders it: `code` fills {####} (the code, or the
+ * temporary password of an invitation), `username` fills {username}, and
+ * `link` becomes the href of each {##text##}.
+ */
+export function messageFor(
+  kind: MessageKind,
+  pool: PoolMessageSettings,
+  values: { code: string; username?: string; link?: string },
+): RenderedMessage {
+  const template = messageTemplate(kind, pool);
+  if (template.style === 'link') {
+    if (!values.link) throw new Error(`A ${kind} mail of a pool that confirms with a link needs the link`);
+    const href = escapeHtml(values.link);
+    return { subject: template.subject, body: template.message.replace(LINK_PLACEHOLDER, (_, text: string) => `<a href="${href}">${text}</a>`), html: true };
+  }
+  let body = template.message.replaceAll(CODE_PLACEHOLDER, values.code);
+  if (template.style === 'invitation') body = body.replaceAll(USERNAME_PLACEHOLDER, values.username ?? '');
+  return { subject: template.subject, body, html: looksLikeHtml(body) };
 }

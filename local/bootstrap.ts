@@ -5,6 +5,7 @@ import {
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
   UpdateUserPoolCommand,
+  type ExplicitAuthFlowsType,
   type UpdateUserPoolCommandInput,
 } from '@aws-sdk/client-cognito-identity-provider';
 
@@ -13,12 +14,26 @@ export const STACK_CLIENT_NAME = 'demo-signup-app';
 /** A second client, with a secret, as a server-side app has: for tests of SECRET_HASH. */
 export const STACK_SECRET_CLIENT_NAME = 'server-side-app-with-secret';
 export const STACK_REGION = 'local';
+/** A pool whose sign-up mails carry a link instead of a code (DefaultEmailOption CONFIRM_WITH_LINK). */
+export const STACK_LINK_POOL_NAME = 'cognito-signup-e2e-link-verification';
+export const STACK_LINK_CLIENT_NAME = 'demo-signup-app-link-verification';
+/** A pool that keeps a user's original email until a new one is verified. */
+export const STACK_KEEP_ORIGINAL_POOL_NAME = 'cognito-signup-e2e-keep-original-email';
+export const STACK_KEEP_ORIGINAL_CLIENT_NAME = 'demo-signup-app-keep-original-email';
 
-/** What the app and the tests need to reach the pool. */
-export interface PoolIds {
-  region: string;
+/** One pool and its public app client. */
+export interface PoolAndClient {
   userPoolId: string;
   userPoolClientId: string;
+}
+
+/** What the app and the tests need to reach the pools: the main one at the top level, as before. */
+export interface PoolIds extends PoolAndClient {
+  region: string;
+  /** Sign-up confirmed by a mailed link; otherwise set up as the main pool. */
+  linkVerification: PoolAndClient;
+  /** An email change takes effect only once the new address is verified; otherwise set up as the main pool. */
+  keepOriginalEmail: PoolAndClient;
 }
 
 /** A pool set up as a real one would be for sign-up with email verification. */
@@ -39,7 +54,59 @@ const POOL_SETTINGS = {
 } satisfies Omit<UpdateUserPoolCommandInput, 'UserPoolId'>;
 
 /**
- * Finds the stack's pool and app client by name, or creates them, through the
+ * The main pool is left on AWS's defaults for the rest: its invitation mail is
+ * Cognito's own, and an email change takes effect at once (unverified). The
+ * other two behaviours live in pools of their own, so the stories on the main
+ * pool keep seeing what they always saw.
+ */
+const LINK_POOL_SETTINGS = {
+  ...POOL_SETTINGS,
+  VerificationMessageTemplate: { DefaultEmailOption: 'CONFIRM_WITH_LINK' },
+} satisfies Omit<UpdateUserPoolCommandInput, 'UserPoolId'>;
+
+const KEEP_ORIGINAL_POOL_SETTINGS = {
+  ...POOL_SETTINGS,
+  UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['email'] },
+} satisfies Omit<UpdateUserPoolCommandInput, 'UserPoolId'>;
+
+// Public clients have no secret, as a browser app cannot hold one; the emulator has no SRP, so password auth.
+const AUTH_FLOWS: ExplicitAuthFlowsType[] = ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
+
+/** The pool by name, created or with its settings reapplied; and its clients by name, created when missing. */
+async function ensurePool(
+  client: CognitoIdentityProviderClient,
+  name: string,
+  settings: Omit<UpdateUserPoolCommandInput, 'UserPoolId'>,
+  clients: { name: string; generateSecret: boolean }[],
+): Promise<{ userPoolId: string; clientIds: Record<string, string> }> {
+  const { UserPools = [] } = await client.send(new ListUserPoolsCommand({ MaxResults: 60 }));
+  let userPoolId = UserPools.find((pool) => pool.Name === name)?.Id;
+  if (userPoolId) {
+    await client.send(new UpdateUserPoolCommand({ UserPoolId: userPoolId, ...settings }));
+  } else {
+    const { UserPool } = await client.send(
+      // Email as the username is fixed at creation; Cognito cannot change it later.
+      new CreateUserPoolCommand({ PoolName: name, UsernameAttributes: ['email'], ...settings }),
+    );
+    userPoolId = UserPool?.Id as string;
+  }
+  const { UserPoolClients = [] } = await client.send(new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60 }));
+  const clientIds: Record<string, string> = {};
+  for (const wanted of clients) {
+    let clientId = UserPoolClients.find((c) => c.ClientName === wanted.name)?.ClientId;
+    if (!clientId) {
+      const { UserPoolClient } = await client.send(
+        new CreateUserPoolClientCommand({ UserPoolId: userPoolId, ClientName: wanted.name, GenerateSecret: wanted.generateSecret, ExplicitAuthFlows: AUTH_FLOWS }),
+      );
+      clientId = UserPoolClient?.ClientId as string;
+    }
+    clientIds[wanted.name] = clientId;
+  }
+  return { userPoolId, clientIds };
+}
+
+/**
+ * Finds the stack's pools and app clients by name, or creates them, through the
  * same SDK calls a setup script would make against AWS. A pool found again gets
  * the settings reapplied, so an earlier experiment cannot leave it changed.
  */
@@ -51,45 +118,21 @@ export async function ensureUserPool(cognitoUrl: string): Promise<PoolIds> {
     credentials: { accessKeyId: 'emulator', secretAccessKey: 'emulator' },
   });
   try {
-    const { UserPools = [] } = await client.send(new ListUserPoolsCommand({ MaxResults: 60 }));
-    let userPoolId = UserPools.find((pool) => pool.Name === STACK_POOL_NAME)?.Id;
-    if (userPoolId) {
-      await client.send(new UpdateUserPoolCommand({ UserPoolId: userPoolId, ...POOL_SETTINGS }));
-    } else {
-      const { UserPool } = await client.send(
-        // Email as the username is fixed at creation; Cognito cannot change it later.
-        new CreateUserPoolCommand({ PoolName: STACK_POOL_NAME, UsernameAttributes: ['email'], ...POOL_SETTINGS }),
-      );
-      userPoolId = UserPool?.Id as string;
-    }
-
-    const { UserPoolClients = [] } = await client.send(
-      new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60 }),
-    );
-    if (!UserPoolClients.some((c) => c.ClientName === STACK_SECRET_CLIENT_NAME)) {
-      await client.send(
-        new CreateUserPoolClientCommand({
-          UserPoolId: userPoolId,
-          ClientName: STACK_SECRET_CLIENT_NAME,
-          GenerateSecret: true,
-          ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-        }),
-      );
-    }
-    let userPoolClientId = UserPoolClients.find((c) => c.ClientName === STACK_CLIENT_NAME)?.ClientId;
-    if (!userPoolClientId) {
-      const { UserPoolClient } = await client.send(
-        new CreateUserPoolClientCommand({
-          UserPoolId: userPoolId,
-          ClientName: STACK_CLIENT_NAME,
-          // A public client, as a browser app has: no secret. The emulator has no SRP, so password auth.
-          GenerateSecret: false,
-          ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-        }),
-      );
-      userPoolClientId = UserPoolClient?.ClientId as string;
-    }
-    return { region: STACK_REGION, userPoolId, userPoolClientId };
+    const main = await ensurePool(client, STACK_POOL_NAME, POOL_SETTINGS, [
+      { name: STACK_SECRET_CLIENT_NAME, generateSecret: true },
+      { name: STACK_CLIENT_NAME, generateSecret: false },
+    ]);
+    const link = await ensurePool(client, STACK_LINK_POOL_NAME, LINK_POOL_SETTINGS, [{ name: STACK_LINK_CLIENT_NAME, generateSecret: false }]);
+    const keep = await ensurePool(client, STACK_KEEP_ORIGINAL_POOL_NAME, KEEP_ORIGINAL_POOL_SETTINGS, [
+      { name: STACK_KEEP_ORIGINAL_CLIENT_NAME, generateSecret: false },
+    ]);
+    return {
+      region: STACK_REGION,
+      userPoolId: main.userPoolId,
+      userPoolClientId: main.clientIds[STACK_CLIENT_NAME] as string,
+      linkVerification: { userPoolId: link.userPoolId, userPoolClientId: link.clientIds[STACK_LINK_CLIENT_NAME] as string },
+      keepOriginalEmail: { userPoolId: keep.userPoolId, userPoolClientId: keep.clientIds[STACK_KEEP_ORIGINAL_CLIENT_NAME] as string },
+    };
   } finally {
     client.destroy();
   }

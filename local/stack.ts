@@ -144,6 +144,11 @@ async function printAppConfig(cognitoUrl: string): Promise<void> {
       `USER_POOL_ENDPOINT=${config.userPoolEndpoint}`,
       `USER_POOL_REGION=${config.region}`,
       JSON.stringify(config),
+      '# Two more pools, each with a public client: sign-up confirmed by a mailed link, and an email change kept pending until verified:',
+      `LINK_VERIFICATION_USER_POOL_ID=${pool.linkVerification.userPoolId}`,
+      `LINK_VERIFICATION_USER_POOL_CLIENT_ID=${pool.linkVerification.userPoolClientId}`,
+      `KEEP_ORIGINAL_EMAIL_USER_POOL_ID=${pool.keepOriginalEmail.userPoolId}`,
+      `KEEP_ORIGINAL_EMAIL_USER_POOL_CLIENT_ID=${pool.keepOriginalEmail.userPoolClientId}`,
       '',
     ].join('\n'),
   );

@@ -10,7 +10,8 @@ import { JwtTokenGenerator } from 'cognito-local/lib/services/tokenGenerator.js'
 import type { Triggers } from 'cognito-local/lib/services/triggers/triggers.js';
 import { UserPoolServiceFactoryImpl } from 'cognito-local/lib/services/userPoolService.js';
 import { JsonFileStoreFactory } from './json-file-store.js';
-import { emulatorRouter } from './router.js';
+import { confirmUserPage } from './confirm-user-link.js';
+import { emulatorRouter, linkConfirmSignUp } from './router.js';
 import { SmtpMailer } from './smtp-mailer.js';
 import { VerificationMessages } from './verification-messages.js';
 import { closeServer, type RunningService } from '../running-service.js';
@@ -34,7 +35,7 @@ const noTriggers = {
 /**
  * cognito-local 5.3.0, assembled by hand: its `createDefaultServer` hard-codes a
  * console message sender, and we want real SMTP mail, rendered templates,
- * ResendConfirmationCode, and a database that survives concurrent writes.
+ * ResendConfirmationCode, confirmation links, and a database that survives concurrent writes.
  */
 export async function startCognitoEmulator(options: CognitoEmulatorOptions): Promise<RunningService> {
   const logger = pino({ name: 'cognito', level: options.logLevel ?? 'error' }, pino.destination(2));
@@ -57,7 +58,7 @@ export async function startCognitoEmulator(options: CognitoEmulatorOptions): Pro
     new UserPoolServiceFactoryImpl(clock, stores),
   ).create(ctx, config.UserPoolDefaults);
   const mailer = new SmtpMailer(options.smtp);
-  const messages = new VerificationMessages(cognito, mailer, options.mailLatencyMs);
+  const messages = new VerificationMessages(cognito, mailer, url, options.mailLatencyMs);
   const services = {
     clock,
     cognito,
@@ -68,7 +69,10 @@ export async function startCognitoEmulator(options: CognitoEmulatorOptions): Pro
     triggers: noTriggers,
   };
 
-  const server = (await createServer(emulatorRouter(services), logger, config.ServerConfig, services).start()) as Server;
+  const created = createServer(emulatorRouter(services), logger, config.ServerConfig, services);
+  // The hosted domain's page that a CONFIRM_WITH_LINK mail points to; a GET, so it never meets cognito-local's POST /.
+  created.application.get(['/confirmUser', '/confirmUser/'], confirmUserPage(services, linkConfirmSignUp(services), ctx));
+  const server = (await created.start()) as Server;
   return {
     name: 'Cognito emulator',
     url,

@@ -1,9 +1,12 @@
 import { CognitoError } from 'cognito-local/lib/errors.js';
 import { Router as CognitoLocalRouter, type Route } from 'cognito-local/lib/server/Router.js';
 import type { Services } from 'cognito-local/lib/services/index.js';
+import { AdminCreateUserWithResend } from './admin-create-user.js';
 import { ConfirmSignUpVerifyingEmail } from './confirm-sign-up.js';
+import { InitiateAuthCheckingTemporaryPassword, RespondToAuthChallengeKeepingRefreshToken } from './new-password-challenge.js';
 import { ResendConfirmationCode } from './resend-confirmation-code.js';
 import { SECRET_HASH_OPERATIONS, requiringSecretHash } from './secret-hash.js';
+import { UserAttributeUpdateSettings } from './user-attribute-update-settings.js';
 
 /**
  * The texts real Cognito returns, where cognito-local words them differently. The
@@ -15,11 +18,21 @@ const REAL_COGNITO_MESSAGES: Record<string, string> = {
   UsernameExistsException: 'An account with the given email already exists.',
 };
 
-function withRealCognitoMessage(target: string, error: unknown): unknown {
+function withRealCognitoMessage(target: string, req: { AuthFlow?: string }, error: unknown): unknown {
   // cognito-local refuses a wrong password at sign-in with InvalidPasswordException; Cognito says
   // NotAuthorizedException, and keeps InvalidPasswordException for a password that breaks the policy.
   if (error instanceof CognitoError && error.code === 'InvalidPasswordException' && /InitiateAuth$/.test(target)) {
     return new CognitoError('NotAuthorizedException', 'Incorrect username or password.');
+  }
+  // cognito-local's bare "User not authorized": a sign-in name nobody has (a pool that prevents user-existence
+  // errors, as new ones do, says no more than for a wrong password), or a refresh token nobody holds (a deleted user's).
+  if (error instanceof CognitoError && error.code === 'NotAuthorizedException' && error.message === 'User not authorized' && /InitiateAuth$/.test(target)) {
+    return new CognitoError('NotAuthorizedException', /^REFRESH_TOKEN/.test(req.AuthFlow ?? '') ? 'Invalid Refresh Token.' : 'Incorrect username or password.');
+  }
+  // An access token whose user was deleted: Cognito answers UserNotFoundException "User does not exist."
+  // (aws-amplify/aws-sdk-android#366); cognito-local says "User not found.".
+  if (error instanceof CognitoError && error.code === 'UserNotFoundException' && target === 'GetUser') {
+    return new CognitoError('UserNotFoundException', 'User does not exist.');
   }
   if (error instanceof CognitoError) {
     const message = REAL_COGNITO_MESSAGES[error.code];
@@ -28,16 +41,32 @@ function withRealCognitoMessage(target: string, error: unknown): unknown {
   return error;
 }
 
+const speakingAsCognito =
+  (target: string, route: Route): Route =>
+  (ctx, req) =>
+    route(ctx, req).catch((error: unknown) => Promise.reject(withRealCognitoMessage(target, req ?? {}, error)));
+
 /** cognito-local's router, plus the operations and wording it lacks. */
 export function emulatorRouter(services: Services) {
   const cognitoLocal = CognitoLocalRouter(services);
+  const updateSettings = UserAttributeUpdateSettings(services);
   const additions: Record<string, Route> = {
     ResendConfirmationCode: ResendConfirmationCode(services),
     ConfirmSignUp: ConfirmSignUpVerifyingEmail(services, cognitoLocal('ConfirmSignUp')),
+    AdminCreateUser: AdminCreateUserWithResend(services, cognitoLocal('AdminCreateUser')),
+    InitiateAuth: InitiateAuthCheckingTemporaryPassword(services, cognitoLocal('InitiateAuth')),
+    RespondToAuthChallenge: RespondToAuthChallengeKeepingRefreshToken(services, cognitoLocal('RespondToAuthChallenge')),
+    CreateUserPool: updateSettings.showing(cognitoLocal('CreateUserPool')),
+    UpdateUserPool: updateSettings.UpdateUserPool(cognitoLocal('UpdateUserPool')),
+    DescribeUserPool: updateSettings.showing(cognitoLocal('DescribeUserPool')),
   };
   return (target: string): Route => {
     const own = additions[target] ?? cognitoLocal(target);
-    const route = SECRET_HASH_OPERATIONS.includes(target) ? requiringSecretHash(services, own) : own;
-    return (ctx, req) => route(ctx, req).catch((error: unknown) => Promise.reject(withRealCognitoMessage(target, error)));
+    return speakingAsCognito(target, SECRET_HASH_OPERATIONS.includes(target) ? requiringSecretHash(services, own) : own);
   };
+}
+
+/** ConfirmSignUp as a mailed confirmUser link runs it: without SECRET_HASH, which a link cannot carry. */
+export function linkConfirmSignUp(services: Services): Route {
+  return speakingAsCognito('ConfirmSignUp', ConfirmSignUpVerifyingEmail(services, CognitoLocalRouter(services)('ConfirmSignUp')));
 }

@@ -2,21 +2,28 @@ import type { Context } from 'cognito-local/lib/services/context.js';
 import type { CognitoService } from 'cognito-local/lib/services/cognitoService.js';
 import type { Messages } from 'cognito-local/lib/services/messages.js';
 import type { DeliveryDetails } from 'cognito-local/lib/services/messageDelivery/messageDelivery.js';
-import type { User } from 'cognito-local/lib/services/userPoolService.js';
+import { attributeValue, type User } from 'cognito-local/lib/services/userPoolService.js';
 import { UnsupportedError } from 'cognito-local/lib/errors.js';
-import {
-  CODE_PLACEHOLDER,
-  COGNITO_DEFAULT_VERIFICATION_EMAIL,
-  verificationTemplate,
-} from '../../common/cognito-texts.js';
+import { COGNITO_DEFAULT_VERIFICATION_EMAIL, messageFor } from '../../common/cognito-texts.js';
+import { confirmUserLink } from './confirm-user-link.js';
 import type { SmtpMailer } from './smtp-mailer.js';
 
 type Source = Parameters<Messages['deliver']>[1];
 
 /**
- * Replaces cognito-local's MessagesService, which stores a pool's
- * VerificationMessageTemplate but never renders it. Here the pool's template (or
- * Cognito's default) is filled in and mailed, as real Cognito does.
+ * The address a code is for: an email change waiting for verification (the
+ * pool keeps the original until then) is verified at the new address, which
+ * cognito-local keeps in UnverifiedAttributeChanges and would not mail.
+ */
+function destination(user: User, delivery: DeliveryDetails): string {
+  const pending = delivery.AttributeName === 'email' ? attributeValue('email', user.UnverifiedAttributeChanges) : undefined;
+  return pending ?? delivery.Destination;
+}
+
+/**
+ * Replaces cognito-local's MessagesService, which stores a pool's templates
+ * but never renders them. Here each mail is rendered from the pool's own
+ * template for its kind (or Cognito's default) and mailed, as real Cognito does.
  */
 export class VerificationMessages implements Messages {
   /** Mails waiting for their moment, dropped when the emulator stops. */
@@ -25,6 +32,8 @@ export class VerificationMessages implements Messages {
   constructor(
     private readonly cognito: CognitoService,
     private readonly mailer: SmtpMailer,
+    /** Where confirmation links point: the emulator, standing in for the pool's hosted domain. */
+    private readonly linkBase: string,
     /** 0: send before answering (a failed send fails the call). Otherwise: answer first, send this much later, as Cognito does. */
     private readonly latencyMs = { min: 0, max: 0 },
   ) {}
@@ -37,24 +46,29 @@ export class VerificationMessages implements Messages {
   async deliver(
     ctx: Context,
     source: Source,
-    _clientId: string | null,
+    clientId: string | null,
     userPoolId: string,
-    _user: User,
+    user: User,
     code: string,
     _clientMetadata: Record<string, string> | undefined,
     delivery: DeliveryDetails,
   ): Promise<void> {
-    if (delivery.DeliveryMedium !== 'EMAIL') {
+    if (delivery.DeliveryMedium !== 'EMAIL' || source === 'Authentication') {
       throw new UnsupportedError(`${delivery.DeliveryMedium} delivery (${source}) is not part of the embedded stack`);
     }
     const pool = (await this.cognito.getUserPool(ctx, userPoolId)).options;
-    const template = verificationTemplate(pool);
+    const message = messageFor(source as Exclude<Source, 'Authentication'>, pool, {
+      code,
+      // With email as the username, the name a user signs in with is the address, not the sub Cognito stores.
+      username: pool.UsernameAttributes?.includes('email') ? (attributeValue('email', user.Attributes) ?? user.Username) : user.Username,
+      link: clientId ? confirmUserLink(this.linkBase, { clientId, username: user.Username, code }) : undefined,
+    });
     const send = () =>
       this.mailer.send({
         from: pool.EmailConfiguration?.From || COGNITO_DEFAULT_VERIFICATION_EMAIL.from,
-        to: delivery.Destination,
-        subject: template.subject,
-        body: template.message.replaceAll(CODE_PLACEHOLDER, code),
+        to: destination(user, delivery),
+        subject: message.subject,
+        body: message.body,
       });
     const { min, max } = this.latencyMs;
     if (max > 0) {

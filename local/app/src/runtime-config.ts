@@ -7,4 +7,8 @@ export interface AppRuntimeConfig {
   userPoolClientId: string;
   /** The emulator's URL; absent for AWS. */
   userPoolEndpoint?: string;
+  /** The embedded stack's pool whose sign-up mails carry a confirmation link; absent for AWS. */
+  linkVerification?: { userPoolId: string; userPoolClientId: string };
+  /** The embedded stack's pool that keeps the original email until a new one is verified; absent for AWS. */
+  keepOriginalEmail?: { userPoolId: string; userPoolClientId: string };
 }

@@ -1,0 +1,264 @@
+// Every mail the embedded emulator sends, and the operations around them, as
+// AWS documents them: checked in literal strings, never the constants the
+// emulator renders from. Three pools of the embedded stack: the main one (AWS's
+// defaults for invitations, an email change that takes effect at once), one
+// that confirms sign-ups by a mailed link, and one that keeps the original
+// email until the new one is verified.
+import {
+  AdminCreateUserCommand,
+  AdminGetUserCommand,
+  ForgotPasswordCommand,
+  InitiateAuthCommand,
+  RespondToAuthChallengeCommand,
+  type CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { CognitoAppClient } from '../../../helpers/cognito/app-client';
+import { DeletionGuard } from '../../../helpers/cognito/deletion-guard';
+import { CognitoUsers } from '../../../helpers/cognito/users';
+import type { DisposableInbox } from '../../../helpers/mail/disposable-inbox';
+import type { MailBackend, ReceivedEmail } from '../../../helpers/mail/types';
+import type { AppRuntimeConfig } from '../../../local/app/src/runtime-config';
+import { stackSettings, stackUrls } from '../../../local/stack-settings';
+import { expect, test } from '../fixtures';
+
+test.skip(({ settings }) => settings.target !== 'local', 'checks the embedded emulator');
+
+type Pool = { userPoolId: string; userPoolClientId: string };
+
+/** The stack's three pools, as its app's /config.json names them. */
+async function stackPools(): Promise<{ main: Pool; link: Pool; keepOriginal: Pool }> {
+  const config = (await (await fetch(stackUrls(stackSettings()).appConfig)).json()) as AppRuntimeConfig;
+  if (!config.linkVerification || !config.keepOriginalEmail) throw new Error(`The stack's /config.json names no extra pools: ${JSON.stringify(config)}`);
+  return { main: config, link: config.linkVerification, keepOriginal: config.keepOriginalEmail };
+}
+
+/**
+ * The next mail to an address, whatever its words: the inbox fixture reads
+ * codes by the main pool's template, which links and invitations do not follow.
+ * MailDev's inbox handle is its address.
+ */
+async function nextMail(mailBackend: MailBackend, address: string, since: Date, seen: Set<string>): Promise<ReceivedEmail> {
+  const mail = await mailBackend.waitForEmail({ id: address, address }, { since, timeout: 10_000, excludeIds: seen });
+  seen.add(mail.id);
+  return mail;
+}
+
+/** nextMail for the test's own inbox, which then counts the mail as caused. */
+function nextInboxMail(inbox: DisposableInbox, mailBackend: MailBackend, since: Date, seen: Set<string>, why: string) {
+  inbox.expectExtraMails(1, why);
+  return nextMail(mailBackend, inbox.address, since, seen);
+}
+
+const hrefOf = (mail: ReceivedEmail) => {
+  const href = /<a href="([^"]+)">/.exec(mail.html)?.[1];
+  if (!href) throw new Error(`No link in the mail "${mail.subject}": ${mail.html || mail.text}`);
+  return href.replaceAll('&amp;', '&');
+};
+
+async function signIn(client: CognitoIdentityProviderClient, clientId: string, username: string, password: string) {
+  return client.send(new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: username, PASSWORD: password } }));
+}
+
+const attributes = (list: { Name?: string; Value?: string }[] = []) => Object.fromEntries(list.map((a) => [a.Name, a.Value]));
+
+test.describe('a pool that confirms sign-ups with a link', () => {
+  test("mails AWS's default link mail in HTML; following the link confirms the user and verifies the email, once", async ({
+    cognitoClient,
+    mailBackend,
+    newUser,
+    inbox,
+  }) => {
+    const { link } = await stackPools();
+    const users = new CognitoUsers({ client: cognitoClient, userPoolId: link.userPoolId, guard: new DeletionGuard(mailBackend.created) });
+    const seen = new Set<string>();
+    try {
+      const since = new Date();
+      await new CognitoAppClient(cognitoClient, { clientId: link.userPoolClientId }).signUp(newUser.email, newUser.password);
+      const mail = await nextInboxMail(inbox, mailBackend, since, seen, 'the link mail');
+      const href = hrefOf(mail);
+
+      // Literal strings: the console's default EmailSubjectByLink and EmailMessageByLink.
+      expect(mail.from).toBe('no-reply@verificationemail.com');
+      expect(mail.subject).toBe('Your verification link');
+      expect(mail.text.trim()).toBe('Please click the link below to verify your email address. Verify Email');
+      expect(mail.html).toContain('Please click the link below to verify your email address. <a href="');
+      expect(mail.html).toContain('">Verify Email</a>');
+      const url = new URL(href);
+      expect(`${url.origin}${url.pathname}`).toBe(`${stackUrls(stackSettings()).cognito}/confirmUser`);
+      expect(url.searchParams.get('client_id')).toBe(link.userPoolClientId);
+      expect(url.searchParams.get('confirmation_code')).toMatch(/^\d{6}$/);
+      const [user] = await users.findByEmail(newUser.email);
+      expect(url.searchParams.get('user_name')).toBe(user?.Username);
+      expect(user?.UserStatus).toBe('UNCONFIRMED');
+
+      const first = await fetch(href);
+      expect(first.status).toBe(200);
+      expect(await first.text()).toContain('Your registration has been confirmed!');
+      const { UserStatus, UserAttributes } = await cognitoClient.send(new AdminGetUserCommand({ UserPoolId: link.userPoolId, Username: newUser.email }));
+      expect(UserStatus).toBe('CONFIRMED');
+      expect(attributes(UserAttributes).email_verified).toBe('true');
+
+      const again = await fetch(href);
+      expect(again.status).toBe(400);
+      expect(await again.text()).toContain('User cannot be confirmed. Current status is CONFIRMED');
+    } finally {
+      await users.deleteUserIfExists(newUser.email, { settle: false });
+    }
+  });
+
+  test('a link with a wrong code, user or client shows an error page and confirms nobody', async ({ cognitoClient, mailBackend, newUser, inbox }) => {
+    const { link } = await stackPools();
+    const users = new CognitoUsers({ client: cognitoClient, userPoolId: link.userPoolId, guard: new DeletionGuard(mailBackend.created) });
+    try {
+      const since = new Date();
+      await new CognitoAppClient(cognitoClient, { clientId: link.userPoolClientId }).signUp(newUser.email, newUser.password);
+      const href = new URL(hrefOf(await nextInboxMail(inbox, mailBackend, since, new Set(), 'the link mail')));
+      const tampered = (name: string, value: string) => {
+        const url = new URL(href);
+        url.searchParams.set(name, value);
+        return url.toString();
+      };
+      const code = href.searchParams.get('confirmation_code') as string;
+      const cases = [
+        [tampered('confirmation_code', code === '000000' ? '000001' : '000000'), 'Invalid verification code provided, please try again.'],
+        [tampered('user_name', 'nobody-of-this-pool'), 'Username/client id combination not found.'],
+        [tampered('client_id', 'no-such-client'), 'User pool client no-such-client does not exist.'],
+      ];
+      for (const [url, message] of cases) {
+        const response = await fetch(url as string);
+        expect(response.status, url).toBe(400);
+        expect(await response.text()).toContain(message);
+      }
+      const { UserStatus } = await cognitoClient.send(new AdminGetUserCommand({ UserPoolId: link.userPoolId, Username: newUser.email }));
+      expect(UserStatus).toBe('UNCONFIRMED');
+    } finally {
+      await users.deleteUserIfExists(newUser.email, { settle: false });
+    }
+  });
+
+  test('a resent confirmation carries a new link (the old one stops working); a password reset carries a code', async ({
+    cognitoClient,
+    mailBackend,
+    newUser,
+    inbox,
+  }) => {
+    const { link } = await stackPools();
+    const users = new CognitoUsers({ client: cognitoClient, userPoolId: link.userPoolId, guard: new DeletionGuard(mailBackend.created) });
+    const app = new CognitoAppClient(cognitoClient, { clientId: link.userPoolClientId });
+    const seen = new Set<string>();
+    try {
+      let since = new Date();
+      await app.signUp(newUser.email, newUser.password);
+      const firstLink = hrefOf(await nextInboxMail(inbox, mailBackend, since, seen, 'the link mail'));
+      since = new Date();
+      await app.resendConfirmationCode(newUser.email);
+      const resent = await nextInboxMail(inbox, mailBackend, since, seen, 'the resent link mail');
+      expect(resent.subject).toBe('Your verification link');
+      expect((await fetch(firstLink)).status).toBe(400);
+      expect((await fetch(hrefOf(resent))).status).toBe(200);
+
+      since = new Date();
+      await cognitoClient.send(new ForgotPasswordCommand({ ClientId: link.userPoolClientId, Username: newUser.email }));
+      // AWS: "Emails from attribute-update and password-reset operations use the code template."
+      const reset = await inbox.waitForVerificationEmail({ since });
+      expect(reset.subject).toBe('Your verification code');
+      expect(reset.text.trimEnd()).toBe(`Your verification code is ${reset.code}.`);
+      expect(reset.html).not.toContain('<a ');
+    } finally {
+      await users.deleteUserIfExists(newUser.email, { settle: false });
+    }
+  });
+});
+
+test.describe('AdminCreateUser', () => {
+  /** As an admin invites a user of an email-as-username pool: the address is the username, already verified. */
+  const invite = (client: CognitoIdentityProviderClient, UserPoolId: string, email: string, MessageAction?: 'RESEND') =>
+    client.send(
+      new AdminCreateUserCommand({
+        UserPoolId,
+        Username: email,
+        DesiredDeliveryMediums: ['EMAIL'],
+        ...(MessageAction ? { MessageAction } : { UserAttributes: [{ Name: 'email', Value: email }, { Name: 'email_verified', Value: 'true' }] }),
+      }),
+    );
+  const temporaryPasswordIn = (mail: ReceivedEmail, email: string) => {
+    const match = /^Your username is (\S+) and temporary password is (\S+)\.$/.exec(mail.text.trim());
+    expect(match?.[1], mail.text).toBe(email);
+    return match?.[2] as string;
+  };
+
+  test("mails AWS's default invitation; the temporary password leads to NEW_PASSWORD_REQUIRED, and a new password confirms the user", async ({
+    cognitoClient,
+    mailBackend,
+    newUser,
+    inbox,
+  }) => {
+    const { main } = await stackPools();
+    const since = new Date();
+    await invite(cognitoClient, main.userPoolId, newUser.email);
+    const mail = await nextInboxMail(inbox, mailBackend, since, new Set(), 'the invitation');
+    expect(mail.from).toBe('no-reply@verificationemail.com');
+    expect(mail.subject).toBe('Your temporary password');
+    const temporary = temporaryPasswordIn(mail, newUser.email);
+
+    // As Amplify's Authenticator does it: USER_PASSWORD_AUTH, then the challenge with USERNAME and NEW_PASSWORD.
+    const challenge = await signIn(cognitoClient, main.userPoolClientId, newUser.email, temporary);
+    expect(challenge.ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
+    const answered = await cognitoClient.send(
+      new RespondToAuthChallengeCommand({
+        ClientId: main.userPoolClientId,
+        ChallengeName: 'NEW_PASSWORD_REQUIRED',
+        Session: challenge.Session,
+        ChallengeResponses: { USERNAME: newUser.email, NEW_PASSWORD: newUser.password },
+      }),
+    );
+    const { UserStatus } = await cognitoClient.send(new AdminGetUserCommand({ UserPoolId: main.userPoolId, Username: newUser.email }));
+    expect(UserStatus).toBe('CONFIRMED');
+    const refreshed = await cognitoClient.send(
+      new InitiateAuthCommand({
+        ClientId: main.userPoolClientId,
+        AuthFlow: 'REFRESH_TOKEN_AUTH',
+        AuthParameters: { REFRESH_TOKEN: answered.AuthenticationResult?.RefreshToken as string },
+      }),
+    );
+    expect(refreshed.AuthenticationResult?.AccessToken).toBeTruthy();
+    expect((await signIn(cognitoClient, main.userPoolClientId, newUser.email, newUser.password)).AuthenticationResult?.AccessToken).toBeTruthy();
+  });
+
+  test('RESEND mails a new temporary password and retires the old one; for a user past FORCE_CHANGE_PASSWORD it is refused', async ({
+    cognitoClient,
+    mailBackend,
+    newUser,
+    inbox,
+  }) => {
+    const { main } = await stackPools();
+    const seen = new Set<string>();
+    let since = new Date();
+    await invite(cognitoClient, main.userPoolId, newUser.email);
+    const first = temporaryPasswordIn(await nextInboxMail(inbox, mailBackend, since, seen, 'the invitation'), newUser.email);
+    since = new Date();
+    await invite(cognitoClient, main.userPoolId, newUser.email, 'RESEND');
+    const second = temporaryPasswordIn(await nextInboxMail(inbox, mailBackend, since, seen, 'the invitation sent again'), newUser.email);
+    expect(second).not.toBe(first);
+
+    await expect(signIn(cognitoClient, main.userPoolClientId, newUser.email, first)).rejects.toMatchObject({
+      name: 'NotAuthorizedException',
+      message: expect.stringContaining('Incorrect username or password.'),
+    });
+    const challenge = await signIn(cognitoClient, main.userPoolClientId, newUser.email, second);
+    expect(challenge.ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
+    await cognitoClient.send(
+      new RespondToAuthChallengeCommand({
+        ClientId: main.userPoolClientId,
+        ChallengeName: 'NEW_PASSWORD_REQUIRED',
+        Session: challenge.Session,
+        ChallengeResponses: { USERNAME: newUser.email, NEW_PASSWORD: newUser.password },
+      }),
+    );
+    const { Username } = await cognitoClient.send(new AdminGetUserCommand({ UserPoolId: main.userPoolId, Username: newUser.email }));
+    await expect(invite(cognitoClient, main.userPoolId, newUser.email, 'RESEND')).rejects.toMatchObject({
+      name: 'UnsupportedUserStateException',
+      message: expect.stringContaining(`Resend not possible. ${Username} status is not FORCE_CHANGE_PASSWORD`),
+    });
+  });
+});
