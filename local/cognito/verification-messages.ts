@@ -11,16 +11,6 @@ import type { SmtpMailer } from './smtp-mailer.js';
 type Source = Parameters<Messages['deliver']>[1];
 
 /**
- * The address a code is for: an email change waiting for verification (the
- * pool keeps the original until then) is verified at the new address, which
- * cognito-local keeps in UnverifiedAttributeChanges and would not mail.
- */
-function destination(user: User, delivery: DeliveryDetails): string {
-  const pending = delivery.AttributeName === 'email' ? attributeValue('email', user.UnverifiedAttributeChanges) : undefined;
-  return pending ?? delivery.Destination;
-}
-
-/**
  * Replaces cognito-local's MessagesService, which stores a pool's templates
  * but never renders them. Here each mail is rendered from the pool's own
  * template for its kind (or Cognito's default) and mailed, as real Cognito does.
@@ -66,7 +56,7 @@ export class VerificationMessages implements Messages {
     const send = () =>
       this.mailer.send({
         from: pool.EmailConfiguration?.From || COGNITO_DEFAULT_VERIFICATION_EMAIL.from,
-        to: destination(user, delivery),
+        to: delivery.Destination,
         subject: message.subject,
         body: message.body,
       });

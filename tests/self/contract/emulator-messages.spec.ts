@@ -7,10 +7,18 @@
 import {
   AdminCreateUserCommand,
   AdminGetUserCommand,
+  CreateUserPoolCommand,
+  DeleteUserPoolCommand,
+  DescribeUserPoolCommand,
   ForgotPasswordCommand,
+  GetUserCommand,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
+  UpdateUserAttributesCommand,
+  UpdateUserPoolCommand,
+  VerifyUserAttributeCommand,
   type CognitoIdentityProviderClient,
+  type UserAttributeUpdateSettingsType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoAppClient } from '../../../helpers/cognito/app-client';
 import { DeletionGuard } from '../../../helpers/cognito/deletion-guard';
@@ -261,4 +269,127 @@ test.describe('AdminCreateUser', () => {
       message: expect.stringContaining(`Resend not possible. ${Username} status is not FORCE_CHANGE_PASSWORD`),
     });
   });
+});
+
+test("UserAttributeUpdateSettings: CreateUserPool and UpdateUserPool set it, DescribeUserPool shows it, an UpdateUserPool without it puts AWS's default back", async ({
+  cognitoClient,
+}) => {
+  const keep: UserAttributeUpdateSettingsType = { AttributesRequireVerificationBeforeUpdate: ['email'] };
+  const described = async (UserPoolId: string) =>
+    (await cognitoClient.send(new DescribeUserPoolCommand({ UserPoolId }))).UserPool?.UserAttributeUpdateSettings?.AttributesRequireVerificationBeforeUpdate ?? [];
+  const { UserPool } = await cognitoClient.send(
+    new CreateUserPoolCommand({ PoolName: `update-settings-${test.info().testId}`, UsernameAttributes: ['email'], UserAttributeUpdateSettings: keep }),
+  );
+  const UserPoolId = UserPool?.Id as string;
+  try {
+    expect(UserPool?.UserAttributeUpdateSettings).toEqual(keep);
+    expect(await described(UserPoolId)).toEqual(['email']);
+    await cognitoClient.send(new UpdateUserPoolCommand({ UserPoolId, AutoVerifiedAttributes: ['email'] }));
+    expect(await described(UserPoolId)).toEqual([]);
+    await cognitoClient.send(new UpdateUserPoolCommand({ UserPoolId, AutoVerifiedAttributes: ['email'], UserAttributeUpdateSettings: keep }));
+    expect(await described(UserPoolId)).toEqual(['email']);
+  } finally {
+    await cognitoClient.send(new DeleteUserPoolCommand({ UserPoolId }));
+  }
+});
+
+test.describe('changing the email address', () => {
+  /** A confirmed user of the pool, signed in: their access token. */
+  async function confirmedAndSignedIn(client: CognitoIdentityProviderClient, inbox: DisposableInbox, pool: Pool, email: string, password: string) {
+    const app = new CognitoAppClient(client, { clientId: pool.userPoolClientId });
+    const since = new Date();
+    await app.signUp(email, password);
+    await app.confirmSignUp(email, (await inbox.waitForVerificationEmail({ since })).code);
+    return (await signIn(client, pool.userPoolClientId, email, password)).AuthenticationResult?.AccessToken as string;
+  }
+
+  const refused = { name: 'NotAuthorizedException', message: expect.stringContaining('Incorrect username or password.') };
+
+  const cases = [
+    {
+      title: 'on a pool without that setting: the new address takes over at once, unverified, and its code verifies it',
+      pool: (pools: Awaited<ReturnType<typeof stackPools>>) => pools.main,
+      requireVerification: undefined,
+      // Until the code is entered: which address signs in (and which does not), and whether the email is verified.
+      pending: (oldAddress: string, newAddress: string) => ({ current: newAddress, other: oldAddress, verified: 'false' }),
+    },
+    {
+      title: 'on a pool that keeps the original until the new one is verified: the code goes to the new address, and sign-in stays on the old one until then',
+      pool: (pools: Awaited<ReturnType<typeof stackPools>>) => pools.keepOriginal,
+      requireVerification: ['email'],
+      pending: (oldAddress: string, newAddress: string) => ({ current: oldAddress, other: newAddress, verified: 'true' }),
+    },
+  ];
+
+  for (const { title, pool: poolOf, requireVerification, pending: pendingOf } of cases) {
+    test(title, async ({ cognitoClient, mailBackend, newUser, inbox }) => {
+      const pool = poolOf(await stackPools());
+      const users = new CognitoUsers({ client: cognitoClient, userPoolId: pool.userPoolId, guard: new DeletionGuard(mailBackend.created) });
+      const newAddress = await mailBackend.createInbox(`${test.info().title} (new address)`);
+      try {
+        const { UserPool } = await cognitoClient.send(new DescribeUserPoolCommand({ UserPoolId: pool.userPoolId }));
+        expect(UserPool?.UserAttributeUpdateSettings?.AttributesRequireVerificationBeforeUpdate).toEqual(requireVerification);
+        const accessToken = await confirmedAndSignedIn(cognitoClient, inbox, pool, newUser.email, newUser.password);
+
+        const since = new Date();
+        const { CodeDeliveryDetailsList } = await cognitoClient.send(
+          new UpdateUserAttributesCommand({ AccessToken: accessToken, UserAttributes: [{ Name: 'email', Value: newAddress.address }] }),
+        );
+        expect(CodeDeliveryDetailsList).toMatchObject([{ AttributeName: 'email', DeliveryMedium: 'EMAIL' }]);
+        const mail = await mailBackend.waitForEmail(newAddress, { since, timeout: 10_000 });
+        expect(mail.subject).toBe('Your verification code');
+        const code = /^Your verification code is (\d{6})\.$/.exec(mail.text.trim())?.[1] as string;
+        expect(code, mail.text).toBeTruthy();
+
+        const pending = attributes((await cognitoClient.send(new GetUserCommand({ AccessToken: accessToken }))).UserAttributes);
+        const { current, other, verified } = pendingOf(newUser.email, newAddress.address);
+        expect(pending).toMatchObject({ email: current, email_verified: verified });
+        expect((await signIn(cognitoClient, pool.userPoolClientId, current, newUser.password)).AuthenticationResult).toBeTruthy();
+        await expect(signIn(cognitoClient, pool.userPoolClientId, other, newUser.password)).rejects.toMatchObject(refused);
+
+        await cognitoClient.send(new VerifyUserAttributeCommand({ AccessToken: accessToken, AttributeName: 'email', Code: code }));
+        const after = attributes((await cognitoClient.send(new GetUserCommand({ AccessToken: accessToken }))).UserAttributes);
+        expect(after).toMatchObject({ email: newAddress.address, email_verified: 'true' });
+        expect((await signIn(cognitoClient, pool.userPoolClientId, newAddress.address, newUser.password)).AuthenticationResult).toBeTruthy();
+        await expect(signIn(cognitoClient, pool.userPoolClientId, newUser.email, newUser.password)).rejects.toMatchObject(refused);
+      } finally {
+        await users.deleteUserIfExists(newAddress.address, { settle: false });
+        await users.deleteUserIfExists(newUser.email, { settle: false });
+        await mailBackend.deleteInbox(newAddress);
+      }
+    });
+  }
+});
+
+test("a deleted user's tokens are refused, also after someone signs up again with the same address", async ({ cognitoClient, newUser, inbox, cognito }) => {
+  const { main } = await stackPools();
+  const app = new CognitoAppClient(cognitoClient, { clientId: main.userPoolClientId });
+  const signUpAndSignIn = async () => {
+    const since = new Date();
+    await app.signUp(newUser.email, newUser.password);
+    await app.confirmSignUp(newUser.email, (await inbox.waitForVerificationEmail({ since })).code);
+    return (await signIn(cognitoClient, main.userPoolClientId, newUser.email, newUser.password)).AuthenticationResult ?? {};
+  };
+  const refresh = (token?: string) =>
+    cognitoClient.send(new InitiateAuthCommand({ ClientId: main.userPoolClientId, AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: token as string } }));
+  // AWS's answers: GetUser with a deleted user's token, UserNotFoundException "User does not exist."
+  // (aws-amplify/aws-sdk-android#366); a refresh token it does not accept, NotAuthorizedException "Invalid Refresh Token."
+  const refusedOld = async (old: { AccessToken?: string; RefreshToken?: string }) => {
+    await expect(cognitoClient.send(new GetUserCommand({ AccessToken: old.AccessToken }))).rejects.toMatchObject({
+      name: 'UserNotFoundException',
+      message: expect.stringContaining('User does not exist.'),
+    });
+    await expect(refresh(old.RefreshToken)).rejects.toMatchObject({ name: 'NotAuthorizedException', message: expect.stringContaining('Invalid Refresh Token.') });
+  };
+
+  const old = await signUpAndSignIn();
+  expect((await refresh(old.RefreshToken)).AuthenticationResult?.AccessToken).toBeTruthy();
+  await cognito.deleteUserIfExists(newUser.email);
+  await refusedOld(old);
+
+  const again = await signUpAndSignIn();
+  await refusedOld(old);
+  const { Username } = await cognitoClient.send(new GetUserCommand({ AccessToken: again.AccessToken }));
+  expect(Username).not.toBe(JSON.parse(Buffer.from((old.AccessToken as string).split('.')[1] as string, 'base64url').toString()).username);
+  expect((await refresh(again.RefreshToken)).AuthenticationResult?.AccessToken).toBeTruthy();
 });
