@@ -8,11 +8,23 @@ import type { Settings } from './settings.js';
 export type MailTarget = { kind: 'maildev'; url: string } | { kind: 'mailslurp'; apiKey: string; basePath?: string };
 
 /** Everything the suite needs to know about what it is testing. */
+/** Another pool of the target, for stories its main pool cannot tell (links instead of codes, say), and how the app reaches it. */
+export interface PoolVariant {
+  userPoolId: string;
+  userPoolClientId: string;
+  /** Opened relative to the app's URL: the app then uses this pool. */
+  appPath: string;
+}
+
+export type VariantName = 'linkVerification' | 'keepOriginalEmail';
+
 export interface Target {
   name: Settings['target'];
   appUrl: string;
   cognito: CognitoEndpoint & { userPoolId: string; userPoolClientId: string; clientSecret?: string };
   mail: MailTarget;
+  /** The target's other pools, by what they are set up for; absent when it has none (the real services, your own page). */
+  variants?: Partial<Record<VariantName, PoolVariant>>;
 }
 
 /** The embedded stack, as its running demo app describes it at `/config.json`. */
@@ -41,6 +53,11 @@ export async function localTarget(env: Record<string, string | undefined> = proc
       userPoolClientId: config.userPoolClientId,
     },
     mail: { kind: 'maildev', url: urls.mailWeb },
+    // The demo app switches pools by `?pool=`; see local/app/src/configure-amplify.ts.
+    variants: {
+      ...(config.linkVerification ? { linkVerification: { ...config.linkVerification, appPath: '?pool=link-verification' } } : {}),
+      ...(config.keepOriginalEmail ? { keepOriginalEmail: { ...config.keepOriginalEmail, appPath: '?pool=keep-original-email' } } : {}),
+    },
   };
 }
 
@@ -49,7 +66,8 @@ export async function resolveTarget(settings: Settings): Promise<Target> {
   const remote = settings.remote;
   if (settings.target === 'local' || !remote) {
     const stack = await localTarget();
-    return settings.localAppUrl ? { ...stack, appUrl: settings.localAppUrl } : stack;
+    // Your own page knows only the pool it was given: the stack's other pools are the demo app's.
+    return settings.localAppUrl ? { ...stack, appUrl: settings.localAppUrl, variants: undefined } : stack;
   }
   return {
     name: 'remote',

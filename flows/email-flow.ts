@@ -142,6 +142,11 @@ export abstract class EmailFlow {
     return withAdvice(type, `${call.operation} answered ${type}${sentence(call.body?.message)}`);
   }
 
+  /** A call the suite makes itself (an admin's), recorded with the page's so the evidence shows it. */
+  protected suiteCall<T>(operation: string, work: () => Promise<T>): Promise<T> {
+    return this.options.calls ? this.options.calls.own(operation, work) : work();
+  }
+
   protected async failure(cause: string, since: Date, likely?: string): Promise<Error> {
     return this.options.explainer ? this.options.explainer.failure(cause, since, likely) : new ActionableError(cause);
   }

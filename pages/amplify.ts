@@ -23,4 +23,6 @@ export const AMPLIFY: UiWords = {
     submit: 'Submit',
     resend: 'Resend Code',
   },
+  // Heading and button share the words; "Password" matches exactly, not "Confirm Password".
+  changePassword: { heading: 'Change Password', newPassword: 'Password', confirmPassword: 'Confirm Password', submit: 'Change Password' },
 };

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { Alert } from './alert.js';
 import { AppStorage } from './app-storage.js';
+import { ChangePasswordScreen } from './change-password-screen.js';
 import { AMPLIFY } from './amplify.js';
 import { ConfirmCodeScreen } from './confirm-code-screen.js';
 import { ConfirmedScreen } from './confirmed-screen.js';
@@ -33,6 +34,8 @@ export interface Screens {
   /** Sign-in and password reset, for UIs that have them (a UI's words say). */
   signIn?: SignInScreen;
   resetPassword?: ResetPasswordScreen;
+  /** The new password a user invited with a temporary one must choose. */
+  changePassword?: ChangePasswordScreen;
   /** The page's error message, on whichever screen. */
   alert: Alert;
   /** What the app keeps in the browser: its tokens. */
@@ -47,6 +50,7 @@ export function screensOf(page: Page, words: UiWords): Screens {
     confirmed: new ConfirmedScreen(page, words.confirmed, alert),
     ...(words.signIn && words.signedIn ? { signIn: new SignInScreen(page, words.signIn, words.signedIn, alert) } : {}),
     ...(words.resetPassword ? { resetPassword: new ResetPasswordScreen(page, words.resetPassword, alert) } : {}),
+    ...(words.changePassword ? { changePassword: new ChangePasswordScreen(page, words.changePassword, alert) } : {}),
     alert,
     storage: new AppStorage(page),
   };

@@ -36,4 +36,6 @@ export interface UiWords {
     submit: string;
     resend: string;
   };
+  /** The new password a user with a temporary one must choose at first sign-in. */
+  changePassword?: { heading: string; newPassword: string; confirmPassword?: string; submit: string };
 }

@@ -20,8 +20,13 @@ export const COGNITO_ADVICE: Record<string, string> = {
   ExpiredCodeException: 'The code expired (24 hours), or was replaced by a newer one: request a new code.',
 };
 
+/** Advice that fits only some messages of an exception: NotAuthorizedException also means a wrong password. */
+const ADVICE_ONLY_WHEN: Record<string, RegExp> = {
+  NotAuthorizedException: /SECRET_HASH|secret hash|configured with secret/i,
+};
+
 /** The error's message with what to do about it, when we know. */
 export function withAdvice(name: string, message: string): string {
-  const advice = COGNITO_ADVICE[name];
+  const advice = ADVICE_ONLY_WHEN[name]?.test(message) === false ? undefined : COGNITO_ADVICE[name];
   return advice && !message.includes(advice) ? `${message} (${name}: ${advice})` : message;
 }

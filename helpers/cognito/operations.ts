@@ -7,6 +7,10 @@ export const MAIL_SENDING_OPERATIONS: Record<string, string> = {
   SignUp: 'a sign-up verification code',
   ResendConfirmationCode: 'a new sign-up verification code',
   ForgotPassword: 'a password reset code',
+  AdminCreateUser: 'an invitation with a temporary password',
 };
+
+/** Operations that mail, but whose answer names no destination (no CodeDeliveryDetails). */
+export const MAILS_WITHOUT_DELIVERY_DETAILS = ['AdminCreateUser'];
 
 export const sendsMail = (operation: string) => operation in MAIL_SENDING_OPERATIONS;

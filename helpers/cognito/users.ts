@@ -1,4 +1,5 @@
 import {
+  AdminCreateUserCommand,
   AdminDeleteUserCommand,
   AdminGetUserCommand,
   ListUsersCommand,
@@ -55,6 +56,32 @@ export class CognitoUsers {
       token = page.PaginationToken;
     } while (token && users.length < limit);
     return users;
+  }
+
+  /**
+   * An admin's invitation (AdminCreateUser, by email): Cognito makes the user
+   * with a temporary password and mails it. Only to an address the suite made,
+   * as for deletion: an invitation to anyone else would mail a stranger.
+   * `resend` mails a new temporary password to a user invited before
+   * (MessageAction RESEND), which replaces the old one.
+   */
+  async invite(email: string, { resend = false }: { resend?: boolean } = {}): Promise<UserType | undefined> {
+    const verdict = this.options.guard.verdict(email);
+    if (!verdict.deletable) {
+      throw new UnsafeDeletionError(`Refusing to invite ${JSON.stringify(email)} into pool ${this.userPoolId}: ${verdict.because}. The suite invites only its own addresses.`);
+    }
+    const { User } = await this.options.client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: this.userPoolId,
+        Username: email,
+        DesiredDeliveryMediums: ['EMAIL'],
+        ...(resend
+          ? { MessageAction: 'RESEND' }
+          : // The address is the suite's own inbox: verified, so the user can also reset a password by mail.
+            { UserAttributes: [{ Name: 'email', Value: email }, { Name: 'email_verified', Value: 'true' }] }),
+      }),
+    );
+    return User;
   }
 
   /** Users whose email attribute is exactly this address. */

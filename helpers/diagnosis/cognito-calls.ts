@@ -10,12 +10,18 @@ export interface CognitoCall {
   url?: string;
   /** Absent while the call is pending. */
   status?: number;
-  /** The answer's JSON: CodeDeliveryDetails, or `__type` and `message` for an error. Never the request: it carries the password. */
-  body?: { CodeDeliveryDetails?: { Destination?: string; DeliveryMedium?: string }; __type?: string; message?: string };
+  /**
+   * What the answer says, and no more: CodeDeliveryDetails, a challenge's
+   * name, or `__type` and `message` for an error. Never the request (it
+   * carries the password), never tokens.
+   */
+  body?: { CodeDeliveryDetails?: { Destination?: string; DeliveryMedium?: string }; ChallengeName?: string; __type?: string; message?: string };
   /** How long the answer took, in ms; absent while pending. */
   latencyMs?: number;
   /** The network failure, when the request never got an answer. */
   failure?: string;
+  /** Set for a call the suite made itself, from Node (an admin's AdminCreateUser), rather than the page. */
+  bySuite?: true;
 }
 
 export const exceptionOf = (call: CognitoCall) =>
@@ -25,11 +31,12 @@ export const isRefused = (call: CognitoCall) => call.failure !== undefined || (c
 
 /** One line per call: operation → status, exception, latency; or still pending after N ms. */
 export function describeCall(call: CognitoCall, now = Date.now()): string {
-  if (!isAnswered(call)) return `${call.operation} → still pending after ${now - call.at.getTime()} ms`;
+  const operation = call.bySuite ? `${call.operation} (the suite's own call)` : call.operation;
+  if (!isAnswered(call)) return `${operation} → still pending after ${now - call.at.getTime()} ms`;
   const took = `${call.latencyMs} ms`;
-  if (isRefused(call)) return `${call.operation} → ${exceptionOf(call)}${call.body?.message ? `: ${call.body.message}` : ''} (${took})`;
+  if (isRefused(call)) return `${operation} → ${exceptionOf(call)}${call.body?.message ? `: ${call.body.message}` : ''} (${took})`;
   const delivery = call.body?.CodeDeliveryDetails;
-  return `${call.operation} → ${call.status} in ${took}${delivery ? `, CodeDeliveryDetails ${JSON.stringify(delivery)}` : ''}`;
+  return `${operation} → ${call.status} in ${took}${delivery ? `, CodeDeliveryDetails ${JSON.stringify(delivery)}` : ''}`;
 }
 
 /**
@@ -58,7 +65,9 @@ export class CognitoCallRecorder {
       void response
         .json()
         .catch(() => undefined)
-        .then((body) => {
+        .then((json: CognitoCall['body'] | undefined) => {
+          const { CodeDeliveryDetails, ChallengeName, __type, message } = json ?? {};
+          const body = Object.fromEntries(Object.entries({ CodeDeliveryDetails, ChallengeName, __type, message }).filter(([, v]) => v !== undefined));
           Object.assign(call, { status: response.status(), body, latencyMs });
           this.waiting.forEach((wake) => wake());
         });
@@ -70,6 +79,29 @@ export class CognitoCallRecorder {
       Object.assign(call, { failure: request.failure()?.errorText ?? 'failed', latencyMs: Date.now() - call.at.getTime() });
       this.waiting.forEach((wake) => wake());
     });
+  }
+
+  /**
+   * A call the suite makes itself, from Node (an admin inviting a user),
+   * recorded beside the page's so a missing mail's evidence shows it: its
+   * answer, or the exception the SDK threw.
+   */
+  async own<T>(operation: string, work: () => Promise<T>): Promise<T> {
+    const call: CognitoCall = { operation, at: new Date(), bySuite: true };
+    this.calls.push(call);
+    const answered = (fields: Partial<CognitoCall>) => {
+      Object.assign(call, { latencyMs: Date.now() - call.at.getTime(), ...fields });
+      this.waiting.forEach((wake) => wake());
+    };
+    try {
+      const result = await work();
+      answered({ status: 200, body: {} });
+      return result;
+    } catch (error) {
+      const { name, message, $metadata } = error as Error & { $metadata?: { httpStatusCode?: number } };
+      answered({ status: $metadata?.httpStatusCode ?? 400, body: { __type: name, message } });
+      throw error;
+    }
   }
 
   /** The calls sent since an instant. */

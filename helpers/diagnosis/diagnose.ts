@@ -1,5 +1,5 @@
-import { COGNITO_ADVICE } from '../cognito/advice.js';
-import { MAIL_SENDING_OPERATIONS, sendsMail } from '../cognito/operations.js';
+import { withAdvice } from '../cognito/advice.js';
+import { MAIL_SENDING_OPERATIONS, MAILS_WITHOUT_DELIVERY_DETAILS, sendsMail } from '../cognito/operations.js';
 import { describeCall, exceptionOf, isAnswered, isRefused, type CognitoCall } from './cognito-calls.js';
 import { CONFIRMATION_DID_NOT_TAKE } from './confirmation.js';
 import { deliveredTo } from './delivery.js';
@@ -29,6 +29,10 @@ export interface Evidence {
   now?: number;
 }
 
+/** What Cognito says it sent, and where: its CodeDeliveryDetails, or (AdminCreateUser names none) the invitation it accepted to send. */
+const sent = (call: CognitoCall, delivery?: { Destination?: string; DeliveryMedium?: string }) =>
+  delivery ? `the code to ${delivery.Destination} by ${delivery.DeliveryMedium}` : `${MAIL_SENDING_OPERATIONS[call.operation] ?? 'the mail'} (${call.operation} → ${call.status})`;
+
 const origin = (url?: string) => (url ? new URL(url).origin : undefined);
 
 /** The evidence in lines a person reads, and the one most likely cause it points to. */
@@ -39,7 +43,7 @@ export function diagnose(evidence: Evidence): { lines: string[]; likelyCause: st
   const delivery = last && !isRefused(last) ? last.body?.CodeDeliveryDetails : undefined;
   const lines = [
     `Address: ${evidence.address}`,
-    `Cognito calls from the page since the ${evidence.kind === 'missing email' ? 'action' : 'step began'}: ${
+    `Cognito calls from the ${evidence.calls.some((c) => c.bySuite) ? 'page and the suite' : 'page'} since the ${evidence.kind === 'missing email' ? 'action' : 'step began'}: ${
       evidence.calls.length ? evidence.calls.map((c) => describeCall(c, now)).join('; ') : 'none seen'
     }`,
     `User status in Cognito: ${evidence.userStatus ?? 'no such user'}`,
@@ -75,7 +79,9 @@ export function diagnose(evidence: Evidence): { lines: string[]; likelyCause: st
     likelyCause = CONFIRMATION_DID_NOT_TAKE;
   } else if (refused && (evidence.kind === 'failed step' || sendsMail(refused.operation))) {
     const type = exceptionOf(refused);
-    likelyCause = `Cognito refused ${refused.operation} (${type}: ${refused.body?.message ?? 'no message'}).${COGNITO_ADVICE[type] ? ` ${COGNITO_ADVICE[type]}` : ''}`;
+    const said = `${type}: ${refused.body?.message ?? 'no message'}`;
+    const advice = withAdvice(type, said).slice(said.length).replace(/^ \(\w+: (.*)\)$/, ' $1');
+    likelyCause = `Cognito refused ${refused.operation} (${said}).${advice}`;
   } else if (misaddressed) {
     const d = misaddressed.body?.CodeDeliveryDetails;
     likelyCause = `Cognito answered ${misaddressed.operation} that it sent the code to ${d?.Destination} by ${d?.DeliveryMedium}, which is not this test's inbox ${evidence.address}.`;
@@ -89,7 +95,7 @@ export function diagnose(evidence: Evidence): { lines: string[]; likelyCause: st
     likelyCause =
       `The page made no call that sends mail (${Object.keys(MAIL_SENDING_OPERATIONS).join(', ')}) after the action: the form may not have been sent ` +
       '(a validation message on the page?), or the app calls Cognito from its server, out of the browser\'s sight.';
-  } else if (!delivery) {
+  } else if (!delivery && !MAILS_WITHOUT_DELIVERY_DETAILS.includes(last.operation)) {
     likelyCause =
       evidence.userStatus === 'CONFIRMED'
         ? 'The user was confirmed without a code (a PreSignUp trigger that auto-confirms?), so Cognito sent none.'
@@ -100,11 +106,11 @@ export function diagnose(evidence: Evidence): { lines: string[]; likelyCause: st
     likelyCause = 'Cognito accepted the sign-up, but the user no longer exists: something deleted it (another test or run using the same address?).';
   } else if (evidence.remote && evidence.sendingAccount.startsWith('COGNITO_DEFAULT')) {
     likelyCause =
-      `Cognito says it sent the code to ${delivery.Destination} by ${delivery.DeliveryMedium}, but nothing arrived. With COGNITO_DEFAULT ` +
+      `Cognito says it sent ${sent(last, delivery)}, but nothing arrived. With COGNITO_DEFAULT ` +
       'the daily quota (about 50 emails) may be spent or delivery delayed: check CloudWatch, and send through SES instead.';
   } else {
     likelyCause =
-      `Cognito says it sent the code to ${delivery.Destination} by ${delivery.DeliveryMedium}, but the inbox never got it: the mail was lost ` +
+      `Cognito says it sent ${sent(last, delivery)}, but the inbox never got it: the mail was lost ` +
       'between Cognito and the inbox (' +
       (evidence.remote
         ? 'SES bounce or suppression list, or the inbox provider rejected it'

@@ -1,6 +1,15 @@
+import { extractInvitation } from './invitation.js';
 import { VerificationCodeError, extractVerificationCode } from './verification-code.js';
 import type { VerificationTemplate } from '../../common/cognito-texts.js';
-import { EmailTimeoutError, describeEmails, type InboxHandle, type MailBackend, type ReceivedEmail, type VerificationEmail } from './types.js';
+import {
+  EmailTimeoutError,
+  describeEmails,
+  type InboxHandle,
+  type InvitationEmail,
+  type MailBackend,
+  type ReceivedEmail,
+  type VerificationEmail,
+} from './types.js';
 
 /** The shortest wait, enough for one look at what the inbox already holds. */
 const MINIMUM_LOOK_MS = 500;
@@ -25,6 +34,8 @@ export class DisposableInbox {
   private caused = 0;
   /** Mails beyond one per action that the test said it expects, and why. */
   private extra: { count: number; why: string }[] = [];
+  /** The pool's templates for mails other than verification codes, for the waits that read them. */
+  readonly templates: { invitation?: VerificationTemplate } = {};
 
   constructor(
     private readonly backend: MailBackend,
@@ -57,6 +68,32 @@ export class DisposableInbox {
    * the mail's text when it holds no single code.
    */
   async waitForVerificationEmail({ since, timeout = this.defaultTimeout }: { since: Date; timeout?: number }): Promise<VerificationEmail> {
+    return this.waitFor(since, timeout, (email) => ({ code: extractVerificationCode(email, this.template.message) }));
+  }
+
+  /**
+   * An AdminCreateUser invitation received since `since`, its user name and
+   * temporary password read by the pool's invitation template (set in
+   * `templates.invitation`). As a verification mail, within `timeout` of the
+   * action; its `code` is the temporary password.
+   */
+  async waitForInvitationEmail({ since, timeout = this.defaultTimeout }: { since: Date; timeout?: number }): Promise<InvitationEmail> {
+    const template = this.templates.invitation;
+    if (!template) throw new Error('This inbox was given no invitation template (templates.invitation): the fixture that made it must set one.');
+    return this.waitFor(since, timeout, (email) => {
+      const { username, temporaryPassword } = extractInvitation(email, template.message);
+      return { code: temporaryPassword, username, temporaryPassword };
+    });
+  }
+
+  /**
+   * The first mail received since `since`, read by `read`. The deadline counts
+   * from `since` (the click), not from this call: the email must arrive within
+   * `timeout` of the action that causes it. Fails with the inbox's contents
+   * when none comes in time, when one comes too late, and with the mail's text
+   * when `read` finds no single code in it.
+   */
+  private async waitFor<T extends { code: string }>(since: Date, timeout: number, read: (email: ReceivedEmail) => T): Promise<ReceivedEmail & T> {
     this.caused++;
     const elapsed = Date.now() - since.getTime();
     // At least one look, even when the UI took the whole deadline; never past the test's own timeout.
@@ -67,15 +104,16 @@ export class DisposableInbox {
     });
     this.received.add(email.id);
 
-    let code = '';
+    let found: T | undefined;
     let unreadable: VerificationCodeError | undefined;
     try {
-      code = extractVerificationCode(email, this.template.message);
+      found = read(email);
     } catch (error) {
       if (!(error instanceof VerificationCodeError)) throw error;
       unreadable = error;
     }
     // Every mail the test got goes into the report, good or bad.
+    const code = found?.code ?? '';
     this.handedOut.push({ ...email, code });
     await this.hooks.onReceived?.({ ...email, code }, this.received.size);
 
@@ -86,12 +124,12 @@ export class DisposableInbox {
           `later than the ${timeout} ms deadline (EMAIL_TIMEOUT_MS).`,
       );
     }
-    if (unreadable) {
+    if (!found) {
       throw new VerificationCodeError(
-        `The mail "${email.subject}" from ${email.from} to ${this.address} (${email.receivedAt.toISOString()}): ${unreadable.message}`,
+        `The mail "${email.subject}" from ${email.from} to ${this.address} (${email.receivedAt.toISOString()}): ${unreadable?.message}`,
       );
     }
-    return { ...email, code };
+    return { ...email, ...found };
   }
 
   /** Everything the inbox holds now, oldest first. */

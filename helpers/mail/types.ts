@@ -18,6 +18,12 @@ export interface VerificationEmail extends ReceivedEmail {
   code: string;
 }
 
+/** An AdminCreateUser invitation: the user name it names, and the temporary password (also its `code`). */
+export interface InvitationEmail extends VerificationEmail {
+  username: string;
+  temporaryPassword: string;
+}
+
 export interface WaitForEmailOptions {
   /**
    * Only mail received at or after this instant counts. Take it just before the

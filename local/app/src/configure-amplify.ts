@@ -1,11 +1,25 @@
 import { Amplify } from 'aws-amplify';
 import type { AppRuntimeConfig } from './runtime-config';
 
-/** Points Amplify at the pool the server names in `/config.json`: one build, any pool. */
+/** The stack's other pools, by the `?pool=` a page is opened with. */
+const VARIANTS = { 'link-verification': 'linkVerification', 'keep-original-email': 'keepOriginalEmail' } as const;
+
+/**
+ * Points Amplify at the pool the server names in `/config.json`: one build,
+ * any pool. `?pool=link-verification` or `?pool=keep-original-email` picks one
+ * of the embedded stack's other pools; a name it does not have stops the app.
+ */
 export async function configureAmplify(): Promise<void> {
   const response = await fetch('/config.json');
   if (!response.ok) throw new Error(`GET /config.json answered ${response.status}: is the stack running?`);
-  const config = (await response.json()) as AppRuntimeConfig;
+  const served = (await response.json()) as AppRuntimeConfig;
+  const wanted = new URLSearchParams(location.search).get('pool');
+  let config: { userPoolId: string; userPoolClientId: string; userPoolEndpoint?: string } = served;
+  if (wanted) {
+    const variant = served[VARIANTS[wanted as keyof typeof VARIANTS]];
+    if (!variant) throw new Error(`this server has no pool "${wanted}" (known: ${Object.keys(VARIANTS).join(', ')})`);
+    config = { ...variant, ...(served.userPoolEndpoint ? { userPoolEndpoint: served.userPoolEndpoint } : {}) };
+  }
   Amplify.configure({
     Auth: {
       Cognito: {
@@ -13,7 +27,7 @@ export async function configureAmplify(): Promise<void> {
         userPoolClientId: config.userPoolClientId,
         ...(config.userPoolEndpoint ? { userPoolEndpoint: config.userPoolEndpoint } : {}),
         loginWith: { email: true },
-        signUpVerificationMethod: 'code',
+        signUpVerificationMethod: wanted === 'link-verification' ? 'link' : 'code',
       },
     },
   });
