@@ -54,13 +54,26 @@ export abstract class EmailFlow {
    * another address, or takes longer than its budget, or when the page shows
    * an error instead.
    */
-  protected async mailCausedBy(operation: string, action: () => Promise<void>, instead: string): Promise<RequestedEmail> {
+  protected async mailCausedBy<E extends VerificationEmail = VerificationEmail>(
+    operation: string,
+    action: () => Promise<void>,
+    instead: string,
+    {
+      inbox = this.inbox,
+      read = (since) => inbox.waitForVerificationEmail({ since }) as Promise<E>,
+    }: {
+      /** Where the mail should go: this test's inbox, or another (a changed address's). */
+      inbox?: DisposableInbox;
+      /** How to wait for it and read it: a code by default; a link, an invitation … */
+      read?: (since: Date) => Promise<E>;
+    } = {},
+  ): Promise<E & Pick<RequestedEmail, 'requestedAt' | 'seenAt'>> {
     const requestedAt = new Date();
     await action();
-    const mail = this.inbox.waitForVerificationEmail({ since: requestedAt });
+    const mail = read(requestedAt);
     mail.catch(() => undefined); // Settled below, or abandoned when Cognito's answer or the page fails first.
     const answerFails = this.answerOf(operation, requestedAt, this.options.budgetMs ?? this.options.emailTimeout).then(async (call) => {
-      if (call) await this.checkAnswer(call, requestedAt);
+      if (call) await this.checkAnswer(call, requestedAt, inbox.address);
       return new Promise<never>(() => undefined); // A good answer decides nothing: the mail does.
     });
     answerFails.catch(() => undefined);
@@ -71,7 +84,7 @@ export abstract class EmailFlow {
     const seenAt = new Date();
     // The mail may come before the page has Cognito's answer (the emulator mails before it answers): check it now.
     const call = await this.answerOf(operation, requestedAt, ANSWER_AFTER_MAIL_MS);
-    if (call) await this.checkAnswer(call, requestedAt);
+    if (call) await this.checkAnswer(call, requestedAt, inbox.address);
     return { ...email, requestedAt, seenAt };
   }
 
@@ -101,14 +114,14 @@ export abstract class EmailFlow {
   /** Each answer is checked once, however many waits look at it. */
   protected readonly checked = new WeakMap<CognitoCall, Promise<void>>();
 
-  protected checkAnswer(call: CognitoCall, since: Date): Promise<void> {
-    const check = this.checked.get(call) ?? this.factCheck(call, since);
+  protected checkAnswer(call: CognitoCall, since: Date, address = this.inbox.address): Promise<void> {
+    const check = this.checked.get(call) ?? this.factCheck(call, since, address);
     this.checked.set(call, check);
     return check;
   }
 
   /** The facts an answer must hold: not refused, within budget, and naming this test's inbox when it mailed a code. */
-  protected async factCheck(call: CognitoCall, since: Date): Promise<void> {
+  protected async factCheck(call: CognitoCall, since: Date, address = this.inbox.address): Promise<void> {
     if (isRefused(call)) {
       const type = exceptionOf(call);
       throw await this.failure(withAdvice(type, `${call.operation} failed: Cognito answered ${type}${sentence(call.body?.message)}`), since);
@@ -122,10 +135,10 @@ export abstract class EmailFlow {
       );
     }
     const delivery = call.body?.CodeDeliveryDetails;
-    if (sendsMail(call.operation) && delivery && !deliveredTo(delivery, this.inbox.address)) {
+    if (sendsMail(call.operation) && delivery && !deliveredTo(delivery, address)) {
       throw await this.failure(
         `Cognito answered ${call.operation} that it sent the code to ${delivery.Destination} by ${delivery.DeliveryMedium}, ` +
-          `but this test's inbox is ${this.inbox.address}: the code went elsewhere, or nowhere.`,
+          `but the inbox it should reach is ${address}: the code went elsewhere, or nowhere.`,
         since,
       );
     }

@@ -33,6 +33,11 @@ const isExplained = (error: unknown) => error instanceof Error && (EXPLAINED in 
 export class Explainer {
   constructor(private readonly sources: EvidenceSources) {}
 
+  /** The user lives in another pool for this story (a pool that confirms by link, say): their status comes from there. */
+  userIn(userStatus: EvidenceSources['userStatus']): void {
+    this.sources.userStatus = userStatus;
+  }
+
   /** The evidence, as lines a person reads, ending with the most likely cause (or the one the caller knows better). */
   async evidence(kind: Evidence['kind'], since: Date, knownCause?: string): Promise<string> {
     const s = this.sources;

@@ -48,7 +48,7 @@ const CASES: Case[] = [
   {
     name: 'ResendConfirmationCode answers 200 and sends nothing, naming another address',
     cognito: ['ResendConfirmationCode', { kind: 'answer', status: 200, body: { CodeDeliveryDetails: { AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: 'someone@elsewhere.test' } } }],
-    cause: /Cognito answered ResendConfirmationCode that it sent the code to someone@elsewhere\.test by EMAIL, but this test's inbox is \S+: the code went elsewhere, or nowhere\./,
+    cause: /Cognito answered ResendConfirmationCode that it sent the code to someone@elsewhere\.test by EMAIL, but the inbox it should reach is \S+: the code went elsewhere, or nowhere\./,
     story: /resend-code/,
     redWithinMs: 14_000,
     emailTimeoutMs: 20_000,
