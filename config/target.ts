@@ -14,6 +14,8 @@ export interface PoolVariant {
   userPoolClientId: string;
   /** Opened relative to the app's URL: the app then uses this pool. */
   appPath: string;
+  /** Where this pool's confirmation links must point: its hosted domain (the emulator, locally). */
+  linkOrigin?: string;
 }
 
 export type VariantName = 'linkVerification' | 'keepOriginalEmail';
@@ -55,7 +57,9 @@ export async function localTarget(env: Record<string, string | undefined> = proc
     mail: { kind: 'maildev', url: urls.mailWeb },
     // The demo app switches pools by `?pool=`; see local/app/src/configure-amplify.ts.
     variants: {
-      ...(config.linkVerification ? { linkVerification: { ...config.linkVerification, appPath: '?pool=link-verification' } } : {}),
+      ...(config.linkVerification
+        ? { linkVerification: { ...config.linkVerification, appPath: '?pool=link-verification', ...(config.userPoolEndpoint ? { linkOrigin: new URL(config.userPoolEndpoint).origin } : {}) } }
+        : {}),
       ...(config.keepOriginalEmail ? { keepOriginalEmail: { ...config.keepOriginalEmail, appPath: '?pool=keep-original-email' } } : {}),
     },
   };

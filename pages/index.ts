@@ -4,6 +4,7 @@ import { AppStorage } from './app-storage.js';
 import { ChangePasswordScreen } from './change-password-screen.js';
 import { AMPLIFY } from './amplify.js';
 import { ConfirmCodeScreen } from './confirm-code-screen.js';
+import { ConfirmationLinkPage } from './confirmation-link-page.js';
 import { ConfirmedScreen } from './confirmed-screen.js';
 import { CUSTOM_FORM } from './custom-form.js';
 import { MINIMAL_FORM } from './minimal-form.js';
@@ -40,6 +41,8 @@ export interface Screens {
   alert: Alert;
   /** What the app keeps in the browser: its tokens. */
   storage: AppStorage;
+  /** Cognito's page behind a confirmation link: the same for every UI. */
+  confirmationLink: ConfirmationLinkPage;
 }
 
 export function screensOf(page: Page, words: UiWords): Screens {
@@ -53,6 +56,7 @@ export function screensOf(page: Page, words: UiWords): Screens {
     ...(words.changePassword ? { changePassword: new ChangePasswordScreen(page, words.changePassword, alert) } : {}),
     alert,
     storage: new AppStorage(page),
+    confirmationLink: new ConfirmationLinkPage(page),
   };
 }
 

@@ -18,10 +18,11 @@ export class SignUpScreen {
   private readonly field = (label: string) => this.page.getByLabel(label, { exact: true });
   private readonly submitButton = () => this.page.getByRole('button', { name: this.words.submit, exact: true });
 
-  async open(): Promise<void> {
-    await test.step('open the sign-up form', async () => {
+  /** Opens the app at its URL; `path` (relative to it, `?pool=…`) when the story needs the app on another pool. */
+  async open(path = ''): Promise<void> {
+    await test.step(`open the sign-up form${path ? ` (${path})` : ''}`, async () => {
       // The empty URL is baseURL itself: BASE_URL may be a page deep inside the app.
-      await openOrExplain(this.page, '');
+      await openOrExplain(this.page, path);
       await expect(this.submitButton()).toBeVisible();
       await expect(this.field(this.words.email)).toBeVisible();
     });

@@ -1,3 +1,4 @@
+import { extractConfirmationLink } from './confirmation-link.js';
 import { extractInvitation } from './invitation.js';
 import { VerificationCodeError, extractVerificationCode } from './verification-code.js';
 import type { VerificationTemplate } from '../../common/cognito-texts.js';
@@ -6,6 +7,7 @@ import {
   describeEmails,
   type InboxHandle,
   type InvitationEmail,
+  type LinkEmail,
   type MailBackend,
   type ReceivedEmail,
   type VerificationEmail,
@@ -83,6 +85,19 @@ export class DisposableInbox {
     return this.waitFor(since, timeout, (email) => {
       const { username, temporaryPassword } = extractInvitation(email, template.message);
       return { code: temporaryPassword, username, temporaryPassword };
+    });
+  }
+
+  /**
+   * A CONFIRM_WITH_LINK mail received since `since`: its confirmation link,
+   * found by the words of `template` (the pool's EmailMessageByLink); its
+   * `code` is the link's confirmation_code.
+   */
+  async waitForLinkEmail({ since, template, timeout = this.defaultTimeout }: { since: Date; template: string; timeout?: number }): Promise<LinkEmail> {
+    return this.waitFor(since, timeout, (email) => {
+      const link = extractConfirmationLink(email, template);
+      const code = URL.canParse(link) ? (new URL(link).searchParams.get('confirmation_code') ?? '') : '';
+      return { link, code };
     });
   }
 

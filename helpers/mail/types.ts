@@ -24,6 +24,11 @@ export interface InvitationEmail extends VerificationEmail {
   temporaryPassword: string;
 }
 
+/** A mail that confirms by link: the link, and its confirmation_code (also its `code`). */
+export interface LinkEmail extends VerificationEmail {
+  link: string;
+}
+
 export interface WaitForEmailOptions {
   /**
    * Only mail received at or after this instant counts. Take it just before the
