@@ -17,7 +17,14 @@ export const COGNITO_ADVICE: Record<string, string> = {
     'If the app client has a secret, every sign-up call needs SECRET_HASH: set COGNITO_CLIENT_SECRET, ' +
     'or use a public client (no secret) for a browser app.',
   CodeMismatchException: 'The code is not the one Cognito sent last: a resend or a second sign-up replaced it.',
-  ExpiredCodeException: 'The code expired (24 hours), or was replaced by a newer one: request a new code.',
+  ExpiredCodeException: 'The code expired (24 hours; a password reset code, 1 hour), or was replaced by a newer one: request a new code.',
+  UserNotConfirmedException:
+    'The user never confirmed the sign-up, so Cognito will not sign them in or reset their password: confirm first (a sign-up mail lost earlier?).',
+  PasswordResetRequiredException: 'An admin reset this password (AdminResetUserPassword): the user must set a new one with the code mailed to them.',
+  UnsupportedUserStateException:
+    'An invitation can be resent only to a user who has not signed in yet (FORCE_CHANGE_PASSWORD); this one has, or was never invited.',
+  InvalidParameterException:
+    'For ForgotPassword this usually means no verified email to send the code to (email_verified false, or no account recovery by email); check the message.',
 };
 
 /** Advice that fits only some messages of an exception: NotAuthorizedException also means a wrong password. */

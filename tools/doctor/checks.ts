@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
+  AdminCreateUserCommand,
   AdminGetUserCommand,
   DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
@@ -18,6 +19,7 @@ import { DeletionGuard, ownedAddresses, vetTestEmailPattern } from '../../helper
 import { MailDevBackend } from '../../helpers/mail/maildev.js';
 import { loadSettings, SettingsError, type Settings } from '../../config/settings.js';
 import { resolveTarget, type Target } from '../../config/target.js';
+import { STORIES, storySupport, type StoryKey } from '../../helpers/cognito/story-support.js';
 import { CODE_PLACEHOLDER, verificationTemplate } from '../../common/cognito-texts.js';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail';
@@ -112,6 +114,23 @@ function poolChecks(pool: UserPoolType, target: Target): CheckResult[] {
   return results;
 }
 
+/** The stories this pool and client can run, and the ones that will be skipped, each with its reason (the report says the same). */
+function storyChecks(pool: UserPoolType, client: UserPoolClientType, target: Target): CheckResult[] {
+  const support = storySupport(pool, client, target.variants);
+  // The sign-up stories are the suite's core: a pool that cannot run them is a ✗ of the pool's checks, and stops the run.
+  const stories = Object.entries(support).filter(([key, s]) => key !== 'signUpByCode' || s.runs);
+  return stories.map(([key, support]) =>
+    support.runs
+      ? { status: 'ok', title: `Story "${STORIES[key as StoryKey]}" will run`, detail: support.why }
+      : {
+          status: 'warn',
+          title: `Story "${STORIES[key as StoryKey]}" will be skipped`,
+          detail: support.why,
+          fix: 'Set the pool up for it (see the README, "Flows"), or accept the skip: the report names it.',
+        },
+  );
+}
+
 function clientChecks(client: UserPoolClientType, settings: Settings, target: Target): CheckResult[] {
   const results: CheckResult[] = [{ status: 'ok', title: 'The app client exists', detail: `${client.ClientName ?? ''} ${client.ClientId}`.trim() }];
   // Without ExplicitAuthFlows, Cognito allows SRP, custom auth and refresh.
@@ -167,6 +186,18 @@ async function permissionChecks(client: CognitoIdentityProviderClient, userPoolI
         : { status: 'fail', title: `Not allowed: cognito-idp:${name}`, detail: why, fix: 'Grant the IAM policy in README "Least privilege" on this pool.' },
     );
   }
+  // Only the invitation story needs it. RESEND to a name no user has creates nobody: allowed → UserNotFoundException.
+  const invite = await allowed(() => client.send(new AdminCreateUserCommand({ UserPoolId: userPoolId, Username: probe, MessageAction: 'RESEND' })));
+  results.push(
+    invite.ok
+      ? { status: 'ok', title: 'Allowed: cognito-idp:AdminCreateUser' }
+      : {
+          status: 'warn',
+          title: 'Not allowed: cognito-idp:AdminCreateUser',
+          detail: invite.why,
+          fix: 'The admin invitation story will fail: grant it (README "Least privilege"), or leave that story out.',
+        },
+  );
   return results;
 }
 
@@ -250,6 +281,7 @@ export async function runDoctor(env: Record<string, string | undefined> = proces
       client.send(new DescribeUserPoolClientCommand({ UserPoolId: target.cognito.userPoolId, ClientId: target.cognito.userPoolClientId })),
     );
     if (appClient.value?.UserPoolClient) results.push(...clientChecks(appClient.value.UserPoolClient, settings, target));
+    if (appClient.value?.UserPoolClient && pool.value?.UserPool) results.push(...storyChecks(pool.value.UserPool, appClient.value.UserPoolClient, target));
     else results.push({ status: 'fail', title: `The app client ${target.cognito.userPoolClientId} could not be read`, detail: appClient.error?.message, fix: 'Check COGNITO_CLIENT_ID: it must be a client of this pool.' });
 
     if (!pool.error) results.push(...(await permissionChecks(client, target.cognito.userPoolId)));
