@@ -54,6 +54,17 @@ test.describe('remote mode against stand-ins', () => {
     });
   });
 
+  test('the flake gate in remote mode: every story 10 times over against the stand-ins, none flaky', async ({ target }) => {
+    test.setTimeout(900_000);
+    const run = await runPlaywright(['--project=remote', '--repeat-each=10', '--retries=1', '--fail-on-flaky-tests'], remoteEnv(target), { timeoutMs: 840_000 });
+    const skipped = 1; // verification by link: the stand-in's settings name no pool that confirms by link
+    const passedStories = run.output.split('\n').filter((line) => /✓ +\d+ \[remote\] ›/.test(line)).length;
+    expect(passedStories, run.output.slice(-3_000)).toBe((storyCount() - skipped) * 10);
+    expect(run.output).not.toMatch(/\bflaky\b/);
+    expect(run.exitCode, run.output.slice(-3_000)).toBe(0);
+    expect(standIn.inboxCount()).toBe(0);
+  });
+
   const failures = [
     {
       name: 'an unknown user pool',
