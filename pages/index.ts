@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { AccountScreen } from './account-screen.js';
 import { Alert } from './alert.js';
 import { AppStorage } from './app-storage.js';
 import { ChangePasswordScreen } from './change-password-screen.js';
@@ -40,6 +41,8 @@ export interface Screens {
   alert: Alert;
   /** What the app keeps in the browser: its tokens. */
   storage: AppStorage;
+  /** The signed-in user's account page, where the email address changes. */
+  account?: AccountScreen;
 }
 
 export function screensOf(page: Page, words: UiWords): Screens {
@@ -53,6 +56,7 @@ export function screensOf(page: Page, words: UiWords): Screens {
     ...(words.changePassword ? { changePassword: new ChangePasswordScreen(page, words.changePassword, alert) } : {}),
     alert,
     storage: new AppStorage(page),
+    ...(words.account ? { account: new AccountScreen(page, words.account, alert) } : {}),
   };
 }
 
