@@ -20,10 +20,13 @@ export class SessionFlow extends EmailFlow {
     return (this.screens as WithSignIn).signIn;
   }
 
-  /** Signs in; Cognito must accept the password, and the app show the user signed in. */
-  async signIn(user: Credentials): Promise<void> {
+  /**
+   * Signs in; Cognito must accept the password, and the app show the user
+   * signed in. `at`: where the app is opened (`?pool=…`: another pool's).
+   */
+  async signIn(user: Credentials, { at = '' }: { at?: string } = {}): Promise<void> {
     await this.explained(async () => {
-      await this.signInScreen.open();
+      await this.signInScreen.open(at);
       const since = new Date();
       await this.signInScreen.signIn(user);
       const call = await this.answerOf('InitiateAuth', since);
@@ -33,9 +36,9 @@ export class SessionFlow extends EmailFlow {
   }
 
   /** Signs in with a password Cognito must refuse, and sees the page say why. */
-  async expectSignInRefused(user: Credentials, message: string | RegExp): Promise<void> {
+  async expectSignInRefused(user: Credentials, message: string | RegExp, { at = '' }: { at?: string } = {}): Promise<void> {
     await this.explained(async () => {
-      await this.signInScreen.open();
+      await this.signInScreen.open(at);
       const since = new Date();
       await this.signInScreen.signIn(user);
       const call = await this.answerOf('InitiateAuth', since);
