@@ -1,0 +1,194 @@
+import { test } from '@playwright/test';
+import type { CognitoAppClient } from '../helpers/cognito/app-client.js';
+import type { CognitoUsers } from '../helpers/cognito/users.js';
+import { exceptionOf, isRefused } from '../helpers/diagnosis/cognito-calls.js';
+import { codeRefusal } from '../helpers/diagnosis/code-refusal.js';
+import { confirmationFailure, CONFIRMATION_DID_NOT_TAKE } from '../helpers/diagnosis/confirmation.js';
+import { ActionableError } from '../helpers/errors.js';
+import type { DisposableInbox } from '../helpers/mail/disposable-inbox.js';
+import { EmailTimeoutError, type ReceivedEmail } from '../helpers/mail/types.js';
+import type { Credentials, Screens } from '../pages/index.js';
+import { EmailFlow, type FlowOptions, type RequestedEmail } from './email-flow.js';
+import type { SessionFlow } from './session.js';
+
+type WithAccount = Screens & Required<Pick<Screens, 'signIn' | 'account'>>;
+
+/** The pool a user's account lives in, as this flow needs it: where the app reaches it, its admin side, its cleanup. */
+export interface AccountPool {
+  /** Where the app is opened for this pool, relative to its URL: '' for the main pool, `?pool=…` for another. */
+  appPath: string;
+  userPoolClientId: string;
+  users: CognitoUsers;
+  /** Deletes this address's user from the pool after the test, pass or fail: a changed address is the user's new name. */
+  deleteAfter(email: string): void;
+}
+
+export interface EmailChangeParts {
+  pool: AccountPool;
+  /** The app client's own calls for a pool, from Node: a confirmed user there without the browser. */
+  appClientFor(pool: AccountPool): CognitoAppClient;
+  /** Signing in from another browser (its own storage, no session): the sign-ins a pending change allows, while this one waits for the code. */
+  anotherBrowser(): Promise<SessionFlow>;
+}
+
+/** Mails, one phrase each, for messages. */
+const listed = (mails: ReceivedEmail[]) => mails.map((m) => `"${m.subject}" at ${m.receivedAt.toISOString()} to ${m.to.join(', ')}`).join('; ');
+
+/**
+ * A signed-in user changes their email address on the app's account page:
+ * Cognito mails a code to the NEW address (UpdateUserAttributes), and none to
+ * the old; entering it verifies the new address (VerifyUserAttribute). The
+ * answers are checked as in every email flow: UpdateUserAttributes must name
+ * the new address, VerifyUserAttribute must accept the mailed code.
+ */
+export class EmailChangeFlow extends EmailFlow {
+  /** The inbox of the address asked for, and when, once a change was asked for. */
+  private pending?: { inbox: DisposableInbox; since: Date };
+
+  constructor(
+    screens: Screens,
+    inbox: DisposableInbox,
+    options: FlowOptions,
+    private readonly parts: EmailChangeParts,
+  ) {
+    super(screens, inbox, options);
+  }
+
+  /** Whether the UI has the screens this flow needs; a story without them is skipped, saying so. */
+  get supported(): boolean {
+    return !!this.screens.signIn && !!this.screens.account;
+  }
+
+  /** The same flow for a user of another pool (one that keeps the original address, say). */
+  in(pool: AccountPool): EmailChangeFlow {
+    return new EmailChangeFlow(this.screens, this.inbox, this.options, { ...this.parts, pool });
+  }
+
+  get pool(): AccountPool {
+    return this.parts.pool;
+  }
+
+  private get account() {
+    return (this.screens as WithAccount).account;
+  }
+
+  /**
+   * A user of this flow's pool who has signed up and confirmed, made through
+   * that pool's app client (SignUp, the mailed code, ConfirmSignUp), as the
+   * `confirmedUser` fixture makes one in the main pool.
+   */
+  async confirmedUser(user: Credentials): Promise<Credentials> {
+    return test.step(`make ${user.email} a confirmed user of pool ${this.pool.users.userPoolId}`, () =>
+      this.explained(async () => {
+        const since = new Date();
+        const app = this.parts.appClientFor(this.pool);
+        await this.suiteCall('SignUp', () => app.signUp(user.email, user.password));
+        const mail = await this.inbox.waitForVerificationEmail({ since });
+        await this.suiteCall('ConfirmSignUp', () => app.confirmSignUp(user.email, mail.code)).catch(async (error: Error) => {
+          const { cause, likely } = codeRefusal({ operation: 'ConfirmSignUp', exception: error.name, message: error.message }, mail.code, this.inbox.handedOut);
+          throw await this.failure(`Could not make the confirmed user this story starts from (${user.email}). ${cause}`, since, likely);
+        });
+        const failed = await confirmationFailure(user.email, (email) => this.pool.users.getUserStatus(email));
+        if (failed) throw await this.failure(`Could not make the confirmed user this story starts from (${user.email}). ${failed}`, since, CONFIRMATION_DID_NOT_TAKE);
+        return user;
+      }),
+    );
+  }
+
+  /**
+   * On the account page of a signed-in user, asks to change the email to the
+   * new inbox's address: the code must reach that inbox (and Cognito's answer
+   * name it), and no mail the old address.
+   */
+  async changeEmail(user: Credentials, newInbox: DisposableInbox): Promise<RequestedEmail> {
+    return test.step(`change the email of ${user.email} to ${newInbox.address}: the code reaches the new address, and nothing the old`, () =>
+      this.explained(async () => {
+        // The user's name becomes the new address: whatever happens next, that user is deleted afterwards too.
+        this.pool.deleteAfter(newInbox.address);
+        await this.account.expectShown();
+        const since = new Date();
+        this.pending = { inbox: newInbox, since };
+        const email = await this.mailCausedBy('UpdateUserAttributes', () => this.account.requestEmailChange(newInbox.address), 'the form for the code', {
+          inbox: newInbox,
+        }).catch(async (error: unknown) => {
+          if (!(error instanceof EmailTimeoutError)) throw error;
+          throw await this.missingCode(newInbox, since, error);
+        });
+        await this.account.expectCodeForm();
+        await this.expectNothingForOldAddress(newInbox, since);
+        return email;
+      }),
+    );
+  }
+
+  /** The code never reached the new address: say where it went, if the old address got it, and what Cognito answered. */
+  private async missingCode(newInbox: DisposableInbox, since: Date, error: EmailTimeoutError): Promise<Error> {
+    const old = await this.unexpected(since);
+    const call = this.options.calls?.since(since).find((c) => c.operation === 'UpdateUserAttributes');
+    const said = call?.body?.CodeDeliveryDetails;
+    return this.failure(
+      `No code to verify the new address reached ${newInbox.address} after UpdateUserAttributes` +
+        `${said ? ` (Cognito answered that it sent it to ${said.Destination} by ${said.DeliveryMedium})` : call ? ` (Cognito's answer named no destination: ${call.status})` : ''}` +
+        `${old.length ? `; the OLD address ${this.inbox.address} received ${listed(old)} instead` : ''}.\n${error.message.split('\n')[0]}`,
+      since,
+      old.length
+        ? 'Cognito mailed the code to the address the user had, not the one they asked for: whoever holds the old mailbox can verify an address they do not own.'
+        : said
+          ? 'Cognito says it mailed the new address, but nothing arrived there: the mail path lost it (templates, sender, the inbox service).'
+          : 'Cognito sent no code: the pool does not verify email (AutoVerifiedAttributes), or the app changed the address without asking for verification.',
+    );
+  }
+
+  /** Mails in the old inbox the test never waited for, since an instant: a changed address's code must not go there. */
+  private async unexpected(since: Date): Promise<ReceivedEmail[]> {
+    const handedOut = new Set(this.inbox.handedOut.map((m) => m.id));
+    const all = await this.inbox.emails().catch(() => []);
+    return all.filter((m) => !handedOut.has(m.id) && m.receivedAt.getTime() >= since.getTime() - 1_000);
+  }
+
+  private async expectNothingForOldAddress(newInbox: DisposableInbox, since: Date): Promise<void> {
+    await test.step(`no mail reached the old address ${this.inbox.address}`, () => this.oldAddressUntouched(newInbox, since));
+  }
+
+  private async oldAddressUntouched(newInbox: DisposableInbox, since: Date): Promise<void> {
+    const old = await this.unexpected(since);
+    if (!old.length) return;
+    throw await this.failure(
+      `Changing the email to ${newInbox.address} also mailed the OLD address ${this.inbox.address}: ${listed(old)}.`,
+      since,
+      'Cognito sent the verification code to the address the user had as well as the new one: the code must go only to the address being verified.',
+    );
+  }
+
+  /** Enters the mailed code on the account page: Cognito must accept it (VerifyUserAttribute), and the page show the new address. */
+  async verify(code: string): Promise<void> {
+    if (!this.pending) throw new ActionableError('verify(code) comes after changeEmail(user, newInbox): no change of address was asked for.');
+    const { inbox: newInbox, since: changed } = this.pending;
+
+    await test.step(`verify ${newInbox.address} with the mailed code`, () =>
+      this.explained(async () => {
+        const since = new Date();
+        await this.account.verify(code);
+        const call = await this.answerOf('VerifyUserAttribute', since);
+        if (call && isRefused(call)) {
+          const { cause, likely } = codeRefusal({ operation: 'VerifyUserAttribute', exception: exceptionOf(call), message: call.body?.message }, code, newInbox.handedOut);
+          throw await this.failure(cause, since, likely);
+        }
+        if (call) await this.checkAnswer(call, since, newInbox.address);
+        await this.account.expectChanged(newInbox.address);
+        // A mail to the old address may come late: a last look, now that the change is done.
+        await this.expectNothingForOldAddress(newInbox, changed);
+      }),
+    );
+  }
+
+  /** Signs out from the account page; the app must offer to sign in again. */
+  async signOut(): Promise<void> {
+    await this.account.signOut();
+  }
+
+  /** Another browser, without this one's session: sign-ins there do not touch the pending change here. */
+  anotherBrowser(): Promise<SessionFlow> {
+    return this.parts.anotherBrowser();
+  }
+}

@@ -1,0 +1,68 @@
+import { expect, test } from '../../fixtures';
+
+const REFUSED = 'Incorrect username or password.';
+
+test('a signed-in user changes their email: the code goes to the new address, not the old; once verified, the new address signs in', async ({
+  confirmedUser,
+  session,
+  emailChange,
+  secondInbox,
+  cognito,
+}) => {
+  test.skip(!emailChange.supported, "this UI's words in pages/ name no sign-in screen or account page with a change-email form");
+  const moved = { email: secondInbox.address, password: confirmedUser.password };
+
+  await session.signIn(confirmedUser);
+  const mail = await emailChange.changeEmail(confirmedUser, secondInbox);
+  await emailChange.verify(mail.code);
+
+  await test.step(`Cognito holds ${moved.email} as the user's email, verified`, async () => {
+    await expect.poll(() => cognito.getUserAttributes(moved.email)).toMatchObject({ email: moved.email, email_verified: 'true' });
+  });
+
+  await emailChange.signOut();
+  await session.expectSignInRefused(confirmedUser, REFUSED);
+  await session.signIn(moved);
+});
+
+test('with a pool that keeps the original email until the new one is verified, the old address signs in until then, and the new one only after', async ({
+  newUser,
+  poolVariants,
+  session,
+  emailChange,
+  secondInbox,
+}) => {
+  test.skip(!emailChange.supported, "this UI's words in pages/ name no sign-in screen or account page with a change-email form");
+  const unavailable = poolVariants.unavailable('keepOriginalEmail');
+  test.skip(!!unavailable, unavailable ?? '');
+  const pool = await poolVariants.use('keepOriginalEmail');
+  const change = emailChange.in(pool);
+  const at = pool.appPath;
+  const user = await change.confirmedUser(newUser);
+  const moved = { email: secondInbox.address, password: user.password };
+
+  await session.signIn(user, { at });
+  const mail = await change.changeEmail(user, secondInbox);
+
+  await test.step('before the new address is verified, Cognito still holds the old one', async () => {
+    expect(await pool.users.getUserAttributes(user.email)).toMatchObject({ email: user.email, email_verified: 'true' });
+  });
+
+
+  const elsewhere = await change.anotherBrowser();
+
+  await test.step('in another browser, before verification: the new address is refused, the old one signs in', async () => {
+    await elsewhere.expectSignInRefused(moved, REFUSED, { at });
+    await elsewhere.signIn(user, { at });
+  });
+
+  await change.verify(mail.code);
+
+  await test.step(`Cognito holds ${moved.email} as the user's email, verified`, async () => {
+    await expect.poll(() => pool.users.getUserAttributes(moved.email)).toMatchObject({ email: moved.email, email_verified: 'true' });
+  });
+
+  await change.signOut();
+  await session.expectSignInRefused(user, REFUSED, { at });
+  await session.signIn(moved, { at });
+});
