@@ -1,9 +1,10 @@
 import { test } from '@playwright/test';
 import type { CognitoAppClient } from '../helpers/cognito/app-client.js';
 import type { CognitoUsers } from '../helpers/cognito/users.js';
-import { exceptionOf, isRefused } from '../helpers/diagnosis/cognito-calls.js';
+import { exceptionOf, isRefused, type CognitoCall } from '../helpers/diagnosis/cognito-calls.js';
 import { codeRefusal } from '../helpers/diagnosis/code-refusal.js';
 import { confirmationFailure, CONFIRMATION_DID_NOT_TAKE } from '../helpers/diagnosis/confirmation.js';
+import { deliveredTo } from '../helpers/diagnosis/delivery.js';
 import { ActionableError } from '../helpers/errors.js';
 import type { DisposableInbox } from '../helpers/mail/disposable-inbox.js';
 import { EmailTimeoutError, type ReceivedEmail } from '../helpers/mail/types.js';
@@ -105,6 +106,9 @@ export class EmailChangeFlow extends EmailFlow {
       this.explained(async () => {
         // The user's name becomes the new address: whatever happens next, that user is deleted afterwards too.
         this.pool.deleteAfter(newInbox.address);
+        // The evidence finds the user by either address: the new one once it has taken, the old one until then.
+        const users = this.pool.users;
+        this.options.explainer?.userIn(async () => (await users.getUserStatus(newInbox.address)) ?? users.getUserStatus(this.inbox.address));
         await this.account.expectShown();
         const since = new Date();
         this.pending = { inbox: newInbox, since };
@@ -118,6 +122,21 @@ export class EmailChangeFlow extends EmailFlow {
         await this.expectNothingForOldAddress(newInbox, since);
         return email;
       }),
+    );
+  }
+
+  /** As every answer is checked; an UpdateUserAttributes that names another address than the new one says whose. */
+  protected override async factCheck(call: CognitoCall, since: Date, address = this.inbox.address): Promise<void> {
+    const delivery = call.body?.CodeDeliveryDetails;
+    if (call.operation !== 'UpdateUserAttributes' || isRefused(call) || !delivery || deliveredTo(delivery, address)) return super.factCheck(call, since, address);
+    const old = deliveredTo(delivery, this.inbox.address);
+    throw await this.failure(
+      `Cognito answered UpdateUserAttributes that it sent the code to ${delivery.Destination} by ${delivery.DeliveryMedium}, ` +
+        `but the address being verified is ${address}${old ? `: that is the OLD address ${this.inbox.address}` : ''}.`,
+      since,
+      old
+        ? 'Cognito mails the code for a new address to the address the user had: whoever holds the old mailbox could verify an address they do not own, and the new address is never proven.'
+        : 'Cognito mailed the code to an address that is neither the old nor the new one: the change went to the wrong attribute, or the answer is wrong.',
     );
   }
 
@@ -158,6 +177,59 @@ export class EmailChangeFlow extends EmailFlow {
       since,
       'Cognito sent the verification code to the address the user had as well as the new one: the code must go only to the address being verified.',
     );
+  }
+
+  /**
+   * Before the new address is verified, on a pool that keeps the original
+   * (AttributesRequireVerificationBeforeUpdate): Cognito still holds the old
+   * address as the user's email, verified.
+   */
+  async expectOriginalKept(user: Credentials): Promise<void> {
+    if (!this.pending) throw new ActionableError('expectOriginalKept(user) comes after changeEmail(user, newInbox): no change of address was asked for.');
+    const { inbox: newInbox } = this.pending;
+
+    await test.step(`before verification, Cognito still holds ${user.email} as the user's email, verified`, () =>
+      this.explained(async () => {
+        const since = new Date();
+        const held = await this.pool.users.getUserAttributes(user.email);
+        if (held?.email === user.email && held.email_verified === 'true') return;
+        const moved = held ? undefined : await this.pool.users.getUserAttributes(newInbox.address);
+        throw await this.failure(
+          moved
+            ? `Before the code was entered, Cognito already holds ${moved.email} as the user's email (email_verified ${moved.email_verified}), not ${user.email}.`
+            : `Before the code was entered, Cognito holds ${held ? `${held.email} (email_verified ${held.email_verified})` : 'no user of either address'}, not ${user.email}, verified.`,
+          since,
+          `The pool does not keep the original address until the new one is verified (UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate: ['email']): ` +
+            'a mistyped new address would become the one the user must sign in with.',
+        );
+      }),
+    );
+  }
+
+  /**
+   * In another browser, before the new address is verified, on a pool that
+   * keeps the original: the new address is refused, the old one signs in.
+   */
+  async expectOnlyOldAddressSignsIn(user: Credentials): Promise<void> {
+    if (!this.pending) throw new ActionableError('expectOnlyOldAddressSignsIn(user) comes after changeEmail(user, newInbox): no change of address was asked for.');
+    const moved = { email: this.pending.inbox.address, password: user.password };
+    const at = this.pool.appPath;
+    const elsewhere = await this.anotherBrowser();
+
+    await test.step(`in another browser, before verification: ${moved.email} is refused, ${user.email} signs in`, async () => {
+      await elsewhere.expectSignInRefused(moved, 'Incorrect username or password.', {
+        at,
+        likely:
+          'The new address signs in before it was verified: the pool does not keep the original until then ' +
+          '(UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate).',
+      });
+      await elsewhere.signIn(user, {
+        at,
+        likely:
+          'The original address no longer signs in although the new one is not verified yet: the pool switched at once ' +
+          'instead of keeping the original until verification (AttributesRequireVerificationBeforeUpdate).',
+      });
+    });
   }
 
   /** Enters the mailed code on the account page: Cognito must accept it (VerifyUserAttribute), and the page show the new address. */
