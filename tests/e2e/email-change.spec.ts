@@ -17,7 +17,9 @@ test('a signed-in user changes their email: the code goes to the new address, no
   await emailChange.verify(mail.code);
 
   await test.step(`Cognito holds ${moved.email} as the user's email, verified`, async () => {
-    await expect.poll(() => cognito.getUserAttributes(moved.email)).toMatchObject({ email: moved.email, email_verified: 'true' });
+    await expect
+      .poll(() => cognito.getUserAttributes(moved.email), { message: `Cognito holds no verified ${moved.email} as the user's email after VerifyUserAttribute` })
+      .toMatchObject({ email: moved.email, email_verified: 'true' });
   });
 
   await emailChange.signOut();
@@ -48,7 +50,9 @@ test('with a pool that keeps the original email until the new one is verified, t
   await change.verify(mail.code);
 
   await test.step(`Cognito holds ${moved.email} as the user's email, verified`, async () => {
-    await expect.poll(() => pool.users.getUserAttributes(moved.email)).toMatchObject({ email: moved.email, email_verified: 'true' });
+    await expect
+      .poll(() => pool.users.getUserAttributes(moved.email), { message: `Cognito holds no verified ${moved.email} as the user's email after VerifyUserAttribute` })
+      .toMatchObject({ email: moved.email, email_verified: 'true' });
   });
 
   await change.signOut();
