@@ -20,27 +20,31 @@ export class SessionFlow extends EmailFlow {
     return (this.screens as WithSignIn).signIn;
   }
 
-  /** Signs in; Cognito must accept the password, and the app show the user signed in. */
-  async signIn(user: Credentials): Promise<void> {
+  /**
+   * Signs in; Cognito must accept the password, and the app show the user
+   * signed in. `at`: where the app is opened (`?pool=…`: another pool's);
+   * `likely`: what a refusal would most likely mean, when the story knows.
+   */
+  async signIn(user: Credentials, { at = '', likely }: { at?: string; likely?: string } = {}): Promise<void> {
     await this.explained(async () => {
-      await this.signInScreen.open();
+      await this.signInScreen.open(at);
       const since = new Date();
       await this.signInScreen.signIn(user);
       const call = await this.answerOf('InitiateAuth', since);
-      if (call && isRefused(call)) throw await this.failure(`Cognito refused the sign-in of ${user.email}: ${this.answered(call)}`, since);
+      if (call && isRefused(call)) throw await this.failure(`Cognito refused the sign-in of ${user.email}: ${this.answered(call)}`, since, likely);
       await this.signInScreen.expectSignedIn(user.email);
     });
   }
 
   /** Signs in with a password Cognito must refuse, and sees the page say why. */
-  async expectSignInRefused(user: Credentials, message: string | RegExp): Promise<void> {
+  async expectSignInRefused(user: Credentials, message: string | RegExp, { at = '', likely }: { at?: string; likely?: string } = {}): Promise<void> {
     await this.explained(async () => {
-      await this.signInScreen.open();
+      await this.signInScreen.open(at);
       const since = new Date();
       await this.signInScreen.signIn(user);
       const call = await this.answerOf('InitiateAuth', since);
       if (call && !isRefused(call)) {
-        throw await this.failure(`Cognito accepted the sign-in of ${user.email} (InitiateAuth → ${call.status}) with a password it should have refused.`, since);
+        throw await this.failure(`Cognito accepted the sign-in of ${user.email} (InitiateAuth → ${call.status}) with a password it should have refused.`, since, likely);
       }
       await this.signInScreen.alert.expectError(message);
     });

@@ -25,4 +25,14 @@ export const AMPLIFY: UiWords = {
   },
   // Heading and button share the words; "Password" matches exactly, not "Confirm Password".
   changePassword: { heading: 'Change Password', newPassword: 'Password', confirmPassword: 'Confirm Password', submit: 'Change Password' },
+  // The demo app's account section on its signed-in page (local/app/src/account.tsx): the Authenticator has no such screen.
+  account: {
+    heading: 'Your account',
+    newEmail: 'New email',
+    change: 'Change email',
+    code: 'Verification code',
+    verify: 'Verify email',
+    changed: (email) => `Your email is now ${email}.`,
+    signOut: 'Sign out',
+  },
 };

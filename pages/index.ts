@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { AccountScreen } from './account-screen.js';
 import { Alert } from './alert.js';
 import { AppStorage } from './app-storage.js';
 import { ChangePasswordScreen } from './change-password-screen.js';
@@ -43,6 +44,8 @@ export interface Screens {
   storage: AppStorage;
   /** Cognito's page behind a confirmation link: the same for every UI. */
   confirmationLink: ConfirmationLinkPage;
+  /** The signed-in user's account page, where the email address changes. */
+  account?: AccountScreen;
 }
 
 export function screensOf(page: Page, words: UiWords): Screens {
@@ -57,6 +60,7 @@ export function screensOf(page: Page, words: UiWords): Screens {
     alert,
     storage: new AppStorage(page),
     confirmationLink: new ConfirmationLinkPage(page),
+    ...(words.account ? { account: new AccountScreen(page, words.account, alert) } : {}),
   };
 }
 

@@ -15,9 +15,10 @@ export class SignInScreen {
   private readonly field = (label: string) => this.page.getByLabel(label, { exact: true });
   private readonly button = (name: string) => this.page.getByRole('button', { name, exact: true });
 
-  async open(): Promise<void> {
-    await test.step('open the sign-in form', async () => {
-      await openOrExplain(this.page, '');
+  /** Opens the app (at `path`, relative to its URL: `?pool=…` for another pool) and shows the sign-in form. */
+  async open(path = ''): Promise<void> {
+    await test.step(`open the sign-in form${path ? ` at ${path}` : ''}`, async () => {
+      await openOrExplain(this.page, path);
       const reachedBy = this.words.reachedBy;
       if (reachedBy) await this.page.getByRole(reachedBy.role, { name: reachedBy.name, exact: true }).click();
       await expect(this.button(this.words.submit)).toBeVisible();

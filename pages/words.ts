@@ -38,4 +38,18 @@ export interface UiWords {
   };
   /** The new password a user with a temporary one must choose at first sign-in. */
   changePassword?: { heading: string; newPassword: string; confirmPassword?: string; submit: string };
+  /**
+   * The signed-in user's account page, where the email address changes: the
+   * form for the new address, the one for the mailed code, what it says once
+   * the new address is verified, and how to sign out.
+   */
+  account?: {
+    heading: string;
+    newEmail: string;
+    change: string;
+    code: string;
+    verify: string;
+    changed: (email: string) => string;
+    signOut: string;
+  };
 }

@@ -8,6 +8,8 @@ export const MAIL_SENDING_OPERATIONS: Record<string, string> = {
   ResendConfirmationCode: 'a new sign-up verification code',
   ForgotPassword: 'a password reset code',
   AdminCreateUser: 'an invitation with a temporary password',
+  UpdateUserAttributes: 'a code to verify a changed email address',
+  GetUserAttributeVerificationCode: 'a new code to verify an email address',
 };
 
 /** Operations that mail, but whose answer names no destination (no CodeDeliveryDetails). */

@@ -151,6 +151,17 @@ export class CognitoUsers {
     }
   }
 
+  /** The user's attributes by name (`email`, `email_verified` …), or undefined when no user signs in with this address. Reads only. */
+  async getUserAttributes(email: string): Promise<Record<string, string> | undefined> {
+    try {
+      const { UserAttributes = [] } = await this.options.client.send(new AdminGetUserCommand({ UserPoolId: this.userPoolId, Username: email }));
+      return Object.fromEntries(UserAttributes.map((a) => [a.Name as string, a.Value ?? '']));
+    } catch (error) {
+      if (error instanceof UserNotFoundException) return undefined;
+      throw error;
+    }
+  }
+
   /** The user's status (`UNCONFIRMED`, `CONFIRMED`, …), or undefined when there is no such user. */
   async getUserStatus(email: string): Promise<UserStatusType | undefined> {
     try {

@@ -65,8 +65,10 @@ export class CognitoCallRecorder {
       void response
         .json()
         .catch(() => undefined)
-        .then((json: CognitoCall['body'] | undefined) => {
-          const { CodeDeliveryDetails, ChallengeName, __type, message } = json ?? {};
+        .then((json: (CognitoCall['body'] & { CodeDeliveryDetailsList?: { Destination?: string; DeliveryMedium?: string }[] }) | undefined) => {
+          const { CodeDeliveryDetails: single, CodeDeliveryDetailsList: list, ChallengeName, __type, message } = json ?? {};
+          // UpdateUserAttributes names its destinations in a list, one per attribute to verify: the email's is the one mailed.
+          const CodeDeliveryDetails = single ?? list?.find((d) => d.DeliveryMedium === 'EMAIL');
           const body = Object.fromEntries(Object.entries({ CodeDeliveryDetails, ChallengeName, __type, message }).filter(([, v]) => v !== undefined));
           Object.assign(call, { status: response.status(), body, latencyMs });
           this.waiting.forEach((wake) => wake());

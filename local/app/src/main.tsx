@@ -2,6 +2,7 @@ import { Authenticator } from '@aws-amplify/ui-react';
 import '@aws-amplify/ui-react/styles.css';
 import { fetchUserAttributes, signIn, signUp, type SignInInput, type SignUpInput } from 'aws-amplify/auth';
 import { StrictMode, useEffect, useState } from 'react';
+import { Account } from './account';
 import { createRoot } from 'react-dom/client';
 import { configureAmplify } from './configure-amplify';
 
@@ -43,6 +44,7 @@ function SignedIn({ email, signOut }: { email?: string; signOut?: () => void }) 
     <main style={{ maxWidth: 480, margin: '4rem auto', fontFamily: 'sans-serif' }}>
       <h1>Welcome aboard</h1>
       <p>You are signed in as {email}.</p>
+      <Account />
       <button type="button" onClick={signOut}>
         Sign out
       </button>

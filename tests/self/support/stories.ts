@@ -4,5 +4,5 @@ import { readdirSync, readFileSync } from 'node:fs';
 export function storyCount(): number {
   return readdirSync('tests/e2e')
     .filter((file) => file.endsWith('.spec.ts'))
-    .reduce((sum, file) => sum + (readFileSync(`tests/e2e/${file}`, 'utf8').match(/^test\(/gm)?.length ?? 0), 0);
+    .reduce((sum, file) => sum + (readFileSync(`tests/e2e/${file}`, 'utf8').match(/^\s*test\(/gm)?.length ?? 0), 0);
 }

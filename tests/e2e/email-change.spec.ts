@@ -1,0 +1,68 @@
+import { expect, test } from '../../fixtures';
+
+const REFUSED = 'Incorrect username or password.';
+
+// Each story is decided before its fixtures are made: a pool that cannot run it costs no inbox, and the report says why.
+test.describe('on the main pool', () => {
+  test.beforeEach(({ storySupport }) => test.skip(!storySupport.emailChange.runs, storySupport.emailChange.why));
+
+  test('a signed-in user changes their email: the code goes to the new address, not the old; once verified, the new address signs in', async ({
+    confirmedUser,
+    session,
+    emailChange,
+    secondInbox,
+    cognito,
+  }) => {
+    test.skip(!emailChange.supported, "this UI's words in pages/ name no sign-in screen or account page with a change-email form");
+    const moved = { email: secondInbox.address, password: confirmedUser.password };
+
+    await session.signIn(confirmedUser);
+    const mail = await emailChange.changeEmail(confirmedUser, secondInbox);
+    await emailChange.verify(mail.code);
+
+    await test.step(`Cognito holds ${moved.email} as the user's email, verified`, async () => {
+      await expect
+        .poll(() => cognito.getUserAttributes(moved.email), { message: `Cognito holds no verified ${moved.email} as the user's email after VerifyUserAttribute` })
+        .toMatchObject({ email: moved.email, email_verified: 'true' });
+    });
+
+    await emailChange.signOut();
+    await session.expectSignInRefused(confirmedUser, REFUSED);
+    await session.signIn(moved);
+  });
+});
+
+test.describe('on a pool that keeps the original address', () => {
+  test.beforeEach(({ storySupport }) => test.skip(!storySupport.keepOriginalEmail.runs, storySupport.keepOriginalEmail.why));
+
+  test('with a pool that keeps the original email until the new one is verified, the old address signs in until then, and the new one only after', async ({
+    newUser,
+    poolVariants,
+    session,
+    emailChange,
+    secondInbox,
+  }) => {
+    test.skip(!emailChange.supported, "this UI's words in pages/ name no sign-in screen or account page with a change-email form");
+    const pool = await poolVariants.use('keepOriginalEmail');
+    const change = emailChange.in(pool);
+    const at = pool.appPath;
+    const user = await change.confirmedUser(newUser);
+    const moved = { email: secondInbox.address, password: user.password };
+
+    await session.signIn(user, { at });
+    const mail = await change.changeEmail(user, secondInbox);
+    await change.expectOriginalKept(user);
+    await change.expectOnlyOldAddressSignsIn(user);
+    await change.verify(mail.code);
+
+    await test.step(`Cognito holds ${moved.email} as the user's email, verified`, async () => {
+      await expect
+        .poll(() => pool.users.getUserAttributes(moved.email), { message: `Cognito holds no verified ${moved.email} as the user's email after VerifyUserAttribute` })
+        .toMatchObject({ email: moved.email, email_verified: 'true' });
+    });
+
+    await change.signOut();
+    await session.expectSignInRefused(user, REFUSED, { at });
+    await session.signIn(moved, { at });
+  });
+});
