@@ -88,7 +88,7 @@ export class CognitoCallRecorder {
    * recorded beside the page's so a missing mail's evidence shows it: its
    * answer, or the exception the SDK threw.
    */
-  async own<T>(operation: string, work: () => Promise<T>): Promise<T> {
+  async own<T>(operation: string, work: () => Promise<T>, answer: (result: T) => CognitoCall['body'] = () => ({})): Promise<T> {
     const call: CognitoCall = { operation, at: new Date(), bySuite: true };
     this.calls.push(call);
     const answered = (fields: Partial<CognitoCall>) => {
@@ -97,7 +97,7 @@ export class CognitoCallRecorder {
     };
     try {
       const result = await work();
-      answered({ status: 200, body: {} });
+      answered({ status: 200, body: answer(result) });
       return result;
     } catch (error) {
       const { name, message, $metadata } = error as Error & { $metadata?: { httpStatusCode?: number } };

@@ -111,6 +111,14 @@ const CASES: Case[] = [
   },
 ];
 
+/**
+ * The sign-up stories, whose mails every case breaks. The later flows' stories
+ * (reset, invitation, link, email change, stale session) were broken by hand
+ * (see the closing notes); running them here too would take a child run past
+ * two minutes per case on two cores.
+ */
+const SIGN_UP_STORIES = ['signup-verification', 'resend-code', 'wrong-code', 're-signup-after-delete', 'existing-unconfirmed-user'].map((s) => `tests/e2e/${s}.spec.ts`);
+
 /** The first failure the list reporter printed, from its title to its first stack line or evidence. */
 function firstFailure(output: string): string {
   const start = output.search(/^\s+1\) \[/m);
@@ -141,7 +149,7 @@ test.describe('every red test names its cause', () => {
   for (const c of CASES) {
     test(c.name, async ({ startPrivateStack }, testInfo) => {
       const { env } = await startPrivateStack(interposers(c));
-      const run = await runPlaywright(['--project=local', '--no-deps', 'tests/e2e'], { ...env, CI: undefined, EMAIL_TIMEOUT_MS: String(c.emailTimeoutMs) });
+      const run = await runPlaywright(['--project=local', '--no-deps', ...SIGN_UP_STORIES], { ...env, CI: undefined, EMAIL_TIMEOUT_MS: String(c.emailTimeoutMs) });
 
       await test.step('the run is red: the fault does not let every story pass', () => {
         expect(run.exitCode, run.output).toBe(1);
