@@ -3,7 +3,7 @@ import type { CognitoAppClient } from '../helpers/cognito/app-client.js';
 import type { CognitoUsers } from '../helpers/cognito/users.js';
 import { exceptionOf, isRefused, type CognitoCall } from '../helpers/diagnosis/cognito-calls.js';
 import { codeRefusal } from '../helpers/diagnosis/code-refusal.js';
-import { confirmationFailure, CONFIRMATION_DID_NOT_TAKE } from '../helpers/diagnosis/confirmation.js';
+import { signUpAndConfirm } from '../helpers/diagnosis/confirmation.js';
 import { deliveredTo } from '../helpers/diagnosis/delivery.js';
 import { ActionableError } from '../helpers/errors.js';
 import type { DisposableInbox } from '../helpers/mail/disposable-inbox.js';
@@ -82,15 +82,11 @@ export class EmailChangeFlow extends EmailFlow {
     return test.step(`make ${user.email} a confirmed user of pool ${this.pool.users.userPoolId}`, () =>
       this.explained(async () => {
         const since = new Date();
-        const app = this.parts.appClientFor(this.pool);
-        await this.suiteCall('SignUp', () => app.signUp(user.email, user.password));
-        const mail = await this.inbox.waitForVerificationEmail({ since });
-        await this.suiteCall('ConfirmSignUp', () => app.confirmSignUp(user.email, mail.code)).catch(async (error: Error) => {
-          const { cause, likely } = codeRefusal({ operation: 'ConfirmSignUp', exception: error.name, message: error.message }, mail.code, this.inbox.handedOut);
-          throw await this.failure(`Could not make the confirmed user this story starts from (${user.email}). ${cause}`, since, likely);
-        });
-        const failed = await confirmationFailure(user.email, (email) => this.pool.users.getUserStatus(email));
-        if (failed) throw await this.failure(`Could not make the confirmed user this story starts from (${user.email}). ${failed}`, since, CONFIRMATION_DID_NOT_TAKE);
+        const failed = await signUpAndConfirm(
+          { app: this.parts.appClientFor(this.pool), inbox: this.inbox, calls: this.options.calls, userStatus: (email) => this.pool.users.getUserStatus(email) },
+          user,
+        );
+        if (failed) throw await this.failure(`Could not make the confirmed user this story starts from (${user.email}). ${failed.cause}`, since, failed.likely);
         return user;
       }),
     );

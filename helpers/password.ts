@@ -1,23 +1,9 @@
-import { randomInt } from 'node:crypto';
+import { PASSWORD_CHARACTERS, randomPassword, type PasswordPolicy } from '../common/random-password.js';
 
-/** The part of a Cognito pool's password policy a generated password must meet. */
-export interface PasswordPolicy {
-  MinimumLength?: number;
-  RequireUppercase?: boolean;
-  RequireLowercase?: boolean;
-  RequireNumbers?: boolean;
-  RequireSymbols?: boolean;
-}
+export type { PasswordPolicy } from '../common/random-password.js';
 
-const CLASSES = {
-  upper: 'ABCDEFGHJKLMNPQRSTUVWXYZ',
-  lower: 'abcdefghijkmnopqrstuvwxyz',
-  digit: '23456789',
-  // A subset of the symbols Cognito accepts, none of which need escaping in a shell or a URL form.
-  symbol: '!@#%^*-_=+.,?',
-};
-
-const pick = (chars: string) => chars[randomInt(chars.length)] as string;
+// A subset of the symbols Cognito accepts, none of which need escaping in a shell or a URL form.
+const SYMBOLS = '!@#%^*-_=+.,?';
 
 /**
  * A fresh, throwaway password for one test. It always holds every character
@@ -25,13 +11,5 @@ const pick = (chars: string) => chars[randomInt(chars.length)] as string;
  * records `fill` values in traces, so a password must be worth nothing after the test.
  */
 export function generatePassword(policy: PasswordPolicy = {}): string {
-  const length = Math.max(policy.MinimumLength ?? 0, 20);
-  const all = Object.values(CLASSES).join('');
-  const chars = [...Object.values(CLASSES).map(pick)];
-  while (chars.length < length) chars.push(pick(all));
-  for (let i = chars.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [chars[i], chars[j]] = [chars[j] as string, chars[i] as string];
-  }
-  return chars.join('');
+  return randomPassword([...Object.values(PASSWORD_CHARACTERS), SYMBOLS], Math.max(policy.MinimumLength ?? 0, 20));
 }

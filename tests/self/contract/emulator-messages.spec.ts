@@ -67,6 +67,18 @@ async function signIn(client: CognitoIdentityProviderClient, clientId: string, u
   return client.send(new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: username, PASSWORD: password } }));
 }
 
+/** Answers the NEW_PASSWORD_REQUIRED challenge as Amplify's Authenticator does: USERNAME and NEW_PASSWORD. */
+async function chooseNewPassword(client: CognitoIdentityProviderClient, clientId: string, challenge: { Session?: string }, username: string, password: string) {
+  return client.send(
+    new RespondToAuthChallengeCommand({
+      ClientId: clientId,
+      ChallengeName: 'NEW_PASSWORD_REQUIRED',
+      Session: challenge.Session,
+      ChallengeResponses: { USERNAME: username, NEW_PASSWORD: password },
+    }),
+  );
+}
+
 const attributes = (list: { Name?: string; Value?: string }[] = []) => Object.fromEntries(list.map((a) => [a.Name, a.Value]));
 
 test.describe('a pool that confirms sign-ups with a link', () => {
@@ -212,14 +224,7 @@ test.describe('AdminCreateUser', () => {
     // As Amplify's Authenticator does it: USER_PASSWORD_AUTH, then the challenge with USERNAME and NEW_PASSWORD.
     const challenge = await signIn(cognitoClient, main.userPoolClientId, newUser.email, temporary);
     expect(challenge.ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
-    const answered = await cognitoClient.send(
-      new RespondToAuthChallengeCommand({
-        ClientId: main.userPoolClientId,
-        ChallengeName: 'NEW_PASSWORD_REQUIRED',
-        Session: challenge.Session,
-        ChallengeResponses: { USERNAME: newUser.email, NEW_PASSWORD: newUser.password },
-      }),
-    );
+    const answered = await chooseNewPassword(cognitoClient, main.userPoolClientId, challenge, newUser.email, newUser.password);
     const { UserStatus } = await cognitoClient.send(new AdminGetUserCommand({ UserPoolId: main.userPoolId, Username: newUser.email }));
     expect(UserStatus).toBe('CONFIRMED');
     const refreshed = await cognitoClient.send(
@@ -255,14 +260,7 @@ test.describe('AdminCreateUser', () => {
     });
     const challenge = await signIn(cognitoClient, main.userPoolClientId, newUser.email, second);
     expect(challenge.ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
-    await cognitoClient.send(
-      new RespondToAuthChallengeCommand({
-        ClientId: main.userPoolClientId,
-        ChallengeName: 'NEW_PASSWORD_REQUIRED',
-        Session: challenge.Session,
-        ChallengeResponses: { USERNAME: newUser.email, NEW_PASSWORD: newUser.password },
-      }),
-    );
+    await chooseNewPassword(cognitoClient, main.userPoolClientId, challenge, newUser.email, newUser.password);
     const { Username } = await cognitoClient.send(new AdminGetUserCommand({ UserPoolId: main.userPoolId, Username: newUser.email }));
     await expect(invite(cognitoClient, main.userPoolId, newUser.email, 'RESEND')).rejects.toMatchObject({
       name: 'UnsupportedUserStateException',
