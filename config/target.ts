@@ -1,3 +1,4 @@
+import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import type { AppRuntimeConfig } from '../local/app/src/runtime-config.js';
 import { STACK_REGION } from '../local/bootstrap.js';
 import { stackSettings, stackUrls } from '../local/stack-settings.js';
@@ -7,7 +8,6 @@ import type { Settings } from './settings.js';
 
 export type MailTarget = { kind: 'maildev'; url: string } | { kind: 'mailslurp'; apiKey: string; basePath?: string };
 
-/** Everything the suite needs to know about what it is testing. */
 /** Another pool of the target, for stories its main pool cannot tell (links instead of codes, say), and how the app reaches it. */
 export interface PoolVariant {
   userPoolId: string;
@@ -20,12 +20,13 @@ export interface PoolVariant {
 
 export type VariantName = 'linkVerification' | 'keepOriginalEmail';
 
+/** Everything the suite needs to know about what it is testing. */
 export interface Target {
   name: Settings['target'];
   appUrl: string;
   cognito: CognitoEndpoint & { userPoolId: string; userPoolClientId: string; clientSecret?: string };
   mail: MailTarget;
-  /** The target's other pools, by what they are set up for; absent when it has none (the real services, your own page). */
+  /** The embedded stack's other pools, by what they are set up for; absent elsewhere (the real services, your own page): see `poolsFor`. */
   variants?: Partial<Record<VariantName, PoolVariant>>;
 }
 
@@ -84,6 +85,37 @@ export async function resolveTarget(settings: Settings): Promise<Target> {
       ...(remote.clientSecret ? { clientSecret: remote.clientSecret } : {}),
     },
     mail: { kind: 'mailslurp', ...remote.mailslurp },
+  };
+}
+
+/**
+ * Where a pool's confirmation links must point: its hosted domain, custom or
+ * Cognito's, or the endpoint standing in for Cognito (the emulator serves
+ * /confirmUser itself). Undefined when the pool has no domain: its links lead nowhere.
+ */
+export function linkOriginOf(target: Target, pool: Pick<UserPoolType, 'Domain' | 'CustomDomain'>): string | undefined {
+  if (target.cognito.endpoint) return new URL(target.cognito.endpoint).origin;
+  if (pool.CustomDomain) return `https://${pool.CustomDomain}`;
+  if (pool.Domain) return `https://${pool.Domain}.auth.${target.cognito.region}.amazoncognito.com`;
+  return undefined;
+}
+
+/**
+ * The pools for the stories that need one set up their own way. The embedded
+ * stack has one of each beside its main pool. Elsewhere there is one pool, and
+ * it serves when it is set up that way: a pool that confirms by link (with a
+ * domain for its links), a pool that keeps the original email until the new one
+ * is verified. A team with both kinds runs the suite once per pool.
+ */
+export function poolsFor(target: Target, pool: UserPoolType): Partial<Record<VariantName, PoolVariant>> {
+  if (target.variants) return target.variants;
+  const main = { userPoolId: target.cognito.userPoolId, userPoolClientId: target.cognito.userPoolClientId, appPath: '' };
+  const linkOrigin = linkOriginOf(target, pool);
+  const byLink = pool.VerificationMessageTemplate?.DefaultEmailOption === 'CONFIRM_WITH_LINK';
+  const keepsOriginal = pool.UserAttributeUpdateSettings?.AttributesRequireVerificationBeforeUpdate?.includes('email');
+  return {
+    ...(byLink && linkOrigin ? { linkVerification: { ...main, linkOrigin } } : {}),
+    ...(keepsOriginal ? { keepOriginalEmail: main } : {}),
   };
 }
 

@@ -19,7 +19,7 @@ export interface Support {
   why: string;
 }
 
-/** What the target offers besides its main pool (the embedded stack's other pools). */
+/** The pools for the stories that need one of their own kind (config/target.ts, `poolsFor`). */
 export interface OtherPools {
   linkVerification?: unknown;
   keepOriginalEmail?: unknown;
@@ -32,7 +32,7 @@ export interface OtherPools {
  * skipped with the reason, never run into a failure that is only the setup's,
  * and never skipped silently.
  */
-export function storySupport(pool: UserPoolType, client: UserPoolClientType, other: OtherPools = {}): Record<StoryKey, Support> {
+export function storySupport(pool: UserPoolType, client: UserPoolClientType, other: OtherPools): Record<StoryKey, Support> {
   const yes = (why: string): Support => ({ runs: true, why });
   const no = (why: string): Support => ({ runs: false, why });
   const byLink = pool.VerificationMessageTemplate?.DefaultEmailOption === 'CONFIRM_WITH_LINK';
@@ -55,7 +55,6 @@ export function storySupport(pool: UserPoolType, client: UserPoolClientType, oth
   const writable = client.WriteAttributes;
   const emailWritable =
     !writable?.length || writable.includes('email') ? yes('the app client may change email') : no("the app client's WriteAttributes do not include email");
-  const keepsOriginal = pool.UserAttributeUpdateSettings?.AttributesRequireVerificationBeforeUpdate?.includes('email');
   return {
     signUpByCode: emailCode,
     forgotPassword: both(emailCode, signIn, byEmail),
@@ -63,16 +62,18 @@ export function storySupport(pool: UserPoolType, client: UserPoolClientType, oth
     invitation: both(signIn, yes('AdminCreateUser mails the invitation')),
     emailChange: both(emailCode, signIn, emailWritable),
     keepOriginalEmail: other.keepOriginalEmail
-      ? yes("the target's pool that keeps the original email until the new one is verified")
-      : keepsOriginal
-        ? no('the main pool keeps the original email, and the story needs its own pool for that case; the embedded stack has one')
-        : no('no pool that keeps the original email until the new one is verified (AttributesRequireVerificationBeforeUpdate); the embedded stack has one'),
+      ? both(emailCode, signIn, emailWritable, yes('a pool that keeps the original email until the new one is verified'))
+      : no(
+          'the pool does not keep the original email until the new one is verified (AttributesRequireVerificationBeforeUpdate lacks email); ' +
+            'the embedded stack has a pool for it, and against AWS the story runs when the suite is pointed at such a pool',
+        ),
     linkVerification: other.linkVerification
-      ? yes("the target's pool that confirms by link")
+      ? yes('a pool that confirms by link, with a domain for its links')
       : no(
           byLink
-            ? 'the main pool confirms by link, but the story needs a pool of its own for that; the embedded stack has one'
-            : 'no pool that confirms by link (DefaultEmailOption CONFIRM_WITH_LINK) with a hosted domain; the embedded stack has one',
+            ? 'the pool confirms by link, but has no domain (Domain or CustomDomain) for its links to point to'
+            : 'the pool confirms by code, not by link (DefaultEmailOption CONFIRM_WITH_LINK); ' +
+                'the embedded stack has a pool for it, and against AWS the story runs when the suite is pointed at such a pool',
         ),
   };
 }

@@ -1,7 +1,6 @@
-import { expect, test } from '../../fixtures';
+import { expect, skipUnlessThePoolCanTell, test } from '../../fixtures';
 
-// Decided before the test's fixtures are made: a pool that cannot run the story costs no inbox, and the report says why.
-test.beforeEach(({ storySupport }) => test.skip(!storySupport.invitation.runs, storySupport.invitation.why));
+test.beforeEach(skipUnlessThePoolCanTell('invitation'));
 
 test('an invited user signs in with the mailed temporary password, must choose a new one, and is CONFIRMED; a resent invitation replaces the password', async ({
   newUser,

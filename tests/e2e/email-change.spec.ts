@@ -1,10 +1,9 @@
-import { expect, test } from '../../fixtures';
+import { expect, skipUnlessThePoolCanTell, test } from '../../fixtures';
 
 const REFUSED = 'Incorrect username or password.';
 
-// Each story is decided before its fixtures are made: a pool that cannot run it costs no inbox, and the report says why.
 test.describe('on the main pool', () => {
-  test.beforeEach(({ storySupport }) => test.skip(!storySupport.emailChange.runs, storySupport.emailChange.why));
+  test.beforeEach(skipUnlessThePoolCanTell('emailChange'));
 
   test('a signed-in user changes their email: the code goes to the new address, not the old; once verified, the new address signs in', async ({
     confirmedUser,
@@ -33,7 +32,7 @@ test.describe('on the main pool', () => {
 });
 
 test.describe('on a pool that keeps the original address', () => {
-  test.beforeEach(({ storySupport }) => test.skip(!storySupport.keepOriginalEmail.runs, storySupport.keepOriginalEmail.why));
+  test.beforeEach(skipUnlessThePoolCanTell('keepOriginalEmail'));
 
   test('with a pool that keeps the original email until the new one is verified, the old address signs in until then, and the new one only after', async ({
     newUser,

@@ -1,4 +1,6 @@
-import { expect, test } from '../../fixtures';
+import { expect, skipUnlessThePoolCanTell, test } from '../../fixtures';
+
+test.beforeEach(skipUnlessThePoolCanTell('signUpByCode'));
 
 test('signing up with an address that is registered but unconfirmed shows an error', async ({ flows, newUser, cognito }) => {
   await flows.signUp(newUser);

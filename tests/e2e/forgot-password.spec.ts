@@ -1,10 +1,9 @@
-import { expect, test } from '../../fixtures';
+import { expect, skipUnlessThePoolCanTell, test } from '../../fixtures';
 
 /** A six-digit code that is certainly not `code`. */
 const anotherCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 
-// Decided before the test's fixtures are made: a pool that cannot run the story costs no inbox, and the report says why.
-test.beforeEach(({ storySupport }) => test.skip(!storySupport.forgotPassword.runs, storySupport.forgotPassword.why));
+test.beforeEach(skipUnlessThePoolCanTell('forgotPassword'));
 
 test('a confirmed user resets a forgotten password with the mailed code; only the latest code works, and only the new password signs in', async ({
   confirmedUser,

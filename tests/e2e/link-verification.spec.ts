@@ -1,4 +1,4 @@
-import { expect, test } from '../../fixtures';
+import { expect, skipUnlessThePoolCanTell, test } from '../../fixtures';
 
 /** The same link with another six-digit code: what a typo, or a forger, would open. */
 const tampered = (link: string) => {
@@ -8,8 +8,7 @@ const tampered = (link: string) => {
   return url.href;
 };
 
-// Decided before the test's fixtures are made: a pool that cannot run the story costs no inbox, and the report says why.
-test.beforeEach(({ storySupport }) => test.skip(!storySupport.linkVerification.runs, storySupport.linkVerification.why));
+test.beforeEach(skipUnlessThePoolCanTell('linkVerification'));
 
 test('on a pool that confirms by link, the mail carries a link to Cognito for this client and user; a tampered link is refused, the link confirms the account, once', async ({
   newUser,

@@ -1,4 +1,6 @@
-import { expect, test } from '../../fixtures';
+import { expect, skipUnlessThePoolCanTell, test } from '../../fixtures';
+
+test.beforeEach(skipUnlessThePoolCanTell('signUpByCode'));
 
 // The case teams cannot see with a fixed sleep: after the user is deleted and
 // signs up again with the same address, does Cognito send a fresh email?

@@ -1,4 +1,6 @@
-import { expect, test } from '../../fixtures';
+import { expect, skipUnlessThePoolCanTell, test } from '../../fixtures';
+
+test.beforeEach(skipUnlessThePoolCanTell('signUpByCode'));
 
 test('"Resend Code" sends another email with a new code, and only the new code confirms', async ({ flows, newUser, cognito }) => {
   const first = await flows.signUp(newUser);

@@ -1,4 +1,6 @@
-import { expect, test } from '../../fixtures';
+import { expect, skipUnlessThePoolCanTell, test } from '../../fixtures';
+
+test.beforeEach(skipUnlessThePoolCanTell('signUpByCode'));
 
 test('a new user gets a verification email with a code, and the code confirms the account', async ({ flows, newUser, inbox, cognito }) => {
   const email = await flows.signUp(newUser);

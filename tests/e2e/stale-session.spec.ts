@@ -1,10 +1,9 @@
-import { expect, test } from '../../fixtures';
+import { expect, skipUnlessThePoolCanTell, test } from '../../fixtures';
 
 // The case the project started from, one step further: the person whose
 // account was deleted comes back in the same browser, where the app kept their
 // session, and signs up again with the same address.
-// Decided before the test's fixtures are made: a pool that cannot run the story costs no inbox, and the report says why.
-test.beforeEach(({ storySupport }) => test.skip(!storySupport.staleSession.runs, storySupport.staleSession.why));
+test.beforeEach(skipUnlessThePoolCanTell('staleSession'));
 
 test('after a signed-in user is deleted, the same browser is signed out, the old refresh token is refused, and signing up again mails a new code', async ({
   confirmedUser,

@@ -1,4 +1,6 @@
-import { expect, test } from '../../fixtures';
+import { expect, skipUnlessThePoolCanTell, test } from '../../fixtures';
+
+test.beforeEach(skipUnlessThePoolCanTell('signUpByCode'));
 
 /** A six-digit code that is certainly not `code`. */
 const anotherCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');

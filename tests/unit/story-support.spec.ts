@@ -1,27 +1,53 @@
 import { expect, test } from '@playwright/test';
 import { storySupport } from '../../helpers/cognito/story-support';
+import { poolsFor, type Target } from '../../config/target';
 
 const POOL = { AutoVerifiedAttributes: ['email' as const], VerificationMessageTemplate: { DefaultEmailOption: 'CONFIRM_WITH_CODE' as const } };
 const CLIENT = { ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH' as const, 'ALLOW_REFRESH_TOKEN_AUTH' as const] };
 const runs = (s: ReturnType<typeof storySupport>) => Object.entries(s).filter(([, v]) => v.runs).map(([k]) => k);
 
 test('a pool set up like the README: every story but those that need a pool of their own', () => {
-  expect(runs(storySupport(POOL, CLIENT))).toEqual(['signUpByCode', 'forgotPassword', 'staleSession', 'invitation', 'emailChange']);
+  expect(runs(storySupport(POOL, CLIENT, {}))).toEqual(['signUpByCode', 'forgotPassword', 'staleSession', 'invitation', 'emailChange']);
   expect(runs(storySupport(POOL, CLIENT, { linkVerification: {}, keepOriginalEmail: {} }))).toHaveLength(7);
 });
 
 test('each setting that rules a story out names itself', () => {
-  const byLink = storySupport({ ...POOL, VerificationMessageTemplate: { DefaultEmailOption: 'CONFIRM_WITH_LINK' } }, CLIENT);
+  const byLink = storySupport({ ...POOL, VerificationMessageTemplate: { DefaultEmailOption: 'CONFIRM_WITH_LINK' } }, CLIENT, {});
   expect(byLink.signUpByCode).toEqual({ runs: false, why: 'the pool confirms sign-ups by link (DefaultEmailOption CONFIRM_WITH_LINK), not by a code' });
   expect(byLink.forgotPassword.why).toBe(byLink.signUpByCode.why);
 
-  const phoneOnly = storySupport({ ...POOL, AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_phone_number', Priority: 1 }] } }, CLIENT);
+  const phoneOnly = storySupport({ ...POOL, AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_phone_number', Priority: 1 }] } }, CLIENT, {});
   expect(phoneOnly.forgotPassword).toEqual({ runs: false, why: 'the pool recovers accounts only by verified_phone_number, not by email' });
 
-  const noPassword = storySupport(POOL, { ExplicitAuthFlows: ['ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] });
+  const noPassword = storySupport(POOL, { ExplicitAuthFlows: ['ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }, {});
   expect(noPassword.invitation.runs).toBe(false);
   expect(noPassword.invitation.why).toMatch(/no password sign-in \(ExplicitAuthFlows: ALLOW_CUSTOM_AUTH, ALLOW_REFRESH_TOKEN_AUTH\)/);
 
-  expect(storySupport(POOL, { ...CLIENT, WriteAttributes: ['name'] }).emailChange.why).toBe("the app client's WriteAttributes do not include email");
-  expect(storySupport({ ...POOL, AutoVerifiedAttributes: [] }, CLIENT).signUpByCode.runs).toBe(false);
+  expect(storySupport(POOL, { ...CLIENT, WriteAttributes: ['name'] }, {}).emailChange.why).toBe("the app client's WriteAttributes do not include email");
+  expect(storySupport({ ...POOL, AutoVerifiedAttributes: [] }, CLIENT, {}).signUpByCode.runs).toBe(false);
+});
+
+test("against one pool, the stories of a pool of their own kind run on it when it is that kind: by link with a domain, or keeping the original email", () => {
+  const remote: Target = {
+    name: 'remote',
+    appUrl: 'https://app.example.com/signup',
+    cognito: { region: 'eu-west-1', userPoolId: 'eu-west-1_AbC', userPoolClientId: 'client1' },
+    mail: { kind: 'mailslurp', apiKey: 'k' },
+  };
+  const link = { ...POOL, VerificationMessageTemplate: { DefaultEmailOption: 'CONFIRM_WITH_LINK' as const } };
+  const main = { userPoolId: 'eu-west-1_AbC', userPoolClientId: 'client1', appPath: '' };
+
+  expect(poolsFor(remote, POOL)).toEqual({});
+  expect(poolsFor(remote, { ...link, Domain: 'acme-test' })).toEqual({ linkVerification: { ...main, linkOrigin: 'https://acme-test.auth.eu-west-1.amazoncognito.com' } });
+  expect(poolsFor(remote, { ...link, Domain: 'acme-test', CustomDomain: 'auth.acme.example' }).linkVerification?.linkOrigin).toBe('https://auth.acme.example');
+  expect(poolsFor({ ...remote, cognito: { ...remote.cognito, endpoint: 'http://127.0.0.1:9229/' } }, link).linkVerification?.linkOrigin).toBe('http://127.0.0.1:9229');
+  expect(poolsFor(remote, { ...POOL, UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['email'] } })).toEqual({ keepOriginalEmail: main });
+
+  const noDomain = storySupport(link, CLIENT, poolsFor(remote, link));
+  expect(noDomain.linkVerification).toEqual({ runs: false, why: 'the pool confirms by link, but has no domain (Domain or CustomDomain) for its links to point to' });
+  expect(runs(storySupport({ ...link, Domain: 'acme-test' }, CLIENT, poolsFor(remote, { ...link, Domain: 'acme-test' })))).toEqual(['invitation', 'linkVerification']);
+
+  // The embedded stack names its own pools, whatever its main pool is.
+  const local: Target = { ...remote, name: 'local', variants: { keepOriginalEmail: { ...main, appPath: '?pool=keep-original-email' } } };
+  expect(poolsFor(local, link)).toBe(local.variants);
 });

@@ -18,9 +18,9 @@ import { CognitoUsers } from '../../helpers/cognito/users.js';
 import { DeletionGuard, ownedAddresses, vetTestEmailPattern } from '../../helpers/cognito/deletion-guard.js';
 import { MailDevBackend } from '../../helpers/mail/maildev.js';
 import { loadSettings, SettingsError, type Settings } from '../../config/settings.js';
-import { resolveTarget, type Target } from '../../config/target.js';
+import { linkOriginOf, poolsFor, resolveTarget, type Target } from '../../config/target.js';
 import { STORIES, storySupport, type StoryKey } from '../../helpers/cognito/story-support.js';
-import { CODE_PLACEHOLDER, verificationTemplate } from '../../common/cognito-texts.js';
+import { CODE_PLACEHOLDER, messageTemplate, verificationTemplate } from '../../common/cognito-texts.js';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail';
 
@@ -80,15 +80,30 @@ function poolChecks(pool: UserPoolType, target: Target): CheckResult[] {
   );
   const option = pool.VerificationMessageTemplate?.DefaultEmailOption;
   const message = verificationTemplate(pool).message;
-  results.push(
-    option === 'CONFIRM_WITH_LINK'
-      ? {
-          status: 'fail',
-          title: 'The pool verifies with links, not codes',
-          detail: 'DefaultEmailOption: CONFIRM_WITH_LINK',
-          fix: 'Set VerificationMessageTemplate.DefaultEmailOption to CONFIRM_WITH_CODE: the suite reads and enters a code.',
-        }
-      : message.includes(CODE_PLACEHOLDER)
+  if (option === 'CONFIRM_WITH_LINK') {
+    // A link pool runs the link story and the invitation; the code stories are skipped, each saying why (below).
+    const byLink = messageTemplate('SignUp', pool).message;
+    const linkOrigin = linkOriginOf(target, pool);
+    results.push(
+      /\{##[\s\S]*?##\}/.test(byLink)
+        ? { status: 'ok', title: 'The pool confirms sign-ups by link, and its message holds {##…##}', detail: JSON.stringify(byLink.slice(0, 60)) }
+        : {
+            status: 'fail',
+            title: 'The pool confirms sign-ups by link, but its message has no {##…##}',
+            detail: JSON.stringify(byLink.slice(0, 60)),
+            fix: 'Put {##Verify Email##} in VerificationMessageTemplate.EmailMessageByLink: it is where Cognito writes the link.',
+          },
+      linkOrigin
+        ? { status: 'ok', title: `The pool's links point to ${linkOrigin}`, detail: target.cognito.endpoint ? 'COGNITO_ENDPOINT, the stand-in' : 'its hosted domain' }
+        : {
+            status: 'warn',
+            title: 'The pool confirms by link, but has no domain for its links',
+            fix: 'Give the pool a Cognito domain (console: App integration, Domain): its links point there, and the link story is skipped until then.',
+          },
+    );
+  } else {
+    results.push(
+      message.includes(CODE_PLACEHOLDER)
         ? { status: 'ok', title: `The verification message contains ${CODE_PLACEHOLDER}`, detail: JSON.stringify(message.slice(0, 60)) }
         : {
             status: 'fail',
@@ -96,7 +111,8 @@ function poolChecks(pool: UserPoolType, target: Target): CheckResult[] {
             detail: JSON.stringify(message.slice(0, 60)),
             fix: `Put ${CODE_PLACEHOLDER} in VerificationMessageTemplate.EmailMessage (and EmailVerificationMessage): it is where Cognito writes the code.`,
           },
-  );
+    );
+  }
   const sending = pool.EmailConfiguration?.EmailSendingAccount ?? 'COGNITO_DEFAULT';
   if (sending === 'DEVELOPER') {
     const source = pool.EmailConfiguration?.From ?? pool.EmailConfiguration?.SourceArn ?? 'an SES identity';
@@ -116,9 +132,10 @@ function poolChecks(pool: UserPoolType, target: Target): CheckResult[] {
 
 /** The stories this pool and client can run, and the ones that will be skipped, each with its reason (the report says the same). */
 function storyChecks(pool: UserPoolType, client: UserPoolClientType, target: Target): CheckResult[] {
-  const support = storySupport(pool, client, target.variants);
-  // The sign-up stories are the suite's core: a pool that cannot run them is a ✗ of the pool's checks, and stops the run.
-  const stories = Object.entries(support).filter(([key, s]) => key !== 'signUpByCode' || s.runs);
+  const support = storySupport(pool, client, poolsFor(target, pool));
+  // A pool that mails nothing at sign-up is a ✗ of the pool's checks, and stops the run; a link pool skips the code stories, saying so.
+  const mailsAtSignUp = (pool.AutoVerifiedAttributes ?? []).includes('email');
+  const stories = Object.entries(support).filter(([key, s]) => key !== 'signUpByCode' || s.runs || mailsAtSignUp);
   return stories.map(([key, support]) =>
     support.runs
       ? { status: 'ok', title: `Story "${STORIES[key as StoryKey]}" will run`, detail: support.why }

@@ -4,7 +4,7 @@
 // SMTP mail through MailDev. Proves the remote configuration, mailslurp-client
 // and the error messages; proves nothing about AWS or MailSlurp themselves.
 import { runPlaywright } from '../../../tools/child-run';
-import { mailDevUrl, type Target } from '../../../config/target';
+import { mailDevUrl, type Target, type VariantName } from '../../../config/target';
 import { STAND_IN_API_KEY, expect, standInRemoteEnv, test } from '../fixtures';
 import { MailSlurpStandIn } from '../support/mailslurp-stand-in';
 import { freePort } from '../../../local/free-port';
@@ -12,6 +12,9 @@ import { storyCount } from '../support/stories';
 import { artifactTexts } from '../support/artifact-search';
 import { storySupport } from '../../../helpers/cognito/story-support';
 import path from 'node:path';
+
+/** The spec files of the stories a list reporter shows as skipped ("  -  12 [remote] › tests/e2e/x.spec.ts:…"), in order. */
+const skippedWhere = (output: string) => [...output.matchAll(/^\s+-\s+\d+ \[remote\] › tests\/e2e\/([\w-]+\.spec\.ts)/gm)].map((m) => m[1]);
 
 /** A line of a stack trace: "    at fn (file.ts:12:3)". */
 const STACK_FRAME = /^\s+at .+:\d+:\d+\)?$/m;
@@ -28,14 +31,19 @@ test.describe('remote mode against stand-ins', () => {
 
   test.afterEach(() => standIn.stop());
 
-  const remoteEnv = (target: Target) => standInRemoteEnv(target, { url: standIn.url, apiKey: STAND_IN_API_KEY });
+  const remoteEnv = (target: Target, pool?: VariantName) => standInRemoteEnv(target, { url: standIn.url, apiKey: STAND_IN_API_KEY }, pool);
+
+  /** A team's one pool of a kind, as the real services, and the stories that need it. */
+  const ONE_POOL_OF_A_KIND: Record<VariantName, string[]> = { linkVerification: ['link-verification'], keepOriginalEmail: ['email-change'] };
+  const specFiles = (specs: string[]) => specs.map((spec) => `tests/e2e/${spec}.spec.ts`);
 
   test('the stories pass through mailslurp-client and the remote configuration; those the pool cannot run are skipped, with the reason in the report', async ({
     target,
   }) => {
     const run = await runPlaywright(['--project=remote'], remoteEnv(target), { reporter: 'list,html' });
     // The stand-in's settings name none of the stack's other pools: the stories that need one are skipped.
-    const { linkVerification, keepOriginalEmail } = storySupport({}, {});
+    const { linkVerification, keepOriginalEmail } = storySupport({}, {}, {});
+    expect(skippedWhere(run.output).sort()).toEqual(['email-change.spec.ts', 'link-verification.spec.ts']);
     const skipped = [linkVerification.why, keepOriginalEmail.why];
     // The doctor (setup project), then every story.
     expect(run.output).toMatch(new RegExp(`\\b${storyCount() + 1 - skipped.length} passed\\b`));
@@ -56,16 +64,56 @@ test.describe('remote mode against stand-ins', () => {
     });
   });
 
+  test("a team's pool that confirms by link, and one that keeps the original email: each as the one pool of the real services, its stories run there", async ({
+    target,
+  }) => {
+    test.setTimeout(360_000);
+    const inboxesMade = () => standIn.requests.filter((r) => r.path === '/inboxes/withOptions').length;
+
+    await test.step('a pool that confirms by link: the link story and the invitation run; the code stories are skipped, saying why', async () => {
+      const stories = storyCount('link-verification', 'admin-invitation');
+      const run = await runPlaywright(['--project=remote'], remoteEnv(target, 'linkVerification'), { reporter: 'list,html' });
+      expect(run.output, run.output.slice(-3_000)).toMatch(new RegExp(`\\b${stories + 1} passed\\b`));
+      expect(run.output).toMatch(/✓ +\d+ \[remote\] › tests\/e2e\/link-verification\.spec\.ts/);
+      expect(run.output).toMatch(new RegExp(`\\b${storyCount() - stories} skipped\\b`));
+      const report = [...artifactTexts(path.join(run.outputDir ?? '', 'report'))].map((t) => t.text).join('\n');
+      expect(report).toContain('the pool confirms sign-ups by link (DefaultEmailOption CONFIRM_WITH_LINK), not by a code');
+      expect(run.exitCode).toBe(0);
+      expect(inboxesMade()).toBe(stories);
+      expect(standIn.inboxCount()).toBe(0);
+    });
+
+    await test.step('a pool that keeps the original email until the new one is verified: both email-change stories run on it', async () => {
+      const before = inboxesMade();
+      const run = await runPlaywright(['--project=remote', ...specFiles(ONE_POOL_OF_A_KIND.keepOriginalEmail)], remoteEnv(target, 'keepOriginalEmail'));
+      expect(run.output, run.output.slice(-3_000)).toMatch(new RegExp(`\\b${storyCount('email-change') + 1} passed\\b`));
+      expect(run.output).not.toMatch(/\bskipped\b/);
+      expect(run.exitCode).toBe(0);
+      // Each story's user, and the address it changes to.
+      expect(inboxesMade() - before).toBe(storyCount('email-change') * 2);
+      expect(standIn.inboxCount()).toBe(0);
+    });
+  });
+
   test('the flake gate in remote mode: every story 10 times over against the stand-ins, none flaky', async ({ target }) => {
     // Seven minutes of two browsers: run alone (npm run flake-gate:remote, after test:self in CI), so its load cannot slow other self-tests' child runs past their deadlines.
     test.skip(process.env.E2E_REMOTE_FLAKE_GATE !== '1', 'run by npm run flake-gate:remote');
-    test.setTimeout(900_000);
-    const run = await runPlaywright(['--project=remote', '--repeat-each=10', '--retries=1', '--fail-on-flaky-tests'], remoteEnv(target), { timeoutMs: 840_000 });
-    const skipped = 2; // verification by link, and the original email kept: the stand-in's settings name no pool for them
-    const passedStories = run.output.split('\n').filter((line) => /✓ +\d+ \[remote\] ›/.test(line)).length;
-    expect(passedStories, run.output.slice(-3_000)).toBe((storyCount() - skipped) * 10);
+    test.setTimeout(1_200_000);
+    const gate = ['--project=remote', '--repeat-each=10', '--retries=1', '--fail-on-flaky-tests'];
+    const run = await runPlaywright(gate, remoteEnv(target), { timeoutMs: 600_000 });
+    const skipped = 2; // verification by link, and the original email kept: they run on a pool of their kind, below
+    const passedStories = (output: string) => output.split('\n').filter((line) => /✓ +\d+ \[remote\] ›/.test(line)).length;
+    expect(passedStories(run.output), run.output.slice(-3_000)).toBe((storyCount() - skipped) * 10);
     expect(run.output).not.toMatch(/\bflaky\b/);
     expect(run.exitCode, run.output.slice(-3_000)).toBe(0);
+
+    for (const [pool, specs] of Object.entries(ONE_POOL_OF_A_KIND)) {
+      const stories = storyCount(...specs);
+      const onItsPool = await runPlaywright([...gate, ...specFiles(specs)], remoteEnv(target, pool as VariantName), { timeoutMs: 240_000 });
+      expect(passedStories(onItsPool.output), `${pool}: ${onItsPool.output.slice(-3_000)}`).toBe(stories * 10);
+      expect(onItsPool.output).not.toMatch(/\bflaky\b/);
+      expect(onItsPool.exitCode).toBe(0);
+    }
     expect(standIn.inboxCount()).toBe(0);
   });
 

@@ -98,11 +98,19 @@ test.describe('npm run doctor', () => {
       expect(run.output).toContain(`✓ MailSlurp reachable at ${standIn.url}, and the key is valid`);
       expect(run.output).toContain('✓ The MailSlurp account can create inboxes (account ACTIVE');
       // The stand-in's settings name none of the stack's other pools: the two stories that need one are listed as skipped, with why.
-      expect(run.output).toContain('⚠ Story "verification by link" will be skipped (no pool that confirms by link (DefaultEmailOption CONFIRM_WITH_LINK)');
-      expect(run.output).toContain('⚠ Story "email change, original kept until verified" will be skipped (no pool that keeps the original email');
+      expect(run.output).toContain('⚠ Story "verification by link" will be skipped (the pool confirms by code, not by link (DefaultEmailOption CONFIRM_WITH_LINK)');
+      expect(run.output).toContain('⚠ Story "email change, original kept until verified" will be skipped (the pool does not keep the original email');
       expect(run.output).toContain('✓ Story "forgot password" will run');
       expect(run.output).toMatch(/^\d+ ✓, 3 ⚠, 0 ✗$/m);
       expect(run.exitCode).toBe(0);
+
+      // A team's pool that confirms by link: its link story runs, the code stories are skipped, and the doctor says why.
+      const link = await doctor(standInRemoteEnv(target, { url: standIn.url, apiKey: STAND_IN_API_KEY }, 'linkVerification'));
+      expect(link.output).toContain('✓ The pool confirms sign-ups by link, and its message holds {##…##}');
+      expect(link.output).toContain(`✓ The pool's links point to ${new URL(target.cognito.endpoint ?? '').origin} (COGNITO_ENDPOINT, the stand-in)`);
+      expect(link.output).toContain('✓ Story "verification by link" will run');
+      expect(link.output).toContain('⚠ Story "sign-up, resend, wrong code, existing user, re-signup (a code by mail)" will be skipped (the pool confirms sign-ups by link');
+      expect(link.exitCode).toBe(0);
 
       const refused = await doctor({ ...remote, MAILSLURP_API_KEY: 'refused-key-0123456789abcdef' });
       expect(refused.output).toContain('✗ MailSlurp refused the API key (HTTP 401)\n    → Check MAILSLURP_API_KEY in .env');
