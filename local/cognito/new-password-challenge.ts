@@ -11,7 +11,45 @@ interface InitiateAuthRequest {
 interface RespondToAuthChallengeRequest {
   ClientId: string;
   ChallengeName: string;
+  Session?: string;
   ChallengeResponses?: { USERNAME?: string };
+}
+
+interface ChallengeAnswer {
+  ChallengeName?: string;
+  Session?: string;
+  ChallengeParameters?: { USER_ID_FOR_SRP?: string };
+}
+
+/** Cognito's default AuthSessionValidity: how long a challenge's Session may be answered, in minutes. */
+const DEFAULT_SESSION_MINUTES = 3;
+
+/**
+ * The Sessions InitiateAuth handed out with NEW_PASSWORD_REQUIRED. Cognito
+ * takes the new password only with such a Session, for that user and app
+ * client, within the client's AuthSessionValidity, and once; cognito-local
+ * takes any Session at all, so an answer that would fail on AWS (a made-up or
+ * reused session, another user's) passed here.
+ */
+export class NewPasswordSessions {
+  private readonly open = new Map<string, { username: string; clientId: string; expiresAt: number }>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  issued(session: string, username: string, clientId: string, minutes: number): void {
+    this.open.set(session, { username, clientId, expiresAt: this.now() + minutes * 60_000 });
+  }
+
+  /** Throws Cognito's NotAuthorizedException unless `session` was issued to this user and client and is still open. */
+  check(session: string | undefined, username: string, clientId: string): void {
+    const issued = session === undefined ? undefined : this.open.get(session);
+    if (!issued || issued.username !== username || issued.clientId !== clientId) throw new NotAuthorizedError('Invalid session for the user.');
+    if (this.now() > issued.expiresAt) throw new NotAuthorizedError('Invalid session for the user, session is expired.');
+  }
+
+  answered(session: string): void {
+    this.open.delete(session);
+  }
 }
 
 /**
@@ -21,28 +59,40 @@ interface RespondToAuthChallengeRequest {
  * retires the old temporary password.
  */
 export const InitiateAuthCheckingTemporaryPassword =
-  ({ cognito }: Pick<Services, 'cognito'>, initiateAuth: Route): Route =>
+  ({ cognito }: Pick<Services, 'cognito'>, sessions: NewPasswordSessions, initiateAuth: Route): Route =>
   async (ctx, req: InitiateAuthRequest) => {
-    if (req.AuthFlow === 'USER_PASSWORD_AUTH' && req.AuthParameters?.USERNAME) {
-      const userPool = await cognito.getUserPoolForClientId(ctx, req.ClientId);
-      const user = await userPool.getUserByUsername(ctx, req.AuthParameters.USERNAME);
-      if (user?.UserStatus === 'FORCE_CHANGE_PASSWORD' && user.Password !== req.AuthParameters.PASSWORD) {
-        throw new NotAuthorizedError('Incorrect username or password.');
-      }
+    if (req.AuthFlow !== 'USER_PASSWORD_AUTH' || !req.AuthParameters?.USERNAME) return initiateAuth(ctx, req);
+    const userPool = await cognito.getUserPoolForClientId(ctx, req.ClientId);
+    const user = await userPool.getUserByUsername(ctx, req.AuthParameters.USERNAME);
+    if (user?.UserStatus === 'FORCE_CHANGE_PASSWORD' && user.Password !== req.AuthParameters.PASSWORD) {
+      throw new NotAuthorizedError('Incorrect username or password.');
     }
-    return initiateAuth(ctx, req);
+    const answer = (await initiateAuth(ctx, req)) as ChallengeAnswer;
+    if (answer.ChallengeName === 'NEW_PASSWORD_REQUIRED' && answer.Session && user) {
+      const client = (await cognito.getAppClient(ctx, req.ClientId)) as { AuthSessionValidity?: number } | null;
+      sessions.issued(answer.Session, user.Username, req.ClientId, client?.AuthSessionValidity ?? DEFAULT_SESSION_MINUTES);
+    }
+    return answer;
   };
 
 /**
- * cognito-local's RespondToAuthChallenge, whose tokens after a new password
- * include a refresh token it never stores: REFRESH_TOKEN_AUTH would then refuse
- * the first refresh of an invited user's session. Stored here, as a password
- * sign-in's is.
+ * cognito-local's RespondToAuthChallenge, checking the Session of a
+ * NEW_PASSWORD_REQUIRED answer as Cognito does (see NewPasswordSessions), and
+ * keeping the refresh token its tokens after a new password include: it never
+ * stores it, so REFRESH_TOKEN_AUTH would refuse the first refresh of an invited
+ * user's session. Stored here, as a password sign-in's is.
  */
 export const RespondToAuthChallengeKeepingRefreshToken =
-  ({ cognito }: Pick<Services, 'cognito'>, respondToAuthChallenge: Route): Route =>
+  ({ cognito }: Pick<Services, 'cognito'>, sessions: NewPasswordSessions, respondToAuthChallenge: Route): Route =>
   async (ctx, req: RespondToAuthChallengeRequest) => {
+    const newPassword = req.ChallengeName === 'NEW_PASSWORD_REQUIRED' && req.ChallengeResponses?.USERNAME;
+    if (newPassword) {
+      const userPool = await cognito.getUserPoolForClientId(ctx, req.ClientId);
+      const user = await userPool.getUserByUsername(ctx, newPassword);
+      sessions.check(req.Session, user?.Username ?? newPassword, req.ClientId);
+    }
     const result = (await respondToAuthChallenge(ctx, req)) as { AuthenticationResult?: { RefreshToken?: string } };
+    if (newPassword && req.Session) sessions.answered(req.Session);
     const refreshToken = result.AuthenticationResult?.RefreshToken;
     if (refreshToken && req.ChallengeResponses?.USERNAME) {
       const userPool = await cognito.getUserPoolForClientId(ctx, req.ClientId);

@@ -3,7 +3,7 @@ import { Router as CognitoLocalRouter, type Route } from 'cognito-local/lib/serv
 import type { Services } from 'cognito-local/lib/services/index.js';
 import { AdminCreateUserWithResend } from './admin-create-user.js';
 import { ConfirmSignUpVerifyingEmail } from './confirm-sign-up.js';
-import { InitiateAuthCheckingTemporaryPassword, RespondToAuthChallengeKeepingRefreshToken } from './new-password-challenge.js';
+import { InitiateAuthCheckingTemporaryPassword, NewPasswordSessions, RespondToAuthChallengeKeepingRefreshToken } from './new-password-challenge.js';
 import { ResendConfirmationCode } from './resend-confirmation-code.js';
 import { SECRET_HASH_OPERATIONS, requiringSecretHash } from './secret-hash.js';
 import { UserAttributeUpdateSettings } from './user-attribute-update-settings.js';
@@ -50,12 +50,13 @@ const speakingAsCognito =
 export function emulatorRouter(services: Services) {
   const cognitoLocal = CognitoLocalRouter(services);
   const updateSettings = UserAttributeUpdateSettings(services);
+  const newPasswordSessions = new NewPasswordSessions(() => services.clock.get().getTime());
   const additions: Record<string, Route> = {
     ResendConfirmationCode: ResendConfirmationCode(services),
     ConfirmSignUp: ConfirmSignUpVerifyingEmail(services, cognitoLocal('ConfirmSignUp')),
     AdminCreateUser: AdminCreateUserWithResend(services, cognitoLocal('AdminCreateUser')),
-    InitiateAuth: InitiateAuthCheckingTemporaryPassword(services, cognitoLocal('InitiateAuth')),
-    RespondToAuthChallenge: RespondToAuthChallengeKeepingRefreshToken(services, cognitoLocal('RespondToAuthChallenge')),
+    InitiateAuth: InitiateAuthCheckingTemporaryPassword(services, newPasswordSessions, cognitoLocal('InitiateAuth')),
+    RespondToAuthChallenge: RespondToAuthChallengeKeepingRefreshToken(services, newPasswordSessions, cognitoLocal('RespondToAuthChallenge')),
     CreateUserPool: updateSettings.showing(cognitoLocal('CreateUserPool')),
     UpdateUserPool: updateSettings.UpdateUserPool(cognitoLocal('UpdateUserPool')),
     DescribeUserPool: updateSettings.showing(cognitoLocal('DescribeUserPool')),

@@ -26,6 +26,7 @@ import { CognitoUsers } from '../../../helpers/cognito/users';
 import type { DisposableInbox } from '../../../helpers/mail/disposable-inbox';
 import type { MailBackend, ReceivedEmail } from '../../../helpers/mail/types';
 import type { AppRuntimeConfig } from '../../../local/app/src/runtime-config';
+import { NewPasswordSessions } from '../../../local/cognito/new-password-challenge';
 import { stackSettings, stackUrls } from '../../../local/stack-settings';
 import { expect, test } from '../fixtures';
 
@@ -207,16 +208,16 @@ test.describe('AdminCreateUser', () => {
     return match?.[2] as string;
   };
 
-  test("mails AWS's default invitation; the temporary password leads to NEW_PASSWORD_REQUIRED, and a new password confirms the user", async ({
-    cognitoClient,
-    mailBackend,
-    newUser,
-    inbox,
-  }) => {
+  /** The main pool, and the invitation AdminCreateUser mailed to the test's inbox. */
+  async function invited({ cognitoClient, mailBackend, newUser, inbox }: { cognitoClient: CognitoIdentityProviderClient; mailBackend: MailBackend; newUser: { email: string }; inbox: DisposableInbox }) {
     const { main } = await stackPools();
     const since = new Date();
     await invite(cognitoClient, main.userPoolId, newUser.email);
-    const mail = await nextInboxMail(inbox, mailBackend, since, new Set(), 'the invitation');
+    return { main, mail: await nextInboxMail(inbox, mailBackend, since, new Set(), 'the invitation') };
+  }
+
+  test("mails AWS's default invitation; the temporary password leads to NEW_PASSWORD_REQUIRED, and a new password confirms the user", async ({ cognitoClient, mailBackend, newUser, inbox }) => {
+    const { main, mail } = await invited({ cognitoClient, mailBackend, newUser, inbox });
     expect(mail.from).toBe('no-reply@verificationemail.com');
     expect(mail.subject).toBe('Your temporary password');
     const temporary = temporaryPasswordIn(mail, newUser.email);
@@ -267,6 +268,34 @@ test.describe('AdminCreateUser', () => {
       message: expect.stringContaining(`Resend not possible. ${Username} status is not FORCE_CHANGE_PASSWORD`),
     });
   });
+
+  test('NEW_PASSWORD_REQUIRED takes the new password only with the Session its challenge gave, for that user, once', async ({ cognitoClient, mailBackend, newUser, inbox }) => {
+    const { main, mail } = await invited({ cognitoClient, mailBackend, newUser, inbox });
+    const temporary = temporaryPasswordIn(mail, newUser.email);
+    const challenge = await signIn(cognitoClient, main.userPoolClientId, newUser.email, temporary);
+    const invalid = { name: 'NotAuthorizedException', message: 'Invalid session for the user.' };
+
+    await expect(chooseNewPassword(cognitoClient, main.userPoolClientId, { Session: 'made-up-session' }, newUser.email, newUser.password)).rejects.toMatchObject(invalid);
+    const { UserStatus } = await cognitoClient.send(new AdminGetUserCommand({ UserPoolId: main.userPoolId, Username: newUser.email }));
+    expect(UserStatus, 'a refused answer changed nothing').toBe('FORCE_CHANGE_PASSWORD');
+
+    await chooseNewPassword(cognitoClient, main.userPoolClientId, challenge, newUser.email, newUser.password);
+    await expect(chooseNewPassword(cognitoClient, main.userPoolClientId, challenge, newUser.email, `${newUser.password}2`)).rejects.toMatchObject(invalid);
+    expect((await signIn(cognitoClient, main.userPoolClientId, newUser.email, newUser.password)).AuthenticationResult?.AccessToken).toBeTruthy();
+  });
+});
+
+test('a NEW_PASSWORD_REQUIRED Session expires after the app client\'s AuthSessionValidity, and belongs to one user and one client', () => {
+  let now = 0;
+  const sessions = new NewPasswordSessions(() => now);
+  sessions.issued('s1', 'user-a', 'client-1', 3);
+  expect(() => sessions.check('s1', 'user-b', 'client-1')).toThrow('Invalid session for the user.');
+  expect(() => sessions.check('s1', 'user-a', 'client-2')).toThrow('Invalid session for the user.');
+  expect(() => sessions.check(undefined, 'user-a', 'client-1')).toThrow('Invalid session for the user.');
+  now = 3 * 60_000;
+  expect(() => sessions.check('s1', 'user-a', 'client-1')).not.toThrow();
+  now += 1;
+  expect(() => sessions.check('s1', 'user-a', 'client-1')).toThrow('Invalid session for the user, session is expired.');
 });
 
 test("UserAttributeUpdateSettings: CreateUserPool and UpdateUserPool set it, DescribeUserPool shows it, an UpdateUserPool without it puts AWS's default back", async ({
