@@ -1,4 +1,4 @@
-import { App, CliCredentialsStackSynthesizer, Validations } from 'aws-cdk-lib';
+import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { TestPoolStack, type TestPoolStackProps } from '../lib/test-pool-stack.js';
 
@@ -31,8 +31,6 @@ const props: TestPoolStackProps = {
   ses: sesFrom && sesSourceArn ? { from: sesFrom, sourceArn: sesSourceArn } : undefined,
   passwordless: context('passwordless') === 'true',
   emailMfa: context('emailMfa') === 'true',
-  // Deploys with the caller's own credentials: the stack has no assets, so the account needs no `cdk bootstrap`.
-  synthesizer: new CliCredentialsStackSynthesizer(),
 };
 new TestPoolStack(app, context('stackName') ?? 'CognitoSignupE2eTestPool', props);
 // A finding of AWS's Solutions checks fails the synth, unless the stack suppresses it with its reason.
