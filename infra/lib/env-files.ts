@@ -1,3 +1,5 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CI_ROLE_OUTPUT, ENV_FILES, POOL_OUTPUTS } from './outputs.js';
 
 /** `cdk deploy --outputs-file`'s JSON: each stack's outputs by key. */
@@ -33,4 +35,19 @@ export function envFiles(outputs: OutputsFile, stackName: string): Record<string
     [ENV_FILES.main]: file('main', 'Your sign-up page on the main pool.'),
     [ENV_FILES.link]: file('link', 'Your sign-up page on the link pool (an app configured with the link pool and its client).'),
   };
+}
+
+/**
+ * Writes the files into `dir`, all or none: a file already there may hold a
+ * MailSlurp key, so it is overwritten only with `force`. Returns the paths written.
+ */
+export function writeEnvFiles(dir: string, files: Record<string, string>, force: boolean): string[] {
+  const existing = Object.keys(files).filter((name) => existsSync(join(dir, name)));
+  if (existing.length > 0 && !force) {
+    throw new Error(`Not written: ${existing.join(' and ')} already in ${dir}. Move ${existing.length > 1 ? 'them' : 'it'} aside, or pass --force to overwrite.`);
+  }
+  return Object.entries(files).map(([name, text]) => {
+    writeFileSync(join(dir, name), text);
+    return join(dir, name);
+  });
 }

@@ -1,7 +1,7 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { envFiles, type OutputsFile } from '../lib/env-files.js';
+import { envFiles, writeEnvFiles, type OutputsFile } from '../lib/env-files.js';
 
 /**
  * `npx cdk deploy --outputs-file cdk-outputs.json`, then this: writes `.env`
@@ -16,13 +16,10 @@ const { values } = parseArgs({
   },
 });
 const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
-const files = envFiles(JSON.parse(readFileSync(values.outputs as string, 'utf8')) as OutputsFile, values.stack as string);
-const existing = Object.keys(files).filter((name) => existsSync(repositoryRoot + name));
-if (existing.length > 0 && !values.force) {
-  console.error(`Not written: ${existing.join(' and ')} already in ${repositoryRoot}. Move ${existing.length > 1 ? 'them' : 'it'} aside, or pass --force to overwrite.`);
+try {
+  const files = envFiles(JSON.parse(readFileSync(values.outputs as string, 'utf8')) as OutputsFile, values.stack as string);
+  for (const path of writeEnvFiles(repositoryRoot, files, values.force as boolean)) console.log(`Wrote ${path}: fill in BASE_URL and MAILSLURP_API_KEY.`);
+} catch (error) {
+  console.error((error as Error).message);
   process.exit(1);
-}
-for (const [name, text] of Object.entries(files)) {
-  writeFileSync(repositoryRoot + name, text);
-  console.log(`Wrote ${repositoryRoot}${name}: fill in BASE_URL and MAILSLURP_API_KEY.`);
 }

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
-import { envFiles } from '../lib/env-files.js';
+import { envFiles, writeEnvFiles } from '../lib/env-files.js';
 
 const OUTPUTS = {
   CognitoSignupE2eTestPool: {
@@ -39,4 +42,15 @@ test('another stack, or a missing output, is an error that says which', () => {
   assert.throws(() => envFiles(OUTPUTS, 'Other'), /no stack Other \(it has: CognitoSignupE2eTestPool\)/);
   const { LinkClientId: _gone, ...partial } = OUTPUTS.CognitoSignupE2eTestPool;
   assert.throws(() => envFiles({ CognitoSignupE2eTestPool: partial }, 'CognitoSignupE2eTestPool'), /no output LinkClientId/);
+});
+
+test('a file already there is kept, and nothing is written, unless forced', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'infra-env-'));
+  writeFileSync(join(dir, '.env'), 'MAILSLURP_API_KEY=kept\n');
+  const files = envFiles(OUTPUTS, 'CognitoSignupE2eTestPool');
+  assert.throws(() => writeEnvFiles(dir, files, false), /Not written: \.env already in .*--force/);
+  assert.equal(readFileSync(join(dir, '.env'), 'utf8'), 'MAILSLURP_API_KEY=kept\n');
+  assert.throws(() => readFileSync(join(dir, '.env.link-verification')), /ENOENT/, 'all or none: the other file is not written either');
+  writeEnvFiles(dir, files, true);
+  assert.equal(readFileSync(join(dir, '.env'), 'utf8'), files['.env']);
 });
