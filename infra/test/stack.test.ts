@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { App, Validations } from 'aws-cdk-lib';
+import { App, Token, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { POOL_CREATION_SETTINGS, poolSettings, type PoolKind } from '../../common/pool-settings.js';
@@ -39,6 +39,11 @@ function readmePolicy(): { Statement: { Sid: string; Effect: string; Action: str
   assert.ok(json, 'the "Least privilege" section has no ```json block');
   return JSON.parse(json);
 }
+
+test('environment-agnostic: no account or region written in, so synth needs no credentials', () => {
+  const stack = new TestPoolStack(new App(), 'TestPool', BASE);
+  assert.ok(Token.isUnresolved(stack.account) && Token.isUnresolved(stack.region));
+});
 
 describe('the pools are the shared definition, field for field', () => {
   const cases: [string, PoolKind][] = [
