@@ -8,6 +8,7 @@ import {
   type ExplicitAuthFlowsType,
   type UpdateUserPoolCommandInput,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { POOL_CREATION_SETTINGS, poolSettings } from '../common/pool-settings.js';
 
 export const STACK_POOL_NAME = 'cognito-signup-e2e';
 export const STACK_CLIENT_NAME = 'demo-signup-app';
@@ -36,38 +37,16 @@ export interface PoolIds extends PoolAndClient {
   keepOriginalEmail: PoolAndClient;
 }
 
-/** A pool set up as a real one would be for sign-up with email verification. */
-const POOL_SETTINGS = {
-  AutoVerifiedAttributes: ['email'],
-  Policies: {
-    PasswordPolicy: {
-      MinimumLength: 12,
-      RequireUppercase: true,
-      RequireLowercase: true,
-      RequireNumbers: true,
-      RequireSymbols: true,
-    },
-  },
-  VerificationMessageTemplate: { DefaultEmailOption: 'CONFIRM_WITH_CODE' },
-  EmailConfiguration: { EmailSendingAccount: 'COGNITO_DEFAULT' },
-  AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
-} satisfies Omit<UpdateUserPoolCommandInput, 'UserPoolId'>;
+type PoolUpdate = Omit<UpdateUserPoolCommandInput, 'UserPoolId'>;
 
-/**
- * The main pool is left on AWS's defaults for the rest: its invitation mail is
- * Cognito's own, and an email change takes effect at once (unverified). The
- * other two behaviours live in pools of their own, so the stories on the main
- * pool keep seeing what they always saw.
- */
-const LINK_POOL_SETTINGS = {
-  ...POOL_SETTINGS,
-  VerificationMessageTemplate: { DefaultEmailOption: 'CONFIRM_WITH_LINK' },
-} satisfies Omit<UpdateUserPoolCommandInput, 'UserPoolId'>;
-
-const KEEP_ORIGINAL_POOL_SETTINGS = {
-  ...POOL_SETTINGS,
-  UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['email'] },
-} satisfies Omit<UpdateUserPoolCommandInput, 'UserPoolId'>;
+// One definition serves this stack and the CDK app in infra/ (common/pool-settings.ts).
+// The main pool leaves the invitation and the email change on AWS's defaults
+// (Cognito's own invitation; an email change takes effect at once, unverified):
+// the other two behaviours live in pools of their own, so the stories on the
+// main pool keep seeing what they always saw.
+const POOL_SETTINGS = poolSettings({ confirmBy: 'code', keepOriginalEmail: false }) satisfies PoolUpdate;
+const LINK_POOL_SETTINGS = poolSettings({ confirmBy: 'link', keepOriginalEmail: false }) satisfies PoolUpdate;
+const KEEP_ORIGINAL_POOL_SETTINGS = poolSettings({ confirmBy: 'code', keepOriginalEmail: true }) satisfies PoolUpdate;
 
 // Public clients have no secret, as a browser app cannot hold one; the emulator has no SRP, so password auth.
 const AUTH_FLOWS: ExplicitAuthFlowsType[] = ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
@@ -76,7 +55,7 @@ const AUTH_FLOWS: ExplicitAuthFlowsType[] = ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_
 async function ensurePool(
   client: CognitoIdentityProviderClient,
   name: string,
-  settings: Omit<UpdateUserPoolCommandInput, 'UserPoolId'>,
+  settings: PoolUpdate,
   clients: { name: string; generateSecret: boolean }[],
 ): Promise<{ userPoolId: string; clientIds: Record<string, string> }> {
   const { UserPools = [] } = await client.send(new ListUserPoolsCommand({ MaxResults: 60 }));
@@ -86,7 +65,7 @@ async function ensurePool(
   } else {
     const { UserPool } = await client.send(
       // Email as the username is fixed at creation; Cognito cannot change it later.
-      new CreateUserPoolCommand({ PoolName: name, UsernameAttributes: ['email'], ...settings }),
+      new CreateUserPoolCommand({ PoolName: name, ...POOL_CREATION_SETTINGS, ...settings }),
     );
     userPoolId = UserPool?.Id as string;
   }

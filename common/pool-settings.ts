@@ -1,0 +1,93 @@
+import { COGNITO_DEFAULT_INVITATION_EMAIL, COGNITO_DEFAULT_LINK_EMAIL, COGNITO_DEFAULT_VERIFICATION_EMAIL } from './cognito-texts.js';
+
+/**
+ * The one description of a test pool, in the Cognito API's shape (the field
+ * names of CreateUserPool and UpdateUserPool, which CloudFormation's
+ * AWS::Cognito::UserPool shares). The embedded stack sends it to the emulator;
+ * the CDK app in infra/ deploys it; infra's tests prove the template carries it
+ * field for field, so the local pool and the real one cannot drift apart.
+ */
+
+/** What a pool is for: how sign-ups are confirmed, and whether an email change waits for verification. */
+export interface PoolKind {
+  confirmBy: 'code' | 'link';
+  /** An email change takes effect only once the new address is verified (AttributesRequireVerificationBeforeUpdate). */
+  keepOriginalEmail: boolean;
+  /** Send through Amazon SES from a verified identity instead of Cognito's own sender. */
+  ses?: SesSender;
+}
+
+export interface SesSender {
+  /** The From header, e.g. `Test pool <no-reply@example.com>`; its address must be the verified identity's. */
+  from: string;
+  /** The verified SES identity, e.g. arn:aws:ses:eu-west-1:123456789012:identity/example.com. */
+  sourceArn: string;
+}
+
+export interface PoolSettings {
+  AutoVerifiedAttributes: 'email'[];
+  Policies: {
+    PasswordPolicy: {
+      MinimumLength: number;
+      RequireUppercase: boolean;
+      RequireLowercase: boolean;
+      RequireNumbers: boolean;
+      RequireSymbols: boolean;
+    };
+  };
+  VerificationMessageTemplate: {
+    DefaultEmailOption: 'CONFIRM_WITH_CODE' | 'CONFIRM_WITH_LINK';
+    EmailSubject?: string;
+    EmailMessage?: string;
+    EmailSubjectByLink?: string;
+    EmailMessageByLink?: string;
+  };
+  EmailConfiguration: { EmailSendingAccount: 'COGNITO_DEFAULT' } | { EmailSendingAccount: 'DEVELOPER'; From: string; SourceArn: string };
+  AccountRecoverySetting: { RecoveryMechanisms: { Name: 'verified_email'; Priority: number }[] };
+  UserAttributeUpdateSettings?: { AttributesRequireVerificationBeforeUpdate: 'email'[] };
+  AdminCreateUserConfig?: { InviteMessageTemplate: { EmailSubject: string; EmailMessage: string } };
+}
+
+/** Fixed when a pool is created (CreateUserPool only): Cognito cannot change it later. */
+export const POOL_CREATION_SETTINGS = { UsernameAttributes: ['email' as const] };
+
+/**
+ * A pool set up as a real one would be for sign-up with email verification.
+ * Everything else is left on AWS's defaults, the invitation and the email change included.
+ */
+export function poolSettings(kind: PoolKind): PoolSettings {
+  return {
+    AutoVerifiedAttributes: ['email'],
+    Policies: {
+      PasswordPolicy: { MinimumLength: 12, RequireUppercase: true, RequireLowercase: true, RequireNumbers: true, RequireSymbols: true },
+    },
+    VerificationMessageTemplate: {
+      DefaultEmailOption: kind.confirmBy === 'link' ? 'CONFIRM_WITH_LINK' : 'CONFIRM_WITH_CODE',
+      ...(kind.ses ? messageTemplates(kind.confirmBy) : {}),
+    },
+    EmailConfiguration: kind.ses
+      ? { EmailSendingAccount: 'DEVELOPER', From: kind.ses.from, SourceArn: kind.ses.sourceArn }
+      : { EmailSendingAccount: 'COGNITO_DEFAULT' },
+    AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
+    ...(kind.keepOriginalEmail ? { UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['email'] } } : {}),
+    // AWS takes an invitation template only from a pool that sends through SES ("EmailMessage is allowed only if EmailSendingAccount is DEVELOPER").
+    ...(kind.ses
+      ? { AdminCreateUserConfig: { InviteMessageTemplate: { EmailSubject: COGNITO_DEFAULT_INVITATION_EMAIL.subject, EmailMessage: COGNITO_DEFAULT_INVITATION_EMAIL.message } } }
+      : {}),
+  };
+}
+
+/**
+ * The templates of a pool that sends through SES: Cognito's own words, which
+ * a pool on Cognito's sender gets without asking (AWS refuses templates there),
+ * so the stories read the same mail whichever sender a pool uses. Write your
+ * own words here, and both the embedded stack and the deployed pool send them.
+ */
+function messageTemplates(confirmBy: PoolKind['confirmBy']): Omit<PoolSettings['VerificationMessageTemplate'], 'DefaultEmailOption'> {
+  return {
+    // Password resets and attribute changes mail a code even from a link pool: both pools need the code template.
+    EmailSubject: COGNITO_DEFAULT_VERIFICATION_EMAIL.subject,
+    EmailMessage: COGNITO_DEFAULT_VERIFICATION_EMAIL.message,
+    ...(confirmBy === 'link' ? { EmailSubjectByLink: COGNITO_DEFAULT_LINK_EMAIL.subject, EmailMessageByLink: COGNITO_DEFAULT_LINK_EMAIL.message } : {}),
+  };
+}

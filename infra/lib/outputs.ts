@@ -1,0 +1,14 @@
+/**
+ * The stack's outputs, by the `.env` line each one fills: the stack names its
+ * outputs from here and scripts/write-env.ts reads them back by the same keys.
+ */
+export const POOL_OUTPUTS = {
+  main: { COGNITO_USER_POOL_ID: 'MainUserPoolId', COGNITO_CLIENT_ID: 'MainClientId', AWS_REGION: 'Region' },
+  link: { COGNITO_USER_POOL_ID: 'LinkUserPoolId', COGNITO_CLIENT_ID: 'LinkClientId', AWS_REGION: 'Region' },
+} as const;
+
+/** Not a line of `.env`: the role GitHub Actions assumes (`role-to-assume`). */
+export const CI_ROLE_OUTPUT = 'CiRoleArn';
+
+/** Which pool each env file describes: the suite runs once per pool (README, "One pool per kind"). */
+export const ENV_FILES = { main: '.env', link: '.env.link-verification' } as const;

@@ -1,0 +1,191 @@
+import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnLogDeliveryConfiguration, CfnUserPool, CfnUserPoolClient, CfnUserPoolDomain } from 'aws-cdk-lib/aws-cognito';
+import { CfnOIDCProvider, Effect, FederatedPrincipal, PolicyDocument, PolicyStatement, Role } from 'aws-cdk-lib/aws-iam';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { POOL_CREATION_SETTINGS, poolSettings, type PoolKind, type PoolSettings, type SesSender } from '../../common/pool-settings.js';
+import { CI_ROLE_OUTPUT, POOL_OUTPUTS } from './outputs.js';
+
+export interface TestPoolStackProps extends StackProps {
+  /** `owner/repo`: the one GitHub repository whose Actions may assume the CI role. */
+  githubRepo: string;
+  /** The link pool's Cognito domain, `<prefix>.auth.<region>.amazoncognito.com`: unique in the region. */
+  domainPrefix: string;
+  /** An existing OIDC provider for token.actions.githubusercontent.com (an account has at most one); created when absent. */
+  githubOidcProviderArn?: string;
+  /** Send through SES from a verified identity; Cognito's own sender otherwise (about 50 mails a day). */
+  ses?: SesSender;
+  /** Sign-in by a mailed code (USER_AUTH with EMAIL_OTP). Needs the Essentials feature plan. */
+  passwordless?: boolean;
+  /** Email as an optional second factor. Needs the Essentials feature plan and SES. */
+  emailMfa?: boolean;
+}
+
+/** The suite's identity may do exactly this, on each pool (README, "Least privilege"). */
+export const SUITE_ACTIONS = [
+  'cognito-idp:ListUsers',
+  'cognito-idp:AdminGetUser',
+  'cognito-idp:AdminDeleteUser',
+  'cognito-idp:DescribeUserPool',
+  'cognito-idp:DescribeUserPoolClient',
+  'cognito-idp:AdminCreateUser',
+];
+
+const GITHUB_OIDC = 'token.actions.githubusercontent.com';
+
+/**
+ * Two test pools, one per kind (README, "One pool per kind"): the main pool
+ * confirms by code and keeps the original email until a new one is verified,
+ * so every code story and both email-change stories run on it; the link pool
+ * confirms by link through its Cognito domain, for the link story and the
+ * invitation. Each has one public app client. Beside them: the export of
+ * delivery errors, and the role CI assumes to run the suite.
+ */
+export class TestPoolStack extends Stack {
+  constructor(scope: Construct, id: string, props: TestPoolStackProps) {
+    super(scope, id, props);
+    if (!/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(props.githubRepo)) {
+      throw new Error(`githubRepo is "${props.githubRepo}", not owner/repo (e.g. -c githubRepo=acme/signup-app)`);
+    }
+    if (props.emailMfa && !props.ses) {
+      throw new Error('emailMfa needs SES: Cognito sends MFA codes by email only from a pool on SES (-c sesFrom=… -c sesSourceArn=…)');
+    }
+    const essentials = Boolean(props.passwordless || props.emailMfa);
+
+    const mainPool = this.pool('MainPool', 'cognito-signup-e2e', { confirmBy: 'code', keepOriginalEmail: true, ses: props.ses }, props, essentials);
+    const linkPool = this.pool('LinkPool', 'cognito-signup-e2e-link-verification', { confirmBy: 'link', keepOriginalEmail: false, ses: props.ses }, props, essentials);
+    // Link mails point to /confirmUser on this domain; 1 is the classic hosted UI, enough for that page and free of branding setup.
+    new CfnUserPoolDomain(this, 'LinkPoolDomain', { domain: props.domainPrefix, userPoolId: linkPool.ref, managedLoginVersion: 1 });
+    const mainClient = this.client('MainClient', mainPool, props);
+    const linkClient = this.client('LinkClient', linkPool, props);
+
+    this.exportDeliveryErrors([mainPool, linkPool]);
+    const role = this.ciRole([mainPool, linkPool], props);
+
+    const outputs = [
+      [POOL_OUTPUTS.main.COGNITO_USER_POOL_ID, mainPool.ref, 'COGNITO_USER_POOL_ID in .env'],
+      [POOL_OUTPUTS.main.COGNITO_CLIENT_ID, mainClient.ref, 'COGNITO_CLIENT_ID in .env'],
+      [POOL_OUTPUTS.link.COGNITO_USER_POOL_ID, linkPool.ref, 'COGNITO_USER_POOL_ID in .env.link-verification'],
+      [POOL_OUTPUTS.link.COGNITO_CLIENT_ID, linkClient.ref, 'COGNITO_CLIENT_ID in .env.link-verification'],
+      [POOL_OUTPUTS.main.AWS_REGION, Aws.REGION, 'AWS_REGION in both'],
+      [CI_ROLE_OUTPUT, role.roleArn, 'role-to-assume in the GitHub Actions workflow'],
+    ] as const;
+    for (const [key, value, description] of outputs) new CfnOutput(this, key, { value, description });
+  }
+
+  /** A pool from the shared definition, field for field (CloudFormation's names are the API's), plus the deploy-only options. */
+  private pool(id: string, name: string, kind: PoolKind, props: TestPoolStackProps, essentials: boolean): CfnUserPool {
+    const s: PoolSettings = poolSettings(kind);
+    const pool = new CfnUserPool(this, id, {
+      userPoolName: name,
+      usernameAttributes: POOL_CREATION_SETTINGS.UsernameAttributes,
+      autoVerifiedAttributes: s.AutoVerifiedAttributes,
+      policies: {
+        passwordPolicy: {
+          minimumLength: s.Policies.PasswordPolicy.MinimumLength,
+          requireUppercase: s.Policies.PasswordPolicy.RequireUppercase,
+          requireLowercase: s.Policies.PasswordPolicy.RequireLowercase,
+          requireNumbers: s.Policies.PasswordPolicy.RequireNumbers,
+          requireSymbols: s.Policies.PasswordPolicy.RequireSymbols,
+        },
+        ...(props.passwordless ? { signInPolicy: { allowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP'] } } : {}),
+      },
+      verificationMessageTemplate: {
+        defaultEmailOption: s.VerificationMessageTemplate.DefaultEmailOption,
+        emailSubject: s.VerificationMessageTemplate.EmailSubject,
+        emailMessage: s.VerificationMessageTemplate.EmailMessage,
+        emailSubjectByLink: s.VerificationMessageTemplate.EmailSubjectByLink,
+        emailMessageByLink: s.VerificationMessageTemplate.EmailMessageByLink,
+      },
+      emailConfiguration:
+        s.EmailConfiguration.EmailSendingAccount === 'DEVELOPER'
+          ? { emailSendingAccount: 'DEVELOPER', from: s.EmailConfiguration.From, sourceArn: s.EmailConfiguration.SourceArn }
+          : { emailSendingAccount: 'COGNITO_DEFAULT' },
+      accountRecoverySetting: { recoveryMechanisms: s.AccountRecoverySetting.RecoveryMechanisms.map((m) => ({ name: m.Name, priority: m.Priority })) },
+      userAttributeUpdateSettings: s.UserAttributeUpdateSettings && {
+        attributesRequireVerificationBeforeUpdate: s.UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate,
+      },
+      adminCreateUserConfig: s.AdminCreateUserConfig && {
+        inviteMessageTemplate: {
+          emailSubject: s.AdminCreateUserConfig.InviteMessageTemplate.EmailSubject,
+          emailMessage: s.AdminCreateUserConfig.InviteMessageTemplate.EmailMessage,
+        },
+      },
+      // Lite costs least and has every setting the stories need; passwordless and email MFA are Essentials features.
+      userPoolTier: essentials ? 'ESSENTIALS' : 'LITE',
+      ...(props.emailMfa ? { mfaConfiguration: 'OPTIONAL', enabledMfas: ['EMAIL_OTP'] } : {}),
+      // A test pool holds only disposable users: `cdk destroy` removes it, and with it the domain a redeploy would want back.
+      deletionProtection: 'INACTIVE',
+    });
+    pool.applyRemovalPolicy(RemovalPolicy.DESTROY);
+    // cdk-nag's AWS Solutions findings this pool answers on purpose, each with its reason.
+    Validations.of(pool).acknowledge(
+      { id: 'AwsSolutions-COG2', reason: "A test pool: its users are the suite's disposable ones, and the stories sign in with a password alone. Email MFA is an option (emailMfa)." },
+      { id: 'AwsSolutions-COG8', reason: 'The Plus plan is for threat protection, which would take the suite\'s rapid sign-ups from one runner for attacks; no real user signs up here. Lite, or Essentials for the passwordless and email MFA options, has every setting the stories need.' },
+    );
+    return pool;
+  }
+
+  /** The app's public client: no secret (a browser cannot keep one), the sign-in flows the stories use, and email writable for the email change. */
+  private client(id: string, pool: CfnUserPool, props: TestPoolStackProps): CfnUserPoolClient {
+    return new CfnUserPoolClient(this, id, {
+      userPoolId: pool.ref,
+      clientName: 'demo-signup-app',
+      generateSecret: false,
+      explicitAuthFlows: [
+        'ALLOW_USER_SRP_AUTH',
+        'ALLOW_USER_PASSWORD_AUTH',
+        'ALLOW_REFRESH_TOKEN_AUTH',
+        // Passwordless sign-in is a choice-based flow: USER_AUTH.
+        ...(props.passwordless ? ['ALLOW_USER_AUTH'] : []),
+      ],
+      writeAttributes: ['email'],
+    });
+  }
+
+  /**
+   * Cognito's message-delivery errors (a refused address, an SES failure) in
+   * CloudWatch Logs: the record of a mail that never left. The name starts with
+   * /aws/vendedlogs/ so that the resource policy Cognito's delivery adds cannot
+   * outgrow CloudWatch's 5120-character limit; Cognito refuses KMS-encrypted groups.
+   */
+  private exportDeliveryErrors(pools: CfnUserPool[]): void {
+    const group = new LogGroup(this, 'DeliveryErrors', {
+      logGroupName: `/aws/vendedlogs/cognito/${this.stackName}/user-notification`,
+      retention: RetentionDays.ONE_MONTH,
+      // Errors of a test pool, worth nothing once the stack is gone; a kept group would also block the next deploy's same name.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    pools.forEach((pool, i) => {
+      new CfnLogDeliveryConfiguration(this, `DeliveryErrorsExport${i}`, {
+        userPoolId: pool.ref,
+        logConfigurations: [{ eventSource: 'userNotification', logLevel: 'ERROR', cloudWatchLogsConfiguration: { logGroupArn: group.logGroupArn } }],
+      });
+    });
+  }
+
+  /** The role GitHub Actions of one repository assumes through OIDC, allowed exactly the suite's actions on these pools. */
+  private ciRole(pools: CfnUserPool[], props: TestPoolStackProps): Role {
+    const providerArn =
+      props.githubOidcProviderArn ??
+      new CfnOIDCProvider(this, 'GitHubOidc', { url: `https://${GITHUB_OIDC}`, clientIdList: ['sts.amazonaws.com'] }).attrArn;
+    return new Role(this, 'CiRole', {
+      description: `Runs cognito-signup-e2e from GitHub Actions of ${props.githubRepo}`,
+      maxSessionDuration: Duration.hours(1),
+      assumedBy: new FederatedPrincipal(
+        providerArn,
+        {
+          StringEquals: { [`${GITHUB_OIDC}:aud`]: 'sts.amazonaws.com' },
+          // Any branch, tag, environment or pull request of this one repository.
+          StringLike: { [`${GITHUB_OIDC}:sub`]: `repo:${props.githubRepo}:*` },
+        },
+        'sts:AssumeRoleWithWebIdentity',
+      ),
+      inlinePolicies: {
+        CognitoSignupE2E: new PolicyDocument({
+          statements: [new PolicyStatement({ sid: 'CognitoSignupE2E', effect: Effect.ALLOW, actions: SUITE_ACTIONS, resources: pools.map((p) => p.attrArn) })],
+        }),
+      },
+    });
+  }
+}

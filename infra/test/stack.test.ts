@@ -1,0 +1,239 @@
+// node:test, run through tsx (`node --import tsx --test`): Node's own runner and
+// one small loader the CDK app needs anyway, instead of a test framework and its config.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { App, Token, Validations } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { POOL_CREATION_SETTINGS, poolSettings, type PoolKind } from '../../common/pool-settings.js';
+import { SUITE_ACTIONS, TestPoolStack, type TestPoolStackProps } from '../lib/test-pool-stack.js';
+
+const BASE: TestPoolStackProps = { githubRepo: 'acme/signup-app', domainPrefix: 'acme-e2e-links' };
+const SES = { from: 'Test pool <no-reply@example.com>', sourceArn: 'arn:aws:ses:eu-west-1:123456789012:identity/example.com' };
+
+function synth(props: Partial<TestPoolStackProps> = {}): { template: Template; app: App } {
+  const app = new App();
+  const stack = new TestPoolStack(app, 'TestPool', { ...BASE, ...props });
+  return { template: Template.fromStack(stack), app };
+}
+
+type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
+const resources = (template: Template, type: string): Record<string, Resource> => template.findResources(type) as Record<string, Resource>;
+const poolNamed = (template: Template, name: string): [string, Resource] => {
+  const found = Object.entries(resources(template, 'AWS::Cognito::UserPool')).find(([, r]) => r.Properties.UserPoolName === name);
+  assert.ok(found, `no pool named ${name}`);
+  return found;
+};
+const MAIN = 'cognito-signup-e2e';
+const LINK = 'cognito-signup-e2e-link-verification';
+
+/** The README's least-privilege policy, parsed out of its "### Least privilege" section. */
+function readmePolicy(): { Statement: { Sid: string; Effect: string; Action: string[]; Resource: string }[] } {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const section = readme.split('\n### Least privilege\n')[1];
+  assert.ok(section, 'README.md has no "### Least privilege" section');
+  const json = /```json\n([\s\S]*?)\n```/.exec(section)?.[1];
+  assert.ok(json, 'the "Least privilege" section has no ```json block');
+  return JSON.parse(json);
+}
+
+test('environment-agnostic: no account or region written in, so synth needs no credentials', () => {
+  const stack = new TestPoolStack(new App(), 'TestPool', BASE);
+  assert.ok(Token.isUnresolved(stack.account) && Token.isUnresolved(stack.region));
+});
+
+describe('the pools are the shared definition, field for field', () => {
+  const cases: [string, PoolKind][] = [
+    [MAIN, { confirmBy: 'code', keepOriginalEmail: true }],
+    [LINK, { confirmBy: 'link', keepOriginalEmail: false }],
+  ];
+  for (const ses of [undefined, SES]) {
+    for (const [name, kind] of cases) {
+      test(`${name}, ${ses ? 'on SES' : "on Cognito's sender"}`, () => {
+        const [, pool] = poolNamed(synth({ ses }).template, name);
+        const definition = { ...POOL_CREATION_SETTINGS, ...poolSettings({ ...kind, ses }) };
+        for (const [field, value] of Object.entries(definition)) {
+          assert.deepStrictEqual(pool.Properties[field], value, `${name}: ${field}`);
+        }
+      });
+    }
+  }
+});
+
+test("templates only on SES, where AWS takes them: verification (code and link) and invitation, in Cognito's words", () => {
+  const onCognito = synth().template;
+  for (const name of [MAIN, LINK]) {
+    const [, pool] = poolNamed(onCognito, name);
+    assert.deepStrictEqual(pool.Properties.VerificationMessageTemplate, { DefaultEmailOption: name === LINK ? 'CONFIRM_WITH_LINK' : 'CONFIRM_WITH_CODE' });
+    assert.equal(pool.Properties.AdminCreateUserConfig, undefined);
+  }
+  const onSes = synth({ ses: SES }).template;
+  const [, link] = poolNamed(onSes, LINK);
+  assert.deepStrictEqual(link.Properties.VerificationMessageTemplate, {
+    DefaultEmailOption: 'CONFIRM_WITH_LINK',
+    EmailSubject: 'Your verification code',
+    EmailMessage: 'Your verification code is {####}. ',
+    EmailSubjectByLink: 'Your verification link',
+    EmailMessageByLink: 'Please click the link below to verify your email address. {##Verify Email##} ',
+  });
+  assert.deepStrictEqual(link.Properties.AdminCreateUserConfig, {
+    InviteMessageTemplate: { EmailSubject: 'Your temporary password', EmailMessage: 'Your username is {username} and temporary password is {####}.' },
+  });
+  assert.deepStrictEqual(link.Properties.EmailConfiguration, { EmailSendingAccount: 'DEVELOPER', From: SES.from, SourceArn: SES.sourceArn });
+});
+
+test('what the stories need of a pool beyond the definition: Lite, removable, the link pool with its domain', () => {
+  const { template } = synth();
+  for (const name of [MAIN, LINK]) {
+    const [, pool] = poolNamed(template, name);
+    assert.equal(pool.Properties.UserPoolTier, 'LITE');
+    assert.equal(pool.Properties.MfaConfiguration, undefined);
+    assert.equal((pool.Properties.Policies as { SignInPolicy?: unknown }).SignInPolicy, undefined);
+    assert.equal(pool.DeletionPolicy, 'Delete');
+  }
+  const [linkId] = poolNamed(template, LINK);
+  template.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
+  template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'acme-e2e-links', UserPoolId: { Ref: linkId } });
+});
+
+test('passwordless and email MFA: off unless asked for, then on the Essentials plan; email MFA only with SES', () => {
+  const { template } = synth({ passwordless: true, emailMfa: true, ses: SES });
+  const [, pool] = poolNamed(template, MAIN);
+  assert.equal(pool.Properties.UserPoolTier, 'ESSENTIALS');
+  assert.deepStrictEqual((pool.Properties.Policies as { SignInPolicy?: unknown }).SignInPolicy, { AllowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP'] });
+  assert.equal(pool.Properties.MfaConfiguration, 'OPTIONAL');
+  assert.deepStrictEqual(pool.Properties.EnabledMfas, ['EMAIL_OTP']);
+  template.allResourcesProperties('AWS::Cognito::UserPoolClient', { ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_AUTH']) });
+  assert.throws(() => synth({ emailMfa: true }), /emailMfa needs SES/);
+});
+
+test('one public client per pool: no secret, the three flows, email writable, nothing else', () => {
+  const { template } = synth();
+  const clients = Object.values(resources(template, 'AWS::Cognito::UserPoolClient'));
+  assert.equal(clients.length, 2);
+  const poolRefs = clients.map((c) => (c.Properties.UserPoolId as { Ref: string }).Ref).sort();
+  assert.deepStrictEqual(poolRefs, [poolNamed(template, LINK)[0], poolNamed(template, MAIN)[0]].sort());
+  for (const client of clients) {
+    const { UserPoolId: _pool, ...rest } = client.Properties;
+    assert.deepStrictEqual(rest, {
+      ClientName: 'demo-signup-app',
+      GenerateSecret: false,
+      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      WriteAttributes: ['email'],
+    });
+  }
+});
+
+test('delivery errors of both pools go to a /aws/vendedlogs/ log group kept 30 days', () => {
+  const { template } = synth();
+  const groups = Object.entries(resources(template, 'AWS::Logs::LogGroup'));
+  assert.equal(groups.length, 1);
+  const [groupId, group] = groups[0]!;
+  assert.match(String(group.Properties.LogGroupName), /^\/aws\/vendedlogs\//);
+  assert.equal(group.Properties.RetentionInDays, 30);
+  assert.equal(group.Properties.KmsKeyId, undefined, 'Cognito cannot deliver to a KMS-encrypted group');
+  const exports = Object.values(resources(template, 'AWS::Cognito::LogDeliveryConfiguration'));
+  assert.deepStrictEqual(exports.map((e) => (e.Properties.UserPoolId as { Ref: string }).Ref).sort(), [poolNamed(template, LINK)[0], poolNamed(template, MAIN)[0]].sort());
+  for (const e of exports) {
+    assert.deepStrictEqual(e.Properties.LogConfigurations, [
+      { EventSource: 'userNotification', LogLevel: 'ERROR', CloudWatchLogsConfiguration: { LogGroupArn: { 'Fn::GetAtt': [groupId, 'Arn'] } } },
+    ]);
+  }
+});
+
+describe('the CI role', () => {
+  test("its policy is the README's least privilege, on both pools' ARNs, and nothing else", () => {
+    const { template } = synth();
+    const [readme] = readmePolicy().Statement;
+    assert.ok(readme);
+    assert.match(readme.Resource, /^arn:aws:cognito-idp:REGION:ACCOUNT_ID:userpool\/POOL_ID$/, "the README's policy names one pool's ARN");
+    assert.deepStrictEqual([...SUITE_ACTIONS].sort(), [...readme.Action].sort(), "the stack's actions are the README's");
+
+    const roles = Object.values(resources(template, 'AWS::IAM::Role'));
+    assert.equal(roles.length, 1);
+    template.resourceCountIs('AWS::IAM::Policy', 0);
+    template.resourceCountIs('AWS::IAM::ManagedPolicy', 0);
+    const role = roles[0]!.Properties as { Policies: { PolicyDocument: { Statement: Record<string, unknown>[] } }[]; ManagedPolicyArns?: unknown };
+    assert.equal(role.ManagedPolicyArns, undefined);
+    const statements = role.Policies.flatMap((p) => p.PolicyDocument.Statement);
+    assert.equal(statements.length, 1);
+    const statement = statements[0]!;
+    assert.equal(statement.Sid, readme.Sid);
+    assert.equal(statement.Effect, readme.Effect);
+    assert.deepStrictEqual([...(statement.Action as string[])].sort(), [...readme.Action].sort());
+    const poolIds = [poolNamed(template, MAIN)[0], poolNamed(template, LINK)[0]];
+    assert.deepStrictEqual(statement.Resource, poolIds.map((id) => ({ 'Fn::GetAtt': [id, 'Arn'] })));
+  });
+
+  test('no policy of the stack has a wildcard action', () => {
+    const { template } = synth({ passwordless: true, emailMfa: true, ses: SES });
+    const documents = [
+      ...Object.values(resources(template, 'AWS::IAM::Role')).flatMap((r) => [
+        r.Properties.AssumeRolePolicyDocument,
+        ...((r.Properties.Policies as { PolicyDocument: unknown }[] | undefined) ?? []).map((p) => p.PolicyDocument),
+      ]),
+      ...Object.values(resources(template, 'AWS::IAM::Policy')).map((p) => p.Properties.PolicyDocument),
+    ] as { Statement: { Action: string | string[] }[] }[];
+    const actions = documents.flatMap((d) => d.Statement.flatMap((s) => [s.Action].flat()));
+    assert.ok(actions.length > 0);
+    assert.deepStrictEqual(actions.filter((a) => a.includes('*')), []);
+  });
+
+  test('assumable through GitHub OIDC by one repository only', () => {
+    const { template } = synth();
+    const [oidcId] = Object.keys(resources(template, 'AWS::IAM::OIDCProvider'));
+    template.hasResourceProperties('AWS::IAM::OIDCProvider', { Url: 'https://token.actions.githubusercontent.com', ClientIdList: ['sts.amazonaws.com'] });
+    const role = Object.values(resources(template, 'AWS::IAM::Role'))[0]!.Properties;
+    assert.deepStrictEqual(role.AssumeRolePolicyDocument, {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Principal: { Federated: { 'Fn::GetAtt': [oidcId, 'Arn'] } },
+          Condition: {
+            StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
+            StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:acme/signup-app:*' },
+          },
+        },
+      ],
+    });
+  });
+
+  test('an existing OIDC provider is used by its ARN, and none is created', () => {
+    const arn = 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com';
+    const { template } = synth({ githubOidcProviderArn: arn });
+    template.resourceCountIs('AWS::IAM::OIDCProvider', 0);
+    template.hasResourceProperties('AWS::IAM::Role', { AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Federated: arn } })] } });
+  });
+
+  test('a repository that is not owner/repo stops the synth', () => {
+    assert.throws(() => synth({ githubRepo: 'acme' }), /not owner\/repo/);
+    assert.throws(() => synth({ githubRepo: 'acme/*' }), /not owner\/repo/);
+  });
+});
+
+test("cdk-nag's AWS Solutions checks: no finding, error or warning, but the two each pool acknowledges with its reason", () => {
+  for (const props of [{}, { ses: SES, passwordless: true, emailMfa: true }]) {
+    const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'infra-nag-')) });
+    const stack = new TestPoolStack(app, 'TestPool', { ...BASE, ...props });
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+    // An error throws at synthesis; a warning only lands in the report, so the report is read too.
+    const assembly = app.synth();
+    const report = JSON.parse(readFileSync(join(assembly.directory, 'validation-report.json'), 'utf8')) as { pluginReports: { violations: { ruleName: string }[] }[] };
+    assert.deepStrictEqual(report.pluginReports.flatMap((p) => p.violations.map((v) => v.ruleName)), []);
+    const acknowledged = stack.node
+      .findAll()
+      .flatMap((c) => c.node.metadata.filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY).map((m) => [c.node.path, m.data as Record<string, string>] as const))
+      .flatMap(([path, data]) => Object.entries(data).map(([rule, reason]) => `${path} ${rule} ${reason.length > 40 ? 'with a reason' : 'WITHOUT A REASON'}`));
+    assert.deepStrictEqual(acknowledged.sort(), [
+      'TestPool/LinkPool Annotation::AwsSolutions-COG2 with a reason',
+      'TestPool/LinkPool Annotation::AwsSolutions-COG8 with a reason',
+      'TestPool/MainPool Annotation::AwsSolutions-COG2 with a reason',
+      'TestPool/MainPool Annotation::AwsSolutions-COG8 with a reason',
+    ]);
+  }
+});
