@@ -4,6 +4,7 @@ import {
   CreateUserPoolCommand,
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
+  UpdateUserPoolClientCommand,
   UpdateUserPoolCommand,
   type ExplicitAuthFlowsType,
   type UpdateUserPoolCommandInput,
@@ -48,8 +49,9 @@ const POOL_SETTINGS = poolSettings({ confirmBy: 'code', keepOriginalEmail: false
 const LINK_POOL_SETTINGS = poolSettings({ confirmBy: 'link', keepOriginalEmail: false }) satisfies PoolUpdate;
 const KEEP_ORIGINAL_POOL_SETTINGS = poolSettings({ confirmBy: 'code', keepOriginalEmail: true }) satisfies PoolUpdate;
 
-// Public clients have no secret, as a browser app cannot hold one; the emulator has no SRP, so password auth.
-const AUTH_FLOWS: ExplicitAuthFlowsType[] = ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
+// Public clients have no secret, as a browser app cannot hold one. SRP is Amplify's default sign-in; password
+// sign-in is the suite's own, from Node (CognitoAppClient); refresh keeps a session.
+const AUTH_FLOWS: ExplicitAuthFlowsType[] = ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
 
 /** The pool by name, created or with its settings reapplied; and its clients by name, created when missing. */
 async function ensurePool(
@@ -73,7 +75,10 @@ async function ensurePool(
   const clientIds: Record<string, string> = {};
   for (const wanted of clients) {
     let clientId = UserPoolClients.find((c) => c.ClientName === wanted.name)?.ClientId;
-    if (!clientId) {
+    if (clientId) {
+      // A client made by an earlier version of this stack may lack a flow: the emulator checks them, as Cognito does.
+      await client.send(new UpdateUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: clientId, ExplicitAuthFlows: AUTH_FLOWS }));
+    } else {
       const { UserPoolClient } = await client.send(
         new CreateUserPoolClientCommand({ UserPoolId: userPoolId, ClientName: wanted.name, GenerateSecret: wanted.generateSecret, ExplicitAuthFlows: AUTH_FLOWS }),
       );

@@ -23,17 +23,30 @@ export const COGNITO_ADVICE: Record<string, string> = {
   PasswordResetRequiredException: 'An admin reset this password (AdminResetUserPassword): the user must set a new one with the code mailed to them.',
   UnsupportedUserStateException:
     'An invitation can be resent only to a user who has not signed in yet (FORCE_CHANGE_PASSWORD); this one has, or was never invited.',
-  InvalidParameterException:
-    'For ForgotPassword this usually means no verified email to send the code to (email_verified false, or no account recovery by email); check the message.',
 };
 
-/** Advice that fits only some messages of an exception: NotAuthorizedException also means a wrong password. */
-const ADVICE_ONLY_WHEN: Record<string, RegExp> = {
-  NotAuthorizedException: /SECRET_HASH|secret hash|configured with secret/i,
+/**
+ * Advice for an exception that means different things by its message: for
+ * these, only a message that matches gets advice (NotAuthorizedException also
+ * means a wrong password, which needs none).
+ */
+const ADVICE_BY_MESSAGE: Record<string, [RegExp, string][]> = {
+  NotAuthorizedException: [[/SECRET_HASH|secret hash|configured with secret/i, COGNITO_ADVICE.NotAuthorizedException as string]],
+  InvalidParameterException: [
+    [
+      /no registered\/verified email|reset password/i,
+      'The user has no verified email to send a reset code to (email_verified false), or the pool recovers accounts by another way than email.',
+    ],
+    [
+      /flow not enabled for this client/i,
+      "Add the flow to the app client's ExplicitAuthFlows: ALLOW_USER_SRP_AUTH is Amplify's default sign-in, ALLOW_REFRESH_TOKEN_AUTH keeps a session.",
+    ],
+  ],
 };
 
 /** The error's message with what to do about it, when we know. */
 export function withAdvice(name: string, message: string): string {
-  const advice = ADVICE_ONLY_WHEN[name]?.test(message) === false ? undefined : COGNITO_ADVICE[name];
+  const byMessage = ADVICE_BY_MESSAGE[name];
+  const advice = byMessage ? byMessage.find(([when]) => when.test(message))?.[1] : COGNITO_ADVICE[name];
   return advice && !message.includes(advice) ? `${message} (${name}: ${advice})` : message;
 }

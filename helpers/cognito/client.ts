@@ -1,5 +1,5 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { COGNITO_ADVICE, withAdvice } from './advice.js';
+import { withAdvice } from './advice.js';
 import { ActionableError } from '../errors.js';
 
 export interface CognitoEndpoint {
@@ -47,7 +47,7 @@ export function explainCognitoError(error: unknown, operation: string, where: Co
   }
   if (code && NETWORK_CODES.has(code)) return say(`${service} is unreachable (${code}).`);
   // Errors about the sign-up itself keep their class (callers test for it) and gain what to do.
-  if (COGNITO_ADVICE[error.name]) error.message = withAdvice(error.name, error.message);
+  error.message = withAdvice(error.name, error.message);
   return error;
 }
 

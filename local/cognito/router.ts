@@ -6,6 +6,7 @@ import { ConfirmSignUpVerifyingEmail } from './confirm-sign-up.js';
 import { InitiateAuthCheckingTemporaryPassword, NewPasswordSessions, RespondToAuthChallengeKeepingRefreshToken } from './new-password-challenge.js';
 import { ResendConfirmationCode } from './resend-confirmation-code.js';
 import { SECRET_HASH_OPERATIONS, requiringSecretHash } from './secret-hash.js';
+import { InitiateAuthWithSrp, RespondToPasswordVerifier, SrpSignIns, checkingExplicitAuthFlows } from './srp-auth.js';
 import { UserAttributeUpdateSettings } from './user-attribute-update-settings.js';
 
 /**
@@ -50,13 +51,22 @@ const speakingAsCognito =
 export function emulatorRouter(services: Services) {
   const cognitoLocal = CognitoLocalRouter(services);
   const updateSettings = UserAttributeUpdateSettings(services);
-  const newPasswordSessions = new NewPasswordSessions(() => services.clock.get().getTime());
+  const now = () => services.clock.get().getTime();
+  const newPasswordSessions = new NewPasswordSessions(now);
+  const srpSignIns = new SrpSignIns(now);
+  // The password sign-in, which an SRP sign-in ends with once the password is proven.
+  const passwordSignIn = InitiateAuthCheckingTemporaryPassword(services, newPasswordSessions, cognitoLocal('InitiateAuth'));
   const additions: Record<string, Route> = {
     ResendConfirmationCode: ResendConfirmationCode(services),
     ConfirmSignUp: ConfirmSignUpVerifyingEmail(services, cognitoLocal('ConfirmSignUp')),
     AdminCreateUser: AdminCreateUserWithResend(services, cognitoLocal('AdminCreateUser')),
-    InitiateAuth: InitiateAuthCheckingTemporaryPassword(services, newPasswordSessions, cognitoLocal('InitiateAuth')),
-    RespondToAuthChallenge: RespondToAuthChallengeKeepingRefreshToken(services, newPasswordSessions, cognitoLocal('RespondToAuthChallenge')),
+    InitiateAuth: checkingExplicitAuthFlows(services, InitiateAuthWithSrp(services, srpSignIns, passwordSignIn)),
+    RespondToAuthChallenge: RespondToPasswordVerifier(
+      services,
+      srpSignIns,
+      passwordSignIn,
+      RespondToAuthChallengeKeepingRefreshToken(services, newPasswordSessions, cognitoLocal('RespondToAuthChallenge')),
+    ),
     CreateUserPool: updateSettings.showing(cognitoLocal('CreateUserPool')),
     UpdateUserPool: updateSettings.UpdateUserPool(cognitoLocal('UpdateUserPool')),
     DescribeUserPool: updateSettings.showing(cognitoLocal('DescribeUserPool')),

@@ -148,11 +148,11 @@ function storyChecks(pool: UserPoolType, client: UserPoolClientType, target: Tar
   );
 }
 
-function clientChecks(client: UserPoolClientType, settings: Settings, target: Target): CheckResult[] {
+function clientChecks(client: UserPoolClientType, settings: Settings): CheckResult[] {
   const results: CheckResult[] = [{ status: 'ok', title: 'The app client exists', detail: `${client.ClientName ?? ''} ${client.ClientId}`.trim() }];
   // Without ExplicitAuthFlows, Cognito allows SRP, custom auth and refresh.
   const flows = client.ExplicitAuthFlows?.length ? client.ExplicitAuthFlows : ['ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
-  const needed = target.name === 'local' ? ['ALLOW_USER_PASSWORD_AUTH'] : ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH'];
+  const needed = ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH'];
   results.push(
     needed.some((flow) => flows.includes(flow))
       ? { status: 'ok', title: 'The app client allows the sign-in the UI uses', detail: flows.join(', ') }
@@ -297,7 +297,7 @@ export async function runDoctor(env: Record<string, string | undefined> = proces
     const appClient = await timed(() =>
       client.send(new DescribeUserPoolClientCommand({ UserPoolId: target.cognito.userPoolId, ClientId: target.cognito.userPoolClientId })),
     );
-    if (appClient.value?.UserPoolClient) results.push(...clientChecks(appClient.value.UserPoolClient, settings, target));
+    if (appClient.value?.UserPoolClient) results.push(...clientChecks(appClient.value.UserPoolClient, settings));
     if (appClient.value?.UserPoolClient && pool.value?.UserPool) results.push(...storyChecks(pool.value.UserPool, appClient.value.UserPoolClient, target));
     else results.push({ status: 'fail', title: `The app client ${target.cognito.userPoolClientId} could not be read`, detail: appClient.error?.message, fix: 'Check COGNITO_CLIENT_ID: it must be a client of this pool.' });
 

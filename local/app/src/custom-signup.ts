@@ -76,10 +76,10 @@ async function main() {
   $<HTMLButtonElement>('#resend').addEventListener('click', () => void attempt(() => resendSignUpCode({ username: email })));
 
   $<HTMLButtonElement>('#to-sign-in').addEventListener('click', () => show('sign-in'));
-  // The emulator has no SRP, Amplify's default: password sign-in instead.
+  // Amplify's default sign-in: SRP.
   onSubmit('sign-in', async (form) => {
     email = String(form.get('email'));
-    await signIn({ username: email, password: String(form.get('password')), options: { authFlowType: 'USER_PASSWORD_AUTH' } });
+    await signIn({ username: email, password: String(form.get('password')) });
     show('signed-in');
   });
   $<HTMLButtonElement>('#forgot').addEventListener('click', () => show('forgot-password'));

@@ -1,28 +1,13 @@
 import { Authenticator } from '@aws-amplify/ui-react';
 import '@aws-amplify/ui-react/styles.css';
-import { fetchUserAttributes, signIn, signUp, type SignInInput, type SignUpInput } from 'aws-amplify/auth';
+import { fetchUserAttributes } from 'aws-amplify/auth';
 import { StrictMode, useEffect, useState } from 'react';
 import { Account } from './account';
 import { createRoot } from 'react-dom/client';
 import { configureAmplify } from './configure-amplify';
 
-// cognito-local has no SRP, so sign-in (and the automatic sign-in after
-// confirmation) uses USER_PASSWORD_AUTH instead of Amplify's SRP default.
-// The Authenticator types its services as Amplify's overloaded functions but
-// calls them with the input alone, hence the casts.
-const services = {
-  handleSignIn: ((input: SignInInput) =>
-    signIn({ ...input, options: { ...input.options, authFlowType: 'USER_PASSWORD_AUTH' } })) as typeof signIn,
-  handleSignUp: ((input: SignUpInput) =>
-    signUp({
-      ...input,
-      options: {
-        ...input.options,
-        userAttributes: input.options?.userAttributes ?? {},
-        autoSignIn: { authFlowType: 'USER_PASSWORD_AUTH' },
-      },
-    })) as typeof signUp,
-};
+// Amplify's defaults throughout, sign-in included (SRP, USER_SRP_AUTH): the
+// emulator layer speaks SRP, so this app signs in as an unmodified app does.
 
 /**
  * The signed-in page. Amplify restores a session from the tokens it kept in
@@ -57,7 +42,7 @@ async function main() {
 
   createRoot(document.getElementById('root') as HTMLElement).render(
     <StrictMode>
-      <Authenticator initialState="signUp" services={services}>
+      <Authenticator initialState="signUp">
         {({ user, signOut }) => <SignedIn email={user?.signInDetails?.loginId} signOut={signOut} />}
       </Authenticator>
     </StrictMode>,
