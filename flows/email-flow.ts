@@ -111,6 +111,18 @@ export abstract class EmailFlow {
     return undefined;
   }
 
+  /**
+   * Cognito's verdict on a sign-in the page made since then: InitiateAuth's
+   * answer; or, when that began SRP (Amplify's default sign-in, which answers
+   * PASSWORD_VERIFIER), the answer to the password's proof that follows, where
+   * Cognito accepts the password or refuses it.
+   */
+  protected async signInAnswer(since: Date): Promise<CognitoCall | undefined> {
+    const initiated = await this.answerOf('InitiateAuth', since);
+    if (!initiated || isRefused(initiated) || initiated.body?.ChallengeName !== 'PASSWORD_VERIFIER') return initiated;
+    return this.answerOf('RespondToAuthChallenge', initiated.at);
+  }
+
   /** Each answer is checked once, however many waits look at it. */
   protected readonly checked = new WeakMap<CognitoCall, Promise<void>>();
 

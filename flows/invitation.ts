@@ -69,7 +69,7 @@ export class InvitationFlow extends EmailFlow {
         await this.ui.signIn.open();
         const since = new Date();
         await this.ui.signIn.signIn({ email: user.email, password: temporaryPassword });
-        const call = await this.answerOf('InitiateAuth', since);
+        const call = await this.signInAnswer(since);
         if (call && isRefused(call)) {
           const latest = this.inbox.handedOut.at(-1)?.code === temporaryPassword;
           throw await this.failure(

@@ -8,7 +8,8 @@ type WithSignIn = Screens & Required<Pick<Screens, 'signIn'>>;
 /**
  * Signing in and what the app keeps of it: the steps every story after
  * sign-up shares (a reset password, an invitation, a changed address, a
- * deleted user). InitiateAuth's answer is checked as every answer is.
+ * deleted user). Cognito's verdict on the password (InitiateAuth's answer,
+ * or with SRP the answer to its proof) is checked as every answer is.
  */
 export class SessionFlow extends EmailFlow {
   /** Whether the UI has a sign-in screen; a story without one is skipped, saying so. */
@@ -30,7 +31,7 @@ export class SessionFlow extends EmailFlow {
       await this.signInScreen.open(at);
       const since = new Date();
       await this.signInScreen.signIn(user);
-      const call = await this.answerOf('InitiateAuth', since);
+      const call = await this.signInAnswer(since);
       if (call && isRefused(call)) throw await this.failure(`Cognito refused the sign-in of ${user.email}: ${this.answered(call)}`, since, likely);
       await this.signInScreen.expectSignedIn(user.email);
     });
@@ -42,9 +43,9 @@ export class SessionFlow extends EmailFlow {
       await this.signInScreen.open(at);
       const since = new Date();
       await this.signInScreen.signIn(user);
-      const call = await this.answerOf('InitiateAuth', since);
+      const call = await this.signInAnswer(since);
       if (call && !isRefused(call)) {
-        throw await this.failure(`Cognito accepted the sign-in of ${user.email} (InitiateAuth → ${call.status}) with a password it should have refused.`, since, likely);
+        throw await this.failure(`Cognito accepted the sign-in of ${user.email} (${call.operation} → ${call.status}) with a password it should have refused.`, since, likely);
       }
       await this.signInScreen.alert.expectError(message);
     });

@@ -8,7 +8,7 @@ const runs = (s: ReturnType<typeof storySupport>) => Object.entries(s).filter(([
 
 test('a pool set up like the README: every story but those that need a pool of their own', () => {
   expect(runs(storySupport(POOL, CLIENT, {}))).toEqual(['signUpByCode', 'forgotPassword', 'staleSession', 'invitation', 'emailChange']);
-  expect(runs(storySupport(POOL, CLIENT, { linkVerification: {}, keepOriginalEmail: {} }))).toHaveLength(7);
+  expect(runs(storySupport(POOL, CLIENT, { linkVerification: { userPoolId: 'local_link' }, keepOriginalEmail: { userPoolId: 'local_keep' } }))).toHaveLength(7);
 });
 
 test('each setting that rules a story out names itself', () => {
