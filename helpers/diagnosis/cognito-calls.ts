@@ -106,6 +106,26 @@ export class CognitoCallRecorder {
     }
   }
 
+  /**
+   * Resolves once none of the page's calls of `operation` is pending, or after
+   * `timeoutMs`: a call still on its way when a test ends (a timeout) is
+   * answered, and its effect (a sign-up's user) made, before the cleanup runs.
+   */
+  async settled(operation: string, timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.calls.some((call) => !call.bySuite && call.operation === operation && !isAnswered(call)) && Date.now() < deadline) {
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          this.waiting.delete(wake);
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(wake, Math.max(0, deadline - Date.now()));
+        this.waiting.add(wake);
+      });
+    }
+  }
+
   /** The calls sent since an instant. */
   since(since: Date): CognitoCall[] {
     return this.calls.filter((call) => call.at >= since);

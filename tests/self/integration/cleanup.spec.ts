@@ -1,5 +1,6 @@
 import { runPlaywright } from '../../../tools/child-run';
 import { expect, test } from '../fixtures';
+import { CognitoProxy } from '../support/cognito-proxy';
 
 test('after a run whose tests fail on purpose, none of its users or inboxes remain', async ({ startPrivateStack }) => {
   test.setTimeout(120_000);
@@ -21,5 +22,23 @@ test('after a run whose tests fail on purpose, none of its users or inboxes rema
   await test.step('the mail catcher holds no mail', async () => {
     const mails = (await (await fetch(`${urls.mailWeb}/api/email`)).json()) as unknown[];
     expect(mails).toEqual([]);
+  });
+});
+
+test('a sign-up still on its way when the test times out: its user is deleted all the same', async ({ startPrivateStack }) => {
+  test.setTimeout(120_000);
+  let proxy: CognitoProxy | undefined;
+  const { env, listUsers } = await startPrivateStack({
+    // SignUp held 3 s: the on-purpose test's 4-second limit ends it while the page's sign-up is on its way.
+    interposeCognito: async (emulator) => (proxy = (await CognitoProxy.start(emulator)).fault('SignUp', { kind: 'delay', ms: 3_000 })),
+  });
+
+  const run = await runPlaywright(['--project=on-purpose', '-g', 'times out after sign-up'], { ...env, E2E_ON_PURPOSE: '1', CI: undefined });
+  expect(run.output).toMatch(/\b1 failed\b/);
+  expect(run.output, 'the test ended before Cognito answered its sign-up').toMatch(/SignUp → still pending after \d+ ms/);
+
+  await test.step('once the held sign-up has been answered, the pool holds no user', async () => {
+    await proxy?.idle();
+    expect(await listUsers()).toEqual([]);
   });
 });

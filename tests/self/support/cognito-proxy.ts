@@ -19,6 +19,9 @@ export type CognitoFault =
 export class CognitoProxy {
   private readonly faults = new Map<string, CognitoFault>();
   private server?: Server;
+  /** Calls taken and not yet answered by the emulator, and who waits for there to be none. */
+  private inFlight = 0;
+  private readonly idleWaiters = new Set<() => void>();
 
   private constructor(private readonly upstream: URL) {}
 
@@ -38,11 +41,26 @@ export class CognitoProxy {
     return this;
   }
 
+  /** Resolves once every call the proxy took has been answered by the emulator (a held one included). */
+  idle(): Promise<void> {
+    return this.inFlight === 0 ? Promise.resolve() : new Promise((resolve) => this.idleWaiters.add(resolve));
+  }
+
   async close(): Promise<void> {
     if (this.server) await closeServer(this.server);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    this.inFlight++;
+    try {
+      await this.pass(req, res);
+    } finally {
+      if (--this.inFlight === 0) for (const wake of this.idleWaiters) wake();
+      if (this.inFlight === 0) this.idleWaiters.clear();
+    }
+  }
+
+  private async pass(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);
@@ -61,14 +79,21 @@ export class CognitoProxy {
       return;
     }
     if (fault?.kind === 'delay') await pause(fault.ms); // the fault under test: a Cognito that is slow to answer
-    const upstream = httpRequest(
-      { host: this.upstream.hostname, port: this.upstream.port, path: req.url, method: req.method, headers: { ...req.headers, host: this.upstream.host } },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    upstream.on('error', () => res.destroy());
-    upstream.end(body);
+    await new Promise<void>((done) => {
+      const upstream = httpRequest(
+        { host: this.upstream.hostname, port: this.upstream.port, path: req.url, method: req.method, headers: { ...req.headers, host: this.upstream.host } },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+          answer.on('end', done);
+          answer.on('error', done);
+        },
+      );
+      upstream.on('error', () => {
+        res.destroy();
+        done();
+      });
+      upstream.end(body);
+    });
   }
 }
