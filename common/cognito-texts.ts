@@ -70,14 +70,38 @@ export const COGNITO_DEFAULT_INVITATION_EMAIL = {
 } as const;
 
 /**
+ * What the embedded stack mails with a sign-in code (passwordless EMAIL_OTP, or
+ * email MFA) when the pool sets no EmailMfaConfiguration. AWS does not document
+ * its own default's words: against AWS, a pool without a template has its code
+ * read as the mail's one run of six to eight digits.
+ */
+export const EMULATOR_DEFAULT_SIGN_IN_CODE_EMAIL = {
+  subject: 'Your sign-in code',
+  message: `Your sign-in code is ${CODE_PLACEHOLDER}.`,
+} as const;
+
+/**
  * Why Cognito mails, in its own words: cognito-local's message sources, which
  * are the CustomMessage trigger's `CustomMessage_<kind>` names too.
+ * `Authentication` is a code at sign-in (passwordless, or email MFA).
  */
-export type MessageKind = 'SignUp' | 'ResendCode' | 'ForgotPassword' | 'AdminCreateUser' | 'UpdateUserAttribute' | 'VerifyUserAttribute';
+export type MessageKind = 'SignUp' | 'ResendCode' | 'ForgotPassword' | 'AdminCreateUser' | 'UpdateUserAttribute' | 'VerifyUserAttribute' | 'Authentication';
 
 /** The fields of a user pool (SDK v2 or v3 shape) that decide every email it sends. */
 export interface PoolMessageSettings extends PoolVerificationSettings {
   AdminCreateUserConfig?: { InviteMessageTemplate?: { EmailMessage?: string; EmailSubject?: string } };
+  /** The sign-in code's template: GetUserPoolMfaConfig's EmailMfaConfiguration (DescribeUserPool does not show it). */
+  EmailMfaConfiguration?: { Message?: string; Subject?: string };
+}
+
+/** The template of a sign-in code's mail: the pool's EmailMfaConfiguration, or the emulator's default (see above). */
+export function signInCodeTemplate(pool: Pick<PoolMessageSettings, 'EmailMfaConfiguration'>): VerificationTemplate & { own: boolean } {
+  const own = pool.EmailMfaConfiguration?.Message;
+  return {
+    own: !!own,
+    subject: pool.EmailMfaConfiguration?.Subject || EMULATOR_DEFAULT_SIGN_IN_CODE_EMAIL.subject,
+    message: own || EMULATOR_DEFAULT_SIGN_IN_CODE_EMAIL.message,
+  };
 }
 
 export interface MessageTemplate extends VerificationTemplate {
@@ -100,6 +124,7 @@ export function messageTemplate(kind: MessageKind, pool: PoolMessageSettings): M
       message: invite?.EmailMessage || COGNITO_DEFAULT_INVITATION_EMAIL.message,
     };
   }
+  if (kind === 'Authentication') return { style: 'code', ...signInCodeTemplate(pool) };
   const template = pool.VerificationMessageTemplate;
   if ((kind === 'SignUp' || kind === 'ResendCode') && template?.DefaultEmailOption === 'CONFIRM_WITH_LINK') {
     return {

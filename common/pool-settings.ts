@@ -15,6 +15,8 @@ export interface PoolKind {
   keepOriginalEmail: boolean;
   /** Send through Amazon SES from a verified identity instead of Cognito's own sender. */
   ses?: SesSender;
+  /** Users may also sign in with a mailed code (passwordless, USER_AUTH with EMAIL_OTP): an Essentials-plan feature. */
+  signInByEmailCode?: boolean;
 }
 
 export interface SesSender {
@@ -34,7 +36,10 @@ export interface PoolSettings {
       RequireNumbers: boolean;
       RequireSymbols: boolean;
     };
+    SignInPolicy?: { AllowedFirstAuthFactors: ('PASSWORD' | 'EMAIL_OTP')[] };
   };
+  /** The feature plan, when a setting needs more than Lite. */
+  UserPoolTier?: 'ESSENTIALS';
   VerificationMessageTemplate: {
     DefaultEmailOption: 'CONFIRM_WITH_CODE' | 'CONFIRM_WITH_LINK';
     EmailSubject?: string;
@@ -60,7 +65,9 @@ export function poolSettings(kind: PoolKind): PoolSettings {
     AutoVerifiedAttributes: ['email'],
     Policies: {
       PasswordPolicy: { MinimumLength: 12, RequireUppercase: true, RequireLowercase: true, RequireNumbers: true, RequireSymbols: true },
+      ...(kind.signInByEmailCode ? { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP'] } } : {}),
     },
+    ...(kind.signInByEmailCode ? { UserPoolTier: 'ESSENTIALS' } : {}),
     VerificationMessageTemplate: {
       DefaultEmailOption: kind.confirmBy === 'link' ? 'CONFIRM_WITH_LINK' : 'CONFIRM_WITH_CODE',
       ...(kind.ses ? messageTemplates(kind.confirmBy) : {}),

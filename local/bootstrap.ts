@@ -41,17 +41,19 @@ export interface PoolIds extends PoolAndClient {
 type PoolUpdate = Omit<UpdateUserPoolCommandInput, 'UserPoolId'>;
 
 // One definition serves this stack and the CDK app in infra/ (common/pool-settings.ts).
-// The main pool leaves the invitation and the email change on AWS's defaults
+// The main pool also lets users sign in with a mailed code (passwordless); it
+// leaves the invitation and the email change on AWS's defaults
 // (Cognito's own invitation; an email change takes effect at once, unverified):
 // the other two behaviours live in pools of their own, so the stories on the
 // main pool keep seeing what they always saw.
-const POOL_SETTINGS = poolSettings({ confirmBy: 'code', keepOriginalEmail: false }) satisfies PoolUpdate;
+const POOL_SETTINGS = poolSettings({ confirmBy: 'code', keepOriginalEmail: false, signInByEmailCode: true }) satisfies PoolUpdate;
 const LINK_POOL_SETTINGS = poolSettings({ confirmBy: 'link', keepOriginalEmail: false }) satisfies PoolUpdate;
 const KEEP_ORIGINAL_POOL_SETTINGS = poolSettings({ confirmBy: 'code', keepOriginalEmail: true }) satisfies PoolUpdate;
 
 // Public clients have no secret, as a browser app cannot hold one. SRP is Amplify's default sign-in; password
-// sign-in is the suite's own, from Node (CognitoAppClient); refresh keeps a session.
-const AUTH_FLOWS: ExplicitAuthFlowsType[] = ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
+// sign-in is the suite's own, from Node (CognitoAppClient); USER_AUTH is choice-based sign-in (a mailed code,
+// where the pool's SignInPolicy allows it); refresh keeps a session.
+const AUTH_FLOWS: ExplicitAuthFlowsType[] = ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
 
 /** The pool by name, created or with its settings reapplied; and its clients by name, created when missing. */
 async function ensurePool(

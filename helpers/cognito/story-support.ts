@@ -1,4 +1,5 @@
 import type { UserPoolClientType, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
+import { explicitAuthFlowsOf } from '../../common/auth-flows.js';
 
 /** The browser stories whose running depends on how the pool and its app client are set up. */
 export const STORIES = {
@@ -41,8 +42,7 @@ export function storySupport(pool: UserPoolType, client: UserPoolClientType, oth
     : byLink
       ? no('the pool confirms sign-ups by link (DefaultEmailOption CONFIRM_WITH_LINK), not by a code')
       : yes('the pool mails a code at sign-up');
-  // Without ExplicitAuthFlows, Cognito allows SRP, custom auth and refresh.
-  const flows = client.ExplicitAuthFlows?.length ? client.ExplicitAuthFlows : ['ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
+  const flows = explicitAuthFlowsOf(client);
   const signIn = ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH'].some((f) => flows.includes(f))
     ? yes('the app client allows password sign-in')
     : no(`the app client allows no password sign-in (ExplicitAuthFlows: ${flows.join(', ')})`);

@@ -1,6 +1,6 @@
 import { extractConfirmationLink } from './confirmation-link.js';
 import { extractInvitation } from './invitation.js';
-import { VerificationCodeError, extractVerificationCode } from './verification-code.js';
+import { VerificationCodeError, extractSignInCode, extractVerificationCode } from './verification-code.js';
 import type { VerificationTemplate } from '../../common/cognito-texts.js';
 import {
   EmailTimeoutError,
@@ -86,6 +86,15 @@ export class DisposableInbox {
       const { username, temporaryPassword } = extractInvitation(email, template.message);
       return { code: temporaryPassword, username, temporaryPassword };
     });
+  }
+
+  /**
+   * A sign-in code's mail (passwordless, or email MFA) received since `since`,
+   * its code read by the words of `template` (the pool's EmailMfaConfiguration
+   * message), or without one as the mail's one run of six to eight digits.
+   */
+  async waitForSignInCodeEmail({ since, template, timeout = this.defaultTimeout }: { since: Date; template?: string; timeout?: number }): Promise<VerificationEmail> {
+    return this.waitFor(since, timeout, (email) => ({ code: extractSignInCode(email, template) }));
   }
 
   /**

@@ -64,3 +64,22 @@ export function extractVerificationCode(
   }
   return found[0] as string;
 }
+
+/**
+ * The code in a sign-in code's mail (passwordless EMAIL_OTP, or email MFA).
+ * With the pool's own template (EmailMfaConfiguration), by its words, as any
+ * code; without one, AWS's default words are not documented, so the code is
+ * the mail's one whole run of six to eight digits.
+ */
+export function extractSignInCode(mail: MailBody, template?: string): string {
+  if (template) return extractVerificationCode(mail, template);
+  const text = mailText(mail);
+  const found = [...new Set([...text.matchAll(/(?<![\w#&.,:/-])(\d{6,8})(?!\w|[.,:/-]\d)/g)].map((m) => m[1] as string))];
+  if (found.length === 1) return found[0] as string;
+  throw new VerificationCodeError(
+    found.length === 0
+      ? `No sign-in code in the mail: expected one run of six to eight digits, but the mail reads: ${JSON.stringify(clip(text))}`
+      : `More than one candidate for the sign-in code in the mail (${found.join(', ')}): cannot tell which one Cognito means. ` +
+          `Give the pool a template of its own (SetUserPoolMfaConfig EmailMfaConfiguration.Message), whose words find the code. The mail reads: ${JSON.stringify(clip(text))}`,
+  );
+}

@@ -52,8 +52,8 @@ export class TestPoolStack extends Stack {
     }
     const essentials = Boolean(props.passwordless || props.emailMfa);
 
-    const mainPool = this.pool('MainPool', 'cognito-signup-e2e', { confirmBy: 'code', keepOriginalEmail: true, ses: props.ses }, props, essentials);
-    const linkPool = this.pool('LinkPool', 'cognito-signup-e2e-link-verification', { confirmBy: 'link', keepOriginalEmail: false, ses: props.ses }, props, essentials);
+    const mainPool = this.pool('MainPool', 'cognito-signup-e2e', { confirmBy: 'code', keepOriginalEmail: true, ses: props.ses, signInByEmailCode: props.passwordless }, props, essentials);
+    const linkPool = this.pool('LinkPool', 'cognito-signup-e2e-link-verification', { confirmBy: 'link', keepOriginalEmail: false, ses: props.ses, signInByEmailCode: props.passwordless }, props, essentials);
     // Link mails point to /confirmUser on this domain; 1 is the classic hosted UI, enough for that page and free of branding setup.
     new CfnUserPoolDomain(this, 'LinkPoolDomain', { domain: props.domainPrefix, userPoolId: linkPool.ref, managedLoginVersion: 1 });
     const mainClient = this.client('MainClient', mainPool, props);
@@ -88,7 +88,7 @@ export class TestPoolStack extends Stack {
           requireNumbers: s.Policies.PasswordPolicy.RequireNumbers,
           requireSymbols: s.Policies.PasswordPolicy.RequireSymbols,
         },
-        ...(props.passwordless ? { signInPolicy: { allowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP'] } } : {}),
+        ...(s.Policies.SignInPolicy ? { signInPolicy: { allowedFirstAuthFactors: s.Policies.SignInPolicy.AllowedFirstAuthFactors } } : {}),
       },
       verificationMessageTemplate: {
         defaultEmailOption: s.VerificationMessageTemplate.DefaultEmailOption,
@@ -112,7 +112,7 @@ export class TestPoolStack extends Stack {
         },
       },
       // Lite costs least and has every setting the stories need; passwordless and email MFA are Essentials features.
-      userPoolTier: essentials ? 'ESSENTIALS' : 'LITE',
+      userPoolTier: s.UserPoolTier ?? (essentials ? 'ESSENTIALS' : 'LITE'),
       ...(props.emailMfa ? { mfaConfiguration: 'OPTIONAL', enabledMfas: ['EMAIL_OTP'] } : {}),
       // A test pool holds only disposable users: `cdk destroy` removes it, and with it the domain a redeploy would want back.
       deletionProtection: 'INACTIVE',

@@ -50,11 +50,11 @@ describe('the pools are the shared definition, field for field', () => {
     [MAIN, { confirmBy: 'code', keepOriginalEmail: true }],
     [LINK, { confirmBy: 'link', keepOriginalEmail: false }],
   ];
-  for (const ses of [undefined, SES]) {
+  for (const [ses, passwordless] of [[undefined, false], [SES, false], [undefined, true]] as const) {
     for (const [name, kind] of cases) {
-      test(`${name}, ${ses ? 'on SES' : "on Cognito's sender"}`, () => {
-        const [, pool] = poolNamed(synth({ ses }).template, name);
-        const definition = { ...POOL_CREATION_SETTINGS, ...poolSettings({ ...kind, ses }) };
+      test(`${name}, ${ses ? 'on SES' : "on Cognito's sender"}${passwordless ? ', passwordless' : ''}`, () => {
+        const [, pool] = poolNamed(synth({ ses, passwordless }).template, name);
+        const definition = { ...POOL_CREATION_SETTINGS, ...poolSettings({ ...kind, ses, signInByEmailCode: passwordless }) };
         for (const [field, value] of Object.entries(definition)) {
           assert.deepStrictEqual(pool.Properties[field], value, `${name}: ${field}`);
         }

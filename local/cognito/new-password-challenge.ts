@@ -1,6 +1,7 @@
 import { NotAuthorizedError } from 'cognito-local/lib/errors.js';
 import type { Route } from 'cognito-local/lib/server/Router.js';
 import type { Services } from 'cognito-local/lib/services/index.js';
+import { AUTH_SESSION_MINUTES, type ChallengeSessions, type OpenChallenge } from './challenge-sessions.js';
 
 interface InitiateAuthRequest {
   ClientId: string;
@@ -21,36 +22,8 @@ interface ChallengeAnswer {
   ChallengeParameters?: { USER_ID_FOR_SRP?: string };
 }
 
-/** Cognito's default AuthSessionValidity: how long a challenge's Session may be answered, in minutes. */
-const DEFAULT_SESSION_MINUTES = 3;
-
-/**
- * The Sessions InitiateAuth handed out with NEW_PASSWORD_REQUIRED. Cognito
- * takes the new password only with such a Session, for that user and app
- * client, within the client's AuthSessionValidity, and once; cognito-local
- * takes any Session at all, so an answer that would fail on AWS (a made-up or
- * reused session, another user's) passed here.
- */
-export class NewPasswordSessions {
-  private readonly open = new Map<string, { username: string; clientId: string; expiresAt: number }>();
-
-  constructor(private readonly now: () => number = Date.now) {}
-
-  issued(session: string, username: string, clientId: string, minutes: number): void {
-    this.open.set(session, { username, clientId, expiresAt: this.now() + minutes * 60_000 });
-  }
-
-  /** Throws Cognito's NotAuthorizedException unless `session` was issued to this user and client and is still open. */
-  check(session: string | undefined, username: string, clientId: string): void {
-    const issued = session === undefined ? undefined : this.open.get(session);
-    if (!issued || issued.username !== username || issued.clientId !== clientId) throw new NotAuthorizedError('Invalid session for the user.');
-    if (this.now() > issued.expiresAt) throw new NotAuthorizedError('Invalid session for the user, session is expired.');
-  }
-
-  answered(session: string): void {
-    this.open.delete(session);
-  }
-}
+/** The Sessions InitiateAuth handed out with NEW_PASSWORD_REQUIRED, which Cognito takes the new password only with. */
+export type NewPasswordSessions = ChallengeSessions<OpenChallenge>;
 
 /**
  * cognito-local answers NEW_PASSWORD_REQUIRED to a user who must change their
@@ -70,7 +43,7 @@ export const InitiateAuthCheckingTemporaryPassword =
     const answer = (await initiateAuth(ctx, req)) as ChallengeAnswer;
     if (answer.ChallengeName === 'NEW_PASSWORD_REQUIRED' && answer.Session && user) {
       const client = (await cognito.getAppClient(ctx, req.ClientId)) as { AuthSessionValidity?: number } | null;
-      sessions.issued(answer.Session, user.Username, req.ClientId, client?.AuthSessionValidity ?? DEFAULT_SESSION_MINUTES);
+      sessions.issue(answer.Session, { username: user.Username, clientId: req.ClientId }, client?.AuthSessionValidity ?? AUTH_SESSION_MINUTES);
     }
     return answer;
   };
@@ -89,10 +62,10 @@ export const RespondToAuthChallengeKeepingRefreshToken =
     if (newPassword) {
       const userPool = await cognito.getUserPoolForClientId(ctx, req.ClientId);
       const user = await userPool.getUserByUsername(ctx, newPassword);
-      sessions.check(req.Session, user?.Username ?? newPassword, req.ClientId);
+      sessions.check(req.Session, req.ClientId, user?.Username ?? newPassword);
     }
     const result = (await respondToAuthChallenge(ctx, req)) as { AuthenticationResult?: { RefreshToken?: string } };
-    if (newPassword && req.Session) sessions.answered(req.Session);
+    if (newPassword && req.Session) sessions.close(req.Session);
     const refreshToken = result.AuthenticationResult?.RefreshToken;
     if (refreshToken && req.ChallengeResponses?.USERNAME) {
       const userPool = await cognito.getUserPoolForClientId(ctx, req.ClientId);

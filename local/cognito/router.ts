@@ -2,12 +2,14 @@ import { CognitoError } from 'cognito-local/lib/errors.js';
 import { Router as CognitoLocalRouter, type Route } from 'cognito-local/lib/server/Router.js';
 import type { Services } from 'cognito-local/lib/services/index.js';
 import { AdminCreateUserWithResend } from './admin-create-user.js';
+import { ChallengeSessions } from './challenge-sessions.js';
+import { ChoiceBasedSignIn, type SignInChallenges } from './choice-based-sign-in.js';
 import { ConfirmSignUpVerifyingEmail } from './confirm-sign-up.js';
-import { InitiateAuthCheckingTemporaryPassword, NewPasswordSessions, RespondToAuthChallengeKeepingRefreshToken } from './new-password-challenge.js';
+import { KeptPoolSettings } from './kept-pool-settings.js';
+import { InitiateAuthCheckingTemporaryPassword, RespondToAuthChallengeKeepingRefreshToken, type NewPasswordSessions } from './new-password-challenge.js';
 import { ResendConfirmationCode } from './resend-confirmation-code.js';
 import { SECRET_HASH_OPERATIONS, requiringSecretHash } from './secret-hash.js';
-import { InitiateAuthWithSrp, RespondToPasswordVerifier, SrpSignIns, checkingExplicitAuthFlows } from './srp-auth.js';
-import { UserAttributeUpdateSettings } from './user-attribute-update-settings.js';
+import { InitiateAuthWithSrp, RespondToPasswordVerifier, checkingExplicitAuthFlows, type SrpSignIns } from './srp-auth.js';
 
 /**
  * The texts real Cognito returns, where cognito-local words them differently. The
@@ -15,8 +17,8 @@ import { UserAttributeUpdateSettings } from './user-attribute-update-settings.js
  * the emulator and against AWS alike.
  */
 const REAL_COGNITO_MESSAGES: Record<string, string> = {
-  CodeMismatchException: 'Invalid verification code provided, please try again.',
-  UsernameExistsException: 'An account with the given email already exists.',
+  'CodeMismatchException: Incorrect confirmation code': 'Invalid verification code provided, please try again.',
+  'UsernameExistsException: User already exists': 'An account with the given email already exists.',
 };
 
 function withRealCognitoMessage(target: string, req: { AuthFlow?: string }, error: unknown): unknown {
@@ -36,7 +38,8 @@ function withRealCognitoMessage(target: string, req: { AuthFlow?: string }, erro
     return new CognitoError('UserNotFoundException', 'User does not exist.');
   }
   if (error instanceof CognitoError) {
-    const message = REAL_COGNITO_MESSAGES[error.code];
+    // Only cognito-local's own words: the emulator layer's errors already say what Cognito says.
+    const message = REAL_COGNITO_MESSAGES[`${error.code}: ${error.message}`];
     if (message) return new CognitoError(error.code, message);
   }
   return error;
@@ -50,26 +53,30 @@ const speakingAsCognito =
 /** cognito-local's router, plus the operations and wording it lacks. */
 export function emulatorRouter(services: Services) {
   const cognitoLocal = CognitoLocalRouter(services);
-  const updateSettings = UserAttributeUpdateSettings(services);
+  const kept = KeptPoolSettings(services);
   const now = () => services.clock.get().getTime();
-  const newPasswordSessions = new NewPasswordSessions(now);
-  const srpSignIns = new SrpSignIns(now);
-  // The password sign-in, which an SRP sign-in ends with once the password is proven.
+  const newPasswordSessions: NewPasswordSessions = new ChallengeSessions(now);
+  const srpSignIns: SrpSignIns = new ChallengeSessions(now);
+  const signInChallenges: SignInChallenges = new ChallengeSessions(now);
+  // The password sign-in, which an SRP or emailed-code sign-in ends with once the password or the address is proven.
   const passwordSignIn = InitiateAuthCheckingTemporaryPassword(services, newPasswordSessions, cognitoLocal('InitiateAuth'));
+  const choiceBased = ChoiceBasedSignIn(services, signInChallenges, srpSignIns, passwordSignIn);
   const additions: Record<string, Route> = {
     ResendConfirmationCode: ResendConfirmationCode(services),
     ConfirmSignUp: ConfirmSignUpVerifyingEmail(services, cognitoLocal('ConfirmSignUp')),
     AdminCreateUser: AdminCreateUserWithResend(services, cognitoLocal('AdminCreateUser')),
-    InitiateAuth: checkingExplicitAuthFlows(services, InitiateAuthWithSrp(services, srpSignIns, passwordSignIn)),
+    InitiateAuth: checkingExplicitAuthFlows(services, InitiateAuthWithSrp(services, srpSignIns, choiceBased.InitiateAuth(passwordSignIn))),
     RespondToAuthChallenge: RespondToPasswordVerifier(
       services,
       srpSignIns,
       passwordSignIn,
-      RespondToAuthChallengeKeepingRefreshToken(services, newPasswordSessions, cognitoLocal('RespondToAuthChallenge')),
+      choiceBased.RespondToAuthChallenge(RespondToAuthChallengeKeepingRefreshToken(services, newPasswordSessions, cognitoLocal('RespondToAuthChallenge'))),
     ),
-    CreateUserPool: updateSettings.showing(cognitoLocal('CreateUserPool')),
-    UpdateUserPool: updateSettings.UpdateUserPool(cognitoLocal('UpdateUserPool')),
-    DescribeUserPool: updateSettings.showing(cognitoLocal('DescribeUserPool')),
+    CreateUserPool: kept.showing(kept.CreateUserPool(cognitoLocal('CreateUserPool'))),
+    UpdateUserPool: kept.UpdateUserPool(cognitoLocal('UpdateUserPool')),
+    DescribeUserPool: kept.showing(cognitoLocal('DescribeUserPool')),
+    SetUserPoolMfaConfig: kept.SetUserPoolMfaConfig(cognitoLocal('SetUserPoolMfaConfig')),
+    GetUserPoolMfaConfig: kept.GetUserPoolMfaConfig(cognitoLocal('GetUserPoolMfaConfig')),
   };
   return (target: string): Route => {
     const own = additions[target] ?? cognitoLocal(target);

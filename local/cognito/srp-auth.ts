@@ -1,7 +1,10 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { InvalidParameterError, NotAuthorizedError } from 'cognito-local/lib/errors.js';
 import type { Route } from 'cognito-local/lib/server/Router.js';
+import type { Context } from 'cognito-local/lib/services/context.js';
 import type { Services } from 'cognito-local/lib/services/index.js';
+import { explicitAuthFlowsOf } from '../../common/auth-flows.js';
+import type { ChallengeSessions, OpenChallenge } from './challenge-sessions.js';
 import { claimSignature, poolNameOf, serverHandshake, serverKey, type ServerHandshake } from './srp.js';
 
 interface SrpInitiateAuthRequest {
@@ -19,32 +22,14 @@ interface PasswordVerifierRequest {
 }
 
 /** What Cognito says to a wrong password, whichever way it was proven. */
-const REFUSED = 'Incorrect username or password.';
-
-/** How long a PASSWORD_VERIFIER challenge may be answered: Cognito's default AuthSessionValidity, 3 minutes. */
-const HANDSHAKE_MINUTES = 3;
+export const REFUSED = 'Incorrect username or password.';
 
 /**
  * The SRP sign-ins between InitiateAuth and their PASSWORD_VERIFIER answer,
  * by the SECRET_BLOCK the client hands back. One answer each: right or wrong,
  * the client starts again with a new A.
  */
-export class SrpSignIns {
-  private readonly open = new Map<string, { userId: string; clientId: string; A: bigint; handshake: ServerHandshake & { v: bigint }; expiresAt: number }>();
-
-  constructor(private readonly now: () => number = Date.now) {}
-
-  started(secretBlock: string, signIn: { userId: string; clientId: string; A: bigint; handshake: ServerHandshake & { v: bigint } }): void {
-    this.open.set(secretBlock, { ...signIn, expiresAt: this.now() + HANDSHAKE_MINUTES * 60_000 });
-  }
-
-  /** The sign-in this secret block started, for this client, still open; removed, so it is answered once. */
-  take(secretBlock: string, clientId: string) {
-    const signIn = this.open.get(secretBlock);
-    this.open.delete(secretBlock);
-    return signIn && signIn.clientId === clientId && this.now() <= signIn.expiresAt ? signIn : undefined;
-  }
-}
+export type SrpSignIns = ChallengeSessions<OpenChallenge & { A: bigint; handshake: ServerHandshake & { v: bigint } }>;
 
 function required<T extends object>(from: T | undefined, names: (keyof T & string)[]): void {
   for (const name of names) if (!from?.[name]) throw new InvalidParameterError(`Missing required parameter ${name}`);
@@ -58,32 +43,46 @@ function required<T extends object>(from: T | undefined, names: (keyof T & strin
  * the client hashes).
  */
 export const InitiateAuthWithSrp =
-  ({ cognito }: Pick<Services, 'cognito'>, signIns: SrpSignIns, initiateAuth: Route): Route =>
+  (services: Pick<Services, 'cognito'>, signIns: SrpSignIns, initiateAuth: Route): Route =>
   async (ctx, req: SrpInitiateAuthRequest) => {
     if (req.AuthFlow !== 'USER_SRP_AUTH') return initiateAuth(ctx, req);
     required(req.AuthParameters, ['USERNAME', 'SRP_A']);
     const { USERNAME, SRP_A } = req.AuthParameters as { USERNAME: string; SRP_A: string };
-    if (!/^[0-9a-fA-F]+$/.test(SRP_A)) throw new InvalidParameterError('SRP_A is not a hexadecimal number');
-    const userPool = await cognito.getUserPoolForClientId(ctx, req.ClientId);
-    if (!(await cognito.getAppClient(ctx, req.ClientId))) throw new NotAuthorizedError();
-    const user = await userPool.getUserByUsername(ctx, USERNAME);
-    // Nobody of that name: said as for a wrong password, as a pool that prevents user-existence errors does.
-    if (!user?.Password) throw new NotAuthorizedError(REFUSED);
-    const A = BigInt(`0x${SRP_A}`);
-    const handshake = serverHandshake(poolNameOf(userPool.options.Id), user.Username, user.Password);
-    const secretBlock = randomBytes(64).toString('base64');
-    signIns.started(secretBlock, { userId: user.Username, clientId: req.ClientId, A, handshake });
-    return {
-      ChallengeName: 'PASSWORD_VERIFIER',
-      ChallengeParameters: {
-        SALT: handshake.saltHex,
-        SRP_B: handshake.B.toString(16),
-        SECRET_BLOCK: secretBlock,
-        USER_ID_FOR_SRP: user.Username,
-        USERNAME: user.Username,
-      },
-    };
+    return startSrp(services, signIns, ctx, req.ClientId, USERNAME, SRP_A);
   };
+
+/**
+ * The server's half of an SRP sign-in, for USER_SRP_AUTH and for USER_AUTH's
+ * PASSWORD_SRP: the PASSWORD_VERIFIER challenge.
+ */
+export async function startSrp(
+  { cognito }: Pick<Services, 'cognito'>,
+  signIns: SrpSignIns,
+  ctx: Context,
+  clientId: string,
+  username: string,
+  srpA: string,
+): Promise<{ ChallengeName: 'PASSWORD_VERIFIER'; ChallengeParameters: Record<string, string> }> {
+  if (!/^[0-9a-fA-F]+$/.test(srpA)) throw new InvalidParameterError('SRP_A is not a hexadecimal number');
+  // Refuses an unknown app client with ResourceNotFoundException, as Cognito does.
+  const userPool = await cognito.getUserPoolForClientId(ctx, clientId);
+  const user = await userPool.getUserByUsername(ctx, username);
+  // Nobody of that name: said as for a wrong password, as a pool that prevents user-existence errors does.
+  if (!user?.Password) throw new NotAuthorizedError(REFUSED);
+  const handshake = serverHandshake(poolNameOf(userPool.options.Id), user.Username, user.Password);
+  const secretBlock = randomBytes(64).toString('base64');
+  signIns.issue(secretBlock, { username: user.Username, clientId, A: BigInt(`0x${srpA}`), handshake });
+  return {
+    ChallengeName: 'PASSWORD_VERIFIER',
+    ChallengeParameters: {
+      SALT: handshake.saltHex,
+      SRP_B: handshake.B.toString(16),
+      SECRET_BLOCK: secretBlock,
+      USER_ID_FOR_SRP: user.Username,
+      USERNAME: user.Username,
+    },
+  };
+}
 
 /**
  * RespondToAuthChallenge with PASSWORD_VERIFIER: the client's signature must be
@@ -97,12 +96,12 @@ export const RespondToPasswordVerifier =
     if (req.ChallengeName !== 'PASSWORD_VERIFIER') return respondToAuthChallenge(ctx, req);
     required(req.ChallengeResponses, ['USERNAME', 'PASSWORD_CLAIM_SECRET_BLOCK', 'PASSWORD_CLAIM_SIGNATURE', 'TIMESTAMP']);
     const answer = req.ChallengeResponses as Required<NonNullable<PasswordVerifierRequest['ChallengeResponses']>>;
-    const signIn = signIns.take(answer.PASSWORD_CLAIM_SECRET_BLOCK, req.ClientId);
+    const signIn = openSignIn(signIns, answer.PASSWORD_CLAIM_SECRET_BLOCK, req.ClientId);
     const userPool = await cognito.getUserPoolForClientId(ctx, req.ClientId);
-    const user = signIn && (await userPool.getUserByUsername(ctx, answer.USERNAME));
-    if (!signIn || !user?.Password || user.Username !== signIn.userId) throw new NotAuthorizedError(REFUSED);
+    const user = await userPool.getUserByUsername(ctx, answer.USERNAME);
+    if (!user?.Password || user.Username !== signIn.username) throw new NotAuthorizedError(REFUSED);
     const expected = Buffer.from(
-      claimSignature(serverKey(signIn.A, signIn.handshake), poolNameOf(userPool.options.Id), signIn.userId, answer.PASSWORD_CLAIM_SECRET_BLOCK, answer.TIMESTAMP),
+      claimSignature(serverKey(signIn.A, signIn.handshake), poolNameOf(userPool.options.Id), signIn.username, answer.PASSWORD_CLAIM_SECRET_BLOCK, answer.TIMESTAMP),
       'base64',
     );
     const claimed = Buffer.from(answer.PASSWORD_CLAIM_SIGNATURE, 'base64');
@@ -115,9 +114,21 @@ export const RespondToPasswordVerifier =
     });
   };
 
+/** The sign-in this secret block started, for this client, still open; closed, so it is answered once. Else refused as a wrong password. */
+function openSignIn(signIns: SrpSignIns, secretBlock: string, clientId: string) {
+  try {
+    return signIns.check(secretBlock, clientId);
+  } catch {
+    throw new NotAuthorizedError(REFUSED);
+  } finally {
+    signIns.close(secretBlock);
+  }
+}
+
 /** Which ExplicitAuthFlows values let a client use each flow. */
 const ALLOWED_BY: Record<string, string[]> = {
   USER_SRP_AUTH: ['ALLOW_USER_SRP_AUTH'],
+  USER_AUTH: ['ALLOW_USER_AUTH'],
   USER_PASSWORD_AUTH: ['ALLOW_USER_PASSWORD_AUTH', 'USER_PASSWORD_AUTH'],
   REFRESH_TOKEN_AUTH: ['ALLOW_REFRESH_TOKEN_AUTH'],
   REFRESH_TOKEN: ['ALLOW_REFRESH_TOKEN_AUTH'],
@@ -134,7 +145,7 @@ export const checkingExplicitAuthFlows =
   ({ cognito }: Pick<Services, 'cognito'>, initiateAuth: Route): Route =>
   async (ctx, req: SrpInitiateAuthRequest) => {
     const client = (await cognito.getAppClient(ctx, req.ClientId)) as { ExplicitAuthFlows?: string[] } | null;
-    const listed = client?.ExplicitAuthFlows?.length ? client.ExplicitAuthFlows : ['ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
+    const listed = explicitAuthFlowsOf(client);
     const legacy = !listed.some((flow) => flow.startsWith('ALLOW_'));
     const allowedBy = ALLOWED_BY[req.AuthFlow];
     if (client && allowedBy && (!legacy || req.AuthFlow === 'USER_PASSWORD_AUTH') && !allowedBy.some((flow) => listed.includes(flow))) {

@@ -43,11 +43,11 @@ export class VerificationMessages implements Messages {
     _clientMetadata: Record<string, string> | undefined,
     delivery: DeliveryDetails,
   ): Promise<void> {
-    if (delivery.DeliveryMedium !== 'EMAIL' || source === 'Authentication') {
+    if (delivery.DeliveryMedium !== 'EMAIL') {
       throw new UnsupportedError(`${delivery.DeliveryMedium} delivery (${source}) is not part of the embedded stack`);
     }
     const pool = (await this.cognito.getUserPool(ctx, userPoolId)).options;
-    const message = messageFor(source as Exclude<Source, 'Authentication'>, pool, {
+    const message = messageFor(source, pool, {
       code,
       // With email as the username, the name a user signs in with is the address, not the sub Cognito stores.
       username: pool.UsernameAttributes?.includes('email') ? (attributeValue('email', user.Attributes) ?? user.Username) : user.Username,

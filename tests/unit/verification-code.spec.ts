@@ -1,4 +1,4 @@
-import { VerificationCodeError, extractVerificationCode } from '../../helpers/mail/verification-code';
+import { VerificationCodeError, extractSignInCode, extractVerificationCode } from '../../helpers/mail/verification-code';
 import { COGNITO_DEFAULT_VERIFICATION_EMAIL } from '../../common/cognito-texts';
 import { expect, test } from '@playwright/test';
 
@@ -72,5 +72,24 @@ test.describe('extractVerificationCode', () => {
       subject: 'Your verification code',
       message: 'Your verification code is {####}. ',
     });
+  });
+});
+
+test.describe('extractSignInCode', () => {
+  test("by the pool's own template words, when it has one", () => {
+    expect(extractSignInCode({ text: 'Sign in to Acme with 12345678 (valid 3 minutes).' }, 'Sign in to Acme with {####} (valid 3 minutes).')).toBe('12345678');
+  });
+
+  test('without a template: the one whole run of six to eight digits, not a year, a phone number, an order number or part of a longer one', () => {
+    const text = 'Your sign-in code is 04715528. Order #2024113 · call +1 555-123-4567 · © 2026 · ref 123456789 · 12.345678';
+    expect(extractSignInCode({ text })).toBe('04715528');
+    expect(extractSignInCode({ html: '<p style="color:#202123">Code: <b>481516</b>.</p>' })).toBe('481516');
+  });
+
+  test('without a template, none or two candidates fail, showing them and the setting that helps', () => {
+    expect(() => extractSignInCode({ text: 'Welcome back!' })).toThrow(/No sign-in code in the mail: expected one run of six to eight digits/);
+    expect(() => extractSignInCode({ text: 'Code 12345678, or 87654321.' })).toThrow(
+      /More than one candidate for the sign-in code in the mail \(12345678, 87654321\).*EmailMfaConfiguration\.Message/,
+    );
   });
 });

@@ -20,6 +20,7 @@ import { MailDevBackend } from '../../helpers/mail/maildev.js';
 import { loadSettings, SettingsError, type Settings } from '../../config/settings.js';
 import { linkOriginOf, poolsFor, resolveTarget, type Target } from '../../config/target.js';
 import { STORIES, storySupport, type StoryKey } from '../../helpers/cognito/story-support.js';
+import { explicitAuthFlowsOf } from '../../common/auth-flows.js';
 import { CODE_PLACEHOLDER, messageTemplate, verificationTemplate } from '../../common/cognito-texts.js';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail';
@@ -150,8 +151,7 @@ function storyChecks(pool: UserPoolType, client: UserPoolClientType, target: Tar
 
 function clientChecks(client: UserPoolClientType, settings: Settings): CheckResult[] {
   const results: CheckResult[] = [{ status: 'ok', title: 'The app client exists', detail: `${client.ClientName ?? ''} ${client.ClientId}`.trim() }];
-  // Without ExplicitAuthFlows, Cognito allows SRP, custom auth and refresh.
-  const flows = client.ExplicitAuthFlows?.length ? client.ExplicitAuthFlows : ['ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
+  const flows = explicitAuthFlowsOf(client);
   const needed = ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH'];
   results.push(
     needed.some((flow) => flows.includes(flow))

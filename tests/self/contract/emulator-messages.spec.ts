@@ -26,7 +26,7 @@ import { CognitoUsers } from '../../../helpers/cognito/users';
 import type { DisposableInbox } from '../../../helpers/mail/disposable-inbox';
 import type { MailBackend, ReceivedEmail } from '../../../helpers/mail/types';
 import type { AppRuntimeConfig } from '../../../local/app/src/runtime-config';
-import { NewPasswordSessions } from '../../../local/cognito/new-password-challenge';
+import { ChallengeSessions } from '../../../local/cognito/challenge-sessions';
 import { stackSettings, stackUrls } from '../../../local/stack-settings';
 import { expect, test } from '../fixtures';
 
@@ -285,17 +285,22 @@ test.describe('AdminCreateUser', () => {
   });
 });
 
-test('a NEW_PASSWORD_REQUIRED Session expires after the app client\'s AuthSessionValidity, and belongs to one user and one client', () => {
+test("a challenge's Session expires after the app client's AuthSessionValidity, belongs to one user and one client, and is answered once", () => {
   let now = 0;
-  const sessions = new NewPasswordSessions(() => now);
-  sessions.issued('s1', 'user-a', 'client-1', 3);
-  expect(() => sessions.check('s1', 'user-b', 'client-1')).toThrow('Invalid session for the user.');
-  expect(() => sessions.check('s1', 'user-a', 'client-2')).toThrow('Invalid session for the user.');
-  expect(() => sessions.check(undefined, 'user-a', 'client-1')).toThrow('Invalid session for the user.');
+  const sessions = new ChallengeSessions(() => now);
+  sessions.issue('s1', { username: 'user-a', clientId: 'client-1' }, 3);
+  expect(() => sessions.check('s1', 'client-1', 'user-b')).toThrow('Invalid session for the user.');
+  expect(() => sessions.check('s1', 'client-2', 'user-a')).toThrow('Invalid session for the user.');
+  expect(() => sessions.check(undefined, 'client-1', 'user-a')).toThrow('Invalid session for the user.');
   now = 3 * 60_000;
-  expect(() => sessions.check('s1', 'user-a', 'client-1')).not.toThrow();
+  expect(sessions.check('s1', 'client-1', 'user-a')).toMatchObject({ username: 'user-a' });
   now += 1;
-  expect(() => sessions.check('s1', 'user-a', 'client-1')).toThrow('Invalid session for the user, session is expired.');
+  expect(() => sessions.check('s1', 'client-1', 'user-a')).toThrow('Invalid session for the user, session is expired.');
+  // A new challenge drops the expired one; a closed one is gone at once.
+  sessions.issue('s2', { username: 'user-a', clientId: 'client-1' });
+  expect(() => sessions.check('s1', 'client-1')).toThrow('Invalid session for the user.');
+  sessions.close('s2');
+  expect(() => sessions.check('s2', 'client-1')).toThrow('Invalid session for the user.');
 });
 
 test("UserAttributeUpdateSettings: CreateUserPool and UpdateUserPool set it, DescribeUserPool shows it, an UpdateUserPool without it puts AWS's default back", async ({

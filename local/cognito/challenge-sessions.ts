@@ -1,0 +1,53 @@
+import { NotAuthorizedError } from 'cognito-local/lib/errors.js';
+
+/** Cognito's default AuthSessionValidity: how long a challenge may be answered, in minutes. */
+export const AUTH_SESSION_MINUTES = 3;
+
+/** What every open challenge knows: whose it is, and for which app client. */
+export interface OpenChallenge {
+  username: string;
+  clientId: string;
+}
+
+/**
+ * The challenges Cognito handed out and has not yet seen answered, by their
+ * key (a Session, or an SRP secret block). Cognito takes an answer only for a
+ * challenge it issued, to the same app client, within the client's
+ * AuthSessionValidity; cognito-local keeps none of this, so an answer that
+ * would fail on AWS (a made-up, reused or expired session, another user's)
+ * passed there. Expired entries are dropped as new ones come.
+ */
+export class ChallengeSessions<T extends OpenChallenge> {
+  private readonly open = new Map<string, T & { expiresAt: number }>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  issue(key: string, challenge: T, minutes = AUTH_SESSION_MINUTES): void {
+    const now = this.now();
+    for (const [k, c] of this.open) if (now > c.expiresAt) this.open.delete(k);
+    this.open.set(key, { ...challenge, expiresAt: now + minutes * 60_000 });
+  }
+
+  /**
+   * The challenge `key` names, issued to this client (and user, when given) and
+   * still open; otherwise Cognito's NotAuthorizedException for the session.
+   */
+  check(key: string | undefined, clientId: string, username?: string): T {
+    const issued = key === undefined ? undefined : this.open.get(key);
+    if (!issued || issued.clientId !== clientId || (username !== undefined && issued.username !== username)) {
+      throw new NotAuthorizedError('Invalid session for the user.');
+    }
+    if (this.now() > issued.expiresAt) throw new NotAuthorizedError('Invalid session for the user, session is expired.');
+    return issued;
+  }
+
+  /** Answered (or superseded): it cannot be answered again. */
+  close(key: string): void {
+    this.open.delete(key);
+  }
+
+  /** Closes every open challenge of `username` for which `which` holds: a new code retires the old ones. */
+  closeWhere(username: string, which: (challenge: T) => boolean): void {
+    for (const [k, c] of this.open) if (c.username === username && which(c)) this.open.delete(k);
+  }
+}

@@ -1,0 +1,78 @@
+import type { Route } from 'cognito-local/lib/server/Router.js';
+import type { Services } from 'cognito-local/lib/services/index.js';
+
+interface KeptSettings {
+  UserAttributeUpdateSettings?: { AttributesRequireVerificationBeforeUpdate?: string[] };
+  UserPoolTier?: string;
+}
+
+/** AWS's feature plan for a pool created without one (since November 2024). */
+const DEFAULT_TIER = 'ESSENTIALS';
+
+/**
+ * Pool settings cognito-local drops or hides, end to end:
+ * - UserAttributeUpdateSettings ("keep original attribute value active when an
+ *   update is pending"): honoured in UpdateUserAttributes and kept from
+ *   CreateUserPool, but UpdateUserPool ignores it and no response shows it. As
+ *   on AWS, an UpdateUserPool without it puts the default back.
+ * - UserPoolTier, the feature plan (passwordless sign-in needs Essentials):
+ *   kept from CreateUserPool and UpdateUserPool (which leaves it as it was when
+ *   not given, as on AWS), shown by DescribeUserPool.
+ * - EmailMfaConfiguration (the template of sign-in codes): kept from
+ *   SetUserPoolMfaConfig, shown by GetUserPoolMfaConfig.
+ */
+export const KeptPoolSettings = ({ cognito }: Pick<Services, 'cognito'>) => {
+  const update = async (ctx: Parameters<Route>[0], poolId: string, settings: KeptSettings) => {
+    const userPool = await cognito.getUserPool(ctx, poolId);
+    await userPool.updateOptions(ctx, { ...userPool.options, ...settings });
+  };
+  const kept = async (ctx: Parameters<Route>[0], poolId: string) => (await cognito.getUserPool(ctx, poolId)).options as KeptSettings & { EmailMfaConfiguration?: object };
+  return {
+    CreateUserPool:
+      (createUserPool: Route): Route =>
+      async (ctx, req: { UserPoolTier?: string }) => {
+        const result = (await createUserPool(ctx, req)) as { UserPool: { Id: string } };
+        await update(ctx, result.UserPool.Id, { UserPoolTier: req.UserPoolTier ?? DEFAULT_TIER });
+        return { ...result, UserPool: { ...result.UserPool, UserPoolTier: req.UserPoolTier ?? DEFAULT_TIER } };
+      },
+
+    UpdateUserPool:
+      (updateUserPool: Route): Route =>
+      async (ctx, req: { UserPoolId: string } & KeptSettings) => {
+        const { UserPoolTier } = await kept(ctx, req.UserPoolId);
+        const result = await updateUserPool(ctx, req);
+        await update(ctx, req.UserPoolId, {
+          UserAttributeUpdateSettings: req.UserAttributeUpdateSettings,
+          UserPoolTier: req.UserPoolTier ?? UserPoolTier ?? DEFAULT_TIER,
+        });
+        return result;
+      },
+
+    /** CreateUserPool and DescribeUserPool: the UserPool they answer, with the settings it holds. */
+    showing:
+      (route: Route): Route =>
+      async (ctx, req) => {
+        const result = (await route(ctx, req)) as { UserPool?: { Id?: string } };
+        if (!result.UserPool?.Id) return result;
+        const { UserAttributeUpdateSettings, UserPoolTier } = await kept(ctx, result.UserPool.Id);
+        return { ...result, UserPool: { ...result.UserPool, UserAttributeUpdateSettings, UserPoolTier: UserPoolTier ?? DEFAULT_TIER } };
+      },
+
+    SetUserPoolMfaConfig:
+      (setUserPoolMfaConfig: Route): Route =>
+      async (ctx, req: { UserPoolId: string; EmailMfaConfiguration?: { Message?: string; Subject?: string } }) => {
+        const result = (await setUserPoolMfaConfig(ctx, req)) as object;
+        if (req.EmailMfaConfiguration) await update(ctx, req.UserPoolId, { EmailMfaConfiguration: req.EmailMfaConfiguration } as KeptSettings);
+        const { EmailMfaConfiguration } = await kept(ctx, req.UserPoolId);
+        return { ...result, ...(EmailMfaConfiguration ? { EmailMfaConfiguration } : {}) };
+      },
+
+    GetUserPoolMfaConfig:
+      (getUserPoolMfaConfig: Route): Route =>
+      async (ctx, req: { UserPoolId: string }) => {
+        const result = (await getUserPoolMfaConfig(ctx, req)) as object;
+        const { EmailMfaConfiguration } = await kept(ctx, req.UserPoolId);
+        return { ...result, ...(EmailMfaConfiguration ? { EmailMfaConfiguration } : {}) };
+      },
+  };
+};
