@@ -1,6 +1,5 @@
 import { withAdvice } from '../helpers/cognito/advice.js';
-import { sendsMail } from '../helpers/cognito/operations.js';
-import { exceptionOf, isAnswered, isRefused, type CognitoCall, type CognitoCallRecorder } from '../helpers/diagnosis/cognito-calls.js';
+import { exceptionOf, isAnswered, isRefused, mailed, type CognitoCall, type CognitoCallRecorder } from '../helpers/diagnosis/cognito-calls.js';
 import { codeRefusal, sentence } from '../helpers/diagnosis/code-refusal.js';
 import { deliveredTo } from '../helpers/diagnosis/delivery.js';
 import type { Explainer } from '../helpers/diagnosis/explainer.js';
@@ -147,7 +146,7 @@ export abstract class EmailFlow {
       );
     }
     const delivery = call.body?.CodeDeliveryDetails;
-    if (sendsMail(call.operation) && delivery && !deliveredTo(delivery, address)) {
+    if (mailed(call) && delivery && !deliveredTo(delivery, address)) {
       throw await this.failure(
         `Cognito answered ${call.operation} that it sent the code to ${delivery.Destination} by ${delivery.DeliveryMedium}, ` +
           `but the inbox it should reach is ${address}: the code went elsewhere, or nowhere.`,

@@ -23,6 +23,16 @@ export const AMPLIFY: UiWords = {
     submit: 'Submit',
     resend: 'Resend Code',
   },
+  // The demo app offers it at ?signin=email-code (local/app/src/configure-amplify.ts), email first.
+  signInByCode: {
+    path: '?signin=email-code',
+    email: 'Email',
+    request: 'Sign In with Email',
+    heading: 'Confirm Email Code',
+    code: 'Code *',
+    submit: 'Confirm',
+    resend: 'Resend Code',
+  },
   // Heading and button share the words; "Password" matches exactly, not "Confirm Password".
   changePassword: { heading: 'Change Password', newPassword: 'Password', confirmPassword: 'Confirm Password', submit: 'Change Password' },
   // The demo app's account section on its signed-in page (local/app/src/account.tsx): the Authenticator has no such screen.

@@ -10,6 +10,7 @@ import { ConfirmedScreen } from './confirmed-screen.js';
 import { CUSTOM_FORM } from './custom-form.js';
 import { MINIMAL_FORM } from './minimal-form.js';
 import { ResetPasswordScreen } from './reset-password-screen.js';
+import { SignInCodeScreen } from './sign-in-code-screen.js';
 import { SignInScreen } from './sign-in-screen.js';
 import { SignUpScreen } from './sign-up-screen.js';
 import type { UiWords } from './words.js';
@@ -36,6 +37,8 @@ export interface Screens {
   /** Sign-in and password reset, for UIs that have them (a UI's words say). */
   signIn?: SignInScreen;
   resetPassword?: ResetPasswordScreen;
+  /** Sign-in with a mailed code, for UIs that offer it. */
+  signInByCode?: SignInCodeScreen;
   /** The new password a user invited with a temporary one must choose. */
   changePassword?: ChangePasswordScreen;
   /** The page's error message, on whichever screen. */
@@ -55,6 +58,7 @@ export function screensOf(page: Page, words: UiWords): Screens {
     confirmCode: new ConfirmCodeScreen(page, words.confirmCode, alert),
     confirmed: new ConfirmedScreen(page, words.confirmed, alert),
     ...(words.signIn && words.signedIn ? { signIn: new SignInScreen(page, words.signIn, words.signedIn, alert) } : {}),
+    ...(words.signInByCode && words.signIn ? { signInByCode: new SignInCodeScreen(page, words.signInByCode, words.signIn.reachedBy, alert) } : {}),
     ...(words.resetPassword ? { resetPassword: new ResetPasswordScreen(page, words.resetPassword, alert) } : {}),
     ...(words.changePassword ? { changePassword: new ChangePasswordScreen(page, words.changePassword, alert) } : {}),
     alert,

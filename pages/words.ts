@@ -36,6 +36,12 @@ export interface UiWords {
     submit: string;
     resend: string;
   };
+  /**
+   * Sign-in with a mailed code (passwordless): where the app offers it
+   * (`path`, relative to its URL), the address and the button that mails the
+   * code, then the form that takes it. Reached as the sign-in form is.
+   */
+  signInByCode?: { path: string; email: string; request: string; heading: string; code: string; submit: string; resend: string };
   /** The new password a user with a temporary one must choose at first sign-in. */
   changePassword?: { heading: string; newPassword: string; confirmPassword?: string; submit: string };
   /**

@@ -10,6 +10,7 @@ export const STORIES = {
   emailChange: 'email change',
   keepOriginalEmail: 'email change, original kept until verified',
   linkVerification: 'verification by link',
+  signInByEmailCode: 'sign-in with a mailed code (passwordless)',
 } as const;
 
 export type StoryKey = keyof typeof STORIES;
@@ -55,6 +56,14 @@ export function storySupport(pool: UserPoolType, client: UserPoolClientType, oth
   const writable = client.WriteAttributes;
   const emailWritable =
     !writable?.length || writable.includes('email') ? yes('the app client may change email') : no("the app client's WriteAttributes do not include email");
+  const factors = pool.Policies?.SignInPolicy?.AllowedFirstAuthFactors ?? ['PASSWORD'];
+  const codeAtSignIn = !factors.includes('EMAIL_OTP')
+    ? no(`the pool's SignInPolicy does not allow EMAIL_OTP as a first factor (AllowedFirstAuthFactors: ${factors.join(', ')})`)
+    : pool.UserPoolTier === 'LITE'
+      ? no('the pool is on the Lite feature plan; sign-in with a mailed code needs Essentials or Plus (UserPoolTier)')
+      : !flows.includes('ALLOW_USER_AUTH')
+        ? no(`the app client does not allow choice-based sign-in (ExplicitAuthFlows lacks ALLOW_USER_AUTH: ${flows.join(', ')})`)
+        : yes('the pool allows EMAIL_OTP as a first factor and the app client ALLOW_USER_AUTH');
   return {
     signUpByCode: emailCode,
     forgotPassword: both(emailCode, signIn, byEmail),
@@ -70,6 +79,7 @@ export function storySupport(pool: UserPoolType, client: UserPoolClientType, oth
           'the pool does not keep the original email until the new one is verified (AttributesRequireVerificationBeforeUpdate lacks email); ' +
             'the embedded stack has a pool for it, and against AWS the story runs when the suite is pointed at such a pool',
         ),
+    signInByEmailCode: both(emailCode, codeAtSignIn),
     linkVerification: other.linkVerification
       ? yes('a pool that confirms by link, with a domain for its links')
       : no(

@@ -1,6 +1,8 @@
 import type { Page, Request } from '@playwright/test';
 import { sendsMail } from '../cognito/operations.js';
 
+type Delivery = { Destination?: string; DeliveryMedium?: string };
+
 /** A Cognito call the page made: its answer as the browser saw it, or that none has come yet. */
 export interface CognitoCall {
   operation: string;
@@ -15,7 +17,7 @@ export interface CognitoCall {
    * name, or `__type` and `message` for an error. Never the request (it
    * carries the password), never tokens.
    */
-  body?: { CodeDeliveryDetails?: { Destination?: string; DeliveryMedium?: string }; ChallengeName?: string; __type?: string; message?: string };
+  body?: { CodeDeliveryDetails?: Delivery; ChallengeName?: string; __type?: string; message?: string };
   /** How long the answer took, in ms; absent while pending. */
   latencyMs?: number;
   /** The network failure, when the request never got an answer. */
@@ -28,6 +30,8 @@ export const exceptionOf = (call: CognitoCall) =>
   call.body?.__type?.split('#').pop() ?? (call.failure ? `network failure (${call.failure})` : `HTTP ${call.status}`);
 export const isAnswered = (call: CognitoCall) => call.status !== undefined || call.failure !== undefined;
 export const isRefused = (call: CognitoCall) => call.failure !== undefined || (call.status ?? 0) >= 400;
+/** Whether a call is one that mails: its operation always does (SignUp …), or its answer says it did (a sign-in code's EMAIL_OTP challenge). */
+export const mailed = (call: CognitoCall) => sendsMail(call.operation) || !!call.body?.CodeDeliveryDetails;
 
 /** One line per call: operation → status, exception, latency; or still pending after N ms. */
 export function describeCall(call: CognitoCall, now = Date.now()): string {
@@ -65,10 +69,14 @@ export class CognitoCallRecorder {
       void response
         .json()
         .catch(() => undefined)
-        .then((json: (CognitoCall['body'] & { CodeDeliveryDetailsList?: { Destination?: string; DeliveryMedium?: string }[] }) | undefined) => {
-          const { CodeDeliveryDetails: single, CodeDeliveryDetailsList: list, ChallengeName, __type, message } = json ?? {};
+        .then((json: (CognitoCall['body'] & { CodeDeliveryDetailsList?: Delivery[]; ChallengeParameters?: Record<string, string> }) | undefined) => {
+          const { CodeDeliveryDetails: single, CodeDeliveryDetailsList: list, ChallengeName, ChallengeParameters: challenge, __type, message } = json ?? {};
           // UpdateUserAttributes names its destinations in a list, one per attribute to verify: the email's is the one mailed.
-          const CodeDeliveryDetails = single ?? list?.find((d) => d.DeliveryMedium === 'EMAIL');
+          // A sign-in code's challenge (EMAIL_OTP) names its destination among its parameters.
+          const CodeDeliveryDetails =
+            single ??
+            list?.find((d) => d.DeliveryMedium === 'EMAIL') ??
+            (challenge?.CODE_DELIVERY_DESTINATION ? { Destination: challenge.CODE_DELIVERY_DESTINATION, DeliveryMedium: challenge.CODE_DELIVERY_DELIVERY_MEDIUM } : undefined);
           const body = Object.fromEntries(Object.entries({ CodeDeliveryDetails, ChallengeName, __type, message }).filter(([, v]) => v !== undefined));
           Object.assign(call, { status: response.status(), body, latencyMs });
           this.waiting.forEach((wake) => wake());
@@ -133,7 +141,7 @@ export class CognitoCallRecorder {
 
   /** The calls since an action that can make Cognito send mail. */
   mailSendingSince(since: Date): CognitoCall[] {
-    return this.since(since).filter((call) => sendsMail(call.operation));
+    return this.since(since).filter(mailed);
   }
 
   /** The last failed call's exception name, if the last call failed. */

@@ -1,6 +1,6 @@
 import { withAdvice } from '../cognito/advice.js';
 import { MAIL_SENDING_OPERATIONS, MAILS_WITHOUT_DELIVERY_DETAILS, sendsMail } from '../cognito/operations.js';
-import { describeCall, exceptionOf, isAnswered, isRefused, type CognitoCall } from './cognito-calls.js';
+import { describeCall, exceptionOf, isAnswered, isRefused, mailed, type CognitoCall } from './cognito-calls.js';
 import { CONFIRMATION_DID_NOT_TAKE } from './confirmation.js';
 import { deliveredTo } from './delivery.js';
 
@@ -38,7 +38,7 @@ const origin = (url?: string) => (url ? new URL(url).origin : undefined);
 /** The evidence in lines a person reads, and the one most likely cause it points to. */
 export function diagnose(evidence: Evidence): { lines: string[]; likelyCause: string } {
   const now = evidence.now ?? Date.now();
-  const mailCalls = evidence.calls.filter((c) => sendsMail(c.operation));
+  const mailCalls = evidence.calls.filter(mailed);
   const last = (evidence.kind === 'missing email' ? mailCalls : evidence.calls).at(-1);
   const delivery = last && !isRefused(last) ? last.body?.CodeDeliveryDetails : undefined;
   const lines = [
@@ -77,7 +77,7 @@ export function diagnose(evidence: Evidence): { lines: string[]; likelyCause: st
   } else if (confirmedInVain) {
     // Before any refusal: the app's next calls (sign-in, a resend) fail because of it, and would only hide it.
     likelyCause = CONFIRMATION_DID_NOT_TAKE;
-  } else if (refused && (evidence.kind === 'failed step' || sendsMail(refused.operation))) {
+  } else if (refused && (evidence.kind === 'failed step' || sendsMail(refused.operation) || refused.operation === 'InitiateAuth')) {
     const type = exceptionOf(refused);
     const said = `${type}: ${refused.body?.message ?? 'no message'}`;
     const advice = withAdvice(type, said).slice(said.length).replace(/^ \(\w+: (.*)\)$/, ' $1');
@@ -93,7 +93,7 @@ export function diagnose(evidence: Evidence): { lines: string[]; likelyCause: st
     likelyCause = `Mail did arrive during the wait, but for ${evidence.strangers.length === 1 ? 'another address' : 'other addresses'}: the mail path delivered it to the wrong recipient.`;
   } else if (!last) {
     likelyCause =
-      `The page made no call that sends mail (${Object.keys(MAIL_SENDING_OPERATIONS).join(', ')}) after the action: the form may not have been sent ` +
+      `The page made no call that sends mail (${Object.keys(MAIL_SENDING_OPERATIONS).join(', ')}, or a sign-in answered with a code's challenge) after the action: the form may not have been sent ` +
       '(a validation message on the page?), or the app calls Cognito from its server, out of the browser\'s sight.';
   } else if (!delivery && !MAILS_WITHOUT_DELIVERY_DETAILS.includes(last.operation)) {
     likelyCause =

@@ -37,7 +37,7 @@ export class DisposableInbox {
   /** Mails beyond one per action that the test said it expects, and why. */
   private extra: { count: number; why: string }[] = [];
   /** The pool's templates for mails other than verification codes, for the waits that read them. */
-  readonly templates: { invitation?: VerificationTemplate } = {};
+  readonly templates: { invitation?: VerificationTemplate; signInCode?: VerificationTemplate } = {};
 
   constructor(
     private readonly backend: MailBackend,
@@ -90,11 +90,11 @@ export class DisposableInbox {
 
   /**
    * A sign-in code's mail (passwordless, or email MFA) received since `since`,
-   * its code read by the words of `template` (the pool's EmailMfaConfiguration
-   * message), or without one as the mail's one run of six to eight digits.
+   * its code read by the words of the pool's own template (`templates.signInCode`,
+   * its EmailMfaConfiguration), or without one as the mail's one run of six to eight digits.
    */
-  async waitForSignInCodeEmail({ since, template, timeout = this.defaultTimeout }: { since: Date; template?: string; timeout?: number }): Promise<VerificationEmail> {
-    return this.waitFor(since, timeout, (email) => ({ code: extractSignInCode(email, template) }));
+  async waitForSignInCodeEmail({ since, timeout = this.defaultTimeout }: { since: Date; timeout?: number }): Promise<VerificationEmail> {
+    return this.waitFor(since, timeout, (email) => ({ code: extractSignInCode(email, this.templates.signInCode?.message) }));
   }
 
   /**

@@ -28,6 +28,7 @@ export const SUITE_ACTIONS = [
   'cognito-idp:AdminDeleteUser',
   'cognito-idp:DescribeUserPool',
   'cognito-idp:DescribeUserPoolClient',
+  'cognito-idp:GetUserPoolMfaConfig',
   'cognito-idp:AdminCreateUser',
 ];
 

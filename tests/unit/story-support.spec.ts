@@ -27,6 +27,18 @@ test('each setting that rules a story out names itself', () => {
   expect(storySupport({ ...POOL, AutoVerifiedAttributes: [] }, CLIENT, {}).signUpByCode.runs).toBe(false);
 });
 
+test('sign-in with a mailed code: only where the SignInPolicy allows EMAIL_OTP, on Essentials or Plus, with a client that allows USER_AUTH', () => {
+  const passwordless = { ...POOL, Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD' as const, 'EMAIL_OTP' as const] } } };
+  const userAuth = { ExplicitAuthFlows: [...CLIENT.ExplicitAuthFlows, 'ALLOW_USER_AUTH' as const] };
+  expect(storySupport(passwordless, userAuth, {}).signInByEmailCode.runs).toBe(true);
+  expect(storySupport(POOL, userAuth, {}).signInByEmailCode.why).toBe(
+    "the pool's SignInPolicy does not allow EMAIL_OTP as a first factor (AllowedFirstAuthFactors: PASSWORD)",
+  );
+  expect(storySupport({ ...passwordless, UserPoolTier: 'LITE' }, userAuth, {}).signInByEmailCode.why).toMatch(/Lite feature plan/);
+  expect(storySupport(passwordless, CLIENT, {}).signInByEmailCode.why).toMatch(/lacks ALLOW_USER_AUTH/);
+  expect(storySupport({ ...passwordless, AutoVerifiedAttributes: [] }, userAuth, {}).signInByEmailCode.runs, 'its user signs up with a mailed code first').toBe(false);
+});
+
 test("against one pool, the stories of a pool of their own kind run on it when it is that kind: by link with a domain, or keeping the original email", () => {
   const remote: Target = {
     name: 'remote',

@@ -3,6 +3,7 @@ import {
   AdminCreateUserCommand,
   AdminGetUserCommand,
   DescribeUserPoolClientCommand,
+  GetUserPoolMfaConfigCommand,
   DescribeUserPoolCommand,
   ListUsersCommand,
   type CognitoIdentityProviderClient,
@@ -192,6 +193,8 @@ async function permissionChecks(client: CognitoIdentityProviderClient, userPoolI
   const calls: [string, () => Promise<{ ok: boolean; why?: string }>][] = [
     ['ListUsers', () => allowed(() => client.send(new ListUsersCommand({ UserPoolId: userPoolId, Limit: 1 })))],
     ['AdminGetUser', () => allowed(() => client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: probe })))],
+    // The template of sign-in codes: every run reads it once per worker.
+    ['GetUserPoolMfaConfig', () => allowed(() => client.send(new GetUserPoolMfaConfigCommand({ UserPoolId: userPoolId })))],
     ['AdminDeleteUser', async () => users.mayDeleteUsers().then(({ allowed: ok, why }) => ({ ok, why }))],
   ];
   const results: CheckResult[] = [];

@@ -8,12 +8,18 @@ const VARIANTS = { 'link-verification': 'linkVerification', 'keep-original-email
  * Points Amplify at the pool the server names in `/config.json`: one build,
  * any pool. `?pool=link-verification` or `?pool=keep-original-email` picks one
  * of the embedded stack's other pools; a name it does not have stops the app.
+ * `?signin=email-code` also offers sign-in with a mailed code (passwordless),
+ * as an app generated for such a pool does; without it the screens stay those
+ * of a password-only app, as most apps are.
  */
 export async function configureAmplify(): Promise<void> {
   const response = await fetch('/config.json');
   if (!response.ok) throw new Error(`GET /config.json answered ${response.status}: is the stack running?`);
   const served = (await response.json()) as AppRuntimeConfig;
-  const wanted = new URLSearchParams(location.search).get('pool');
+  const query = new URLSearchParams(location.search);
+  const wanted = query.get('pool');
+  const signIn = query.get('signin');
+  if (signIn && signIn !== 'email-code') throw new Error(`this app has no sign-in "${signIn}" (known: email-code)`);
   let config: { userPoolId: string; userPoolClientId: string; userPoolEndpoint?: string } = served;
   if (wanted) {
     const variant = served[VARIANTS[wanted as keyof typeof VARIANTS]];
@@ -28,6 +34,8 @@ export async function configureAmplify(): Promise<void> {
         ...(config.userPoolEndpoint ? { userPoolEndpoint: config.userPoolEndpoint } : {}),
         loginWith: { email: true },
         signUpVerificationMethod: wanted === 'link-verification' ? 'link' : 'code',
+        // Email first, as a passwordless app offers it; "Other sign-in options" still leads to the password.
+        ...(signIn === 'email-code' ? { passwordless: { emailOtpEnabled: true, preferredChallenge: 'EMAIL_OTP' as const } } : {}),
       },
     },
   });
