@@ -17,6 +17,8 @@ export interface PoolKind {
   ses?: SesSender;
   /** Users may also sign in with a mailed code (passwordless, USER_AUTH with EMAIL_OTP): an Essentials-plan feature. */
   signInByEmailCode?: boolean;
+  /** Users may add email as a second factor (MFA OPTIONAL, EMAIL_OTP): an Essentials-plan feature that AWS allows only on SES. */
+  emailMfa?: boolean;
 }
 
 export interface SesSender {
@@ -40,6 +42,8 @@ export interface PoolSettings {
   };
   /** The feature plan, when a setting needs more than Lite. */
   UserPoolTier?: 'ESSENTIALS';
+  /** OPTIONAL: each user may turn on a second factor; which factors, the MFA configuration says (EnabledMfas, EmailMfaConfiguration). */
+  MfaConfiguration?: 'OPTIONAL';
   VerificationMessageTemplate: {
     DefaultEmailOption: 'CONFIRM_WITH_CODE' | 'CONFIRM_WITH_LINK';
     EmailSubject?: string;
@@ -67,7 +71,8 @@ export function poolSettings(kind: PoolKind): PoolSettings {
       PasswordPolicy: { MinimumLength: 12, RequireUppercase: true, RequireLowercase: true, RequireNumbers: true, RequireSymbols: true },
       ...(kind.signInByEmailCode ? { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP'] } } : {}),
     },
-    ...(kind.signInByEmailCode ? { UserPoolTier: 'ESSENTIALS' } : {}),
+    ...(kind.signInByEmailCode || kind.emailMfa ? { UserPoolTier: 'ESSENTIALS' } : {}),
+    ...(kind.emailMfa ? { MfaConfiguration: 'OPTIONAL' } : {}),
     VerificationMessageTemplate: {
       DefaultEmailOption: kind.confirmBy === 'link' ? 'CONFIRM_WITH_LINK' : 'CONFIRM_WITH_CODE',
       ...(kind.ses ? messageTemplates(kind.confirmBy) : {}),

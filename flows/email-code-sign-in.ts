@@ -6,7 +6,8 @@ import { EmailFlow, type RequestedEmail } from './email-flow.js';
 type WithCodeSignIn = Screens & Required<Pick<Screens, 'signInByCode' | 'signIn'>>;
 
 /**
- * Signing in with a mailed code (passwordless: USER_AUTH with EMAIL_OTP):
+ * Signing in with a mailed code (passwordless: USER_AUTH with EMAIL_OTP), or
+ * with a password and then a mailed code (email MFA):
  * ask with the address alone, receive the code, enter it. InitiateAuth must
  * answer with the EMAIL_OTP challenge naming this inbox (anything else, a
  * SELECT_CHALLENGE or a password's challenge, means the pool or client does
@@ -14,6 +15,9 @@ type WithCodeSignIn = Screens & Required<Pick<Screens, 'signInByCode' | 'signIn'
  * refuse others.
  */
 export class EmailCodeSignInFlow extends EmailFlow {
+  /** Which code the flow is waiting for: the first factor (passwordless), or the second after the password (email MFA). */
+  private factor: 'first' | 'mfa' = 'first';
+
   /** Whether the UI offers sign-in by code; a story without it is skipped, saying so. */
   get supported(): boolean {
     return !!this.screens.signInByCode && !!this.screens.signIn;
@@ -34,6 +38,40 @@ export class EmailCodeSignInFlow extends EmailFlow {
         return email;
       }),
     );
+  }
+
+  /**
+   * Signs in with the password, as usual, and receives the code email MFA
+   * sends then: Cognito must answer the password (InitiateAuth, or with SRP the
+   * proof after it) with the EMAIL_OTP challenge, not with tokens.
+   */
+  async signInForCode(user: Credentials): Promise<RequestedEmail> {
+    this.factor = 'mfa';
+    return test.step(`sign in as ${user.email} with the password, and receive the second factor's code`, () =>
+      this.explained(async () => {
+        const signIn = (this.screens as WithCodeSignIn).signIn;
+        await signIn.open();
+        const email = await this.mailCausedBy('InitiateAuth', () => signIn.signIn(user), 'the form for the code', {
+          read: (since) => Promise.race([this.inbox.waitForSignInCodeEmail({ since }), this.passwordAnswerFails(since, user)]),
+        });
+        await this.codeScreen.expectCodeForm();
+        return email;
+      }),
+    );
+  }
+
+  /** Fails once Cognito has refused the password, or accepted it without asking for the code; never settles otherwise. */
+  private async passwordAnswerFails(since: Date, user: Credentials): Promise<never> {
+    const call = await this.signInAnswer(since);
+    if (call && isRefused(call)) throw await this.failure(`Cognito refused the password of ${user.email}: ${this.answered(call)}`, since);
+    if (call && call.body?.ChallengeName !== 'EMAIL_OTP') {
+      throw await this.failure(
+        `Cognito answered the password of ${user.email} (${call.operation}) with ${call.body?.ChallengeName ? `the ${call.body.ChallengeName} challenge` : 'tokens'}, not the EMAIL_OTP challenge: it mailed no code.`,
+        since,
+        "Email MFA is not on for this user or pool: the pool's MfaConfiguration is OFF, it has no EmailMfaConfiguration, or the user's MFA preference lacks EMAIL_OTP.",
+      );
+    }
+    return new Promise<never>(() => undefined);
   }
 
   /** Asks again, from the code form: a new mail, whose code replaces the first. */
@@ -83,7 +121,8 @@ export class EmailCodeSignInFlow extends EmailFlow {
   protected override async factCheck(call: CognitoCall, since: Date, address = this.inbox.address): Promise<void> {
     await super.factCheck(call, since, address);
     const challenge = call.body?.ChallengeName;
-    if (call.operation === 'InitiateAuth' && challenge !== 'EMAIL_OTP') {
+    // After a password, SRP's PASSWORD_VERIFIER comes first; the code's challenge answers its proof (checked in signInForCode).
+    if (call.operation === 'InitiateAuth' && challenge !== 'EMAIL_OTP' && !(this.factor === 'mfa' && challenge === 'PASSWORD_VERIFIER')) {
       throw await this.failure(
         `Asked for a sign-in code for ${address}, Cognito answered InitiateAuth with ${challenge ? `the ${challenge} challenge` : 'no challenge'}, not EMAIL_OTP: it mailed no code.`,
         since,

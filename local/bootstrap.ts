@@ -4,6 +4,7 @@ import {
   CreateUserPoolCommand,
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
+  SetUserPoolMfaConfigCommand,
   UpdateUserPoolClientCommand,
   UpdateUserPoolCommand,
   type ExplicitAuthFlowsType,
@@ -41,12 +42,13 @@ export interface PoolIds extends PoolAndClient {
 type PoolUpdate = Omit<UpdateUserPoolCommandInput, 'UserPoolId'>;
 
 // One definition serves this stack and the CDK app in infra/ (common/pool-settings.ts).
-// The main pool also lets users sign in with a mailed code (passwordless); it
+// The main pool also lets users sign in with a mailed code (passwordless) and
+// add email as a second factor (on AWS that needs SES; the emulator mails anyway); it
 // leaves the invitation and the email change on AWS's defaults
 // (Cognito's own invitation; an email change takes effect at once, unverified):
 // the other two behaviours live in pools of their own, so the stories on the
 // main pool keep seeing what they always saw.
-const POOL_SETTINGS = poolSettings({ confirmBy: 'code', keepOriginalEmail: false, signInByEmailCode: true }) satisfies PoolUpdate;
+const POOL_SETTINGS = poolSettings({ confirmBy: 'code', keepOriginalEmail: false, signInByEmailCode: true, emailMfa: true }) satisfies PoolUpdate;
 const LINK_POOL_SETTINGS = poolSettings({ confirmBy: 'link', keepOriginalEmail: false }) satisfies PoolUpdate;
 const KEEP_ORIGINAL_POOL_SETTINGS = poolSettings({ confirmBy: 'code', keepOriginalEmail: true }) satisfies PoolUpdate;
 
@@ -108,6 +110,8 @@ export async function ensureUserPool(cognitoUrl: string): Promise<PoolIds> {
       { name: STACK_SECRET_CLIENT_NAME, generateSecret: true },
       { name: STACK_CLIENT_NAME, generateSecret: false },
     ]);
+    // Email as a second factor, with AWS's default message (no template of the pool's own: the suite reads the code without one).
+    await client.send(new SetUserPoolMfaConfigCommand({ UserPoolId: main.userPoolId, MfaConfiguration: POOL_SETTINGS.MfaConfiguration, EmailMfaConfiguration: {} }));
     const link = await ensurePool(client, STACK_LINK_POOL_NAME, LINK_POOL_SETTINGS, [{ name: STACK_LINK_CLIENT_NAME, generateSecret: false }]);
     const keep = await ensurePool(client, STACK_KEEP_ORIGINAL_POOL_NAME, KEEP_ORIGINAL_POOL_SETTINGS, [
       { name: STACK_KEEP_ORIGINAL_CLIENT_NAME, generateSecret: false },

@@ -2,6 +2,7 @@ import {
   ConfirmSignUpCommand,
   InitiateAuthCommand,
   ResendConfirmationCodeCommand,
+  SetUserMFAPreferenceCommand,
   SignUpCommand,
   type CodeDeliveryDetailsType,
   type CognitoIdentityProviderClient,
@@ -54,6 +55,25 @@ export class CognitoAppClient {
       new ResendConfirmationCodeCommand({ ClientId: this.identity.clientId, Username: email, ...this.hash(email) }),
     );
     return CodeDeliveryDetails;
+  }
+
+  /**
+   * Turns on email as the user's second factor, as the user would on an
+   * account page: signed in by password (USER_PASSWORD_AUTH), then
+   * SetUserMFAPreference with their own access token. No admin right needed.
+   */
+  async turnOnEmailMfa(email: string, password: string): Promise<void> {
+    const { AuthenticationResult, ChallengeName } = await this.client.send(
+      new InitiateAuthCommand({
+        ClientId: this.identity.clientId,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: email, PASSWORD: password, ...(this.identity.clientSecret ? { SECRET_HASH: this.hash(email).SecretHash as string } : {}) },
+      }),
+    );
+    if (!AuthenticationResult?.AccessToken) throw new Error(`Signing ${email} in to turn on email MFA gave the ${ChallengeName ?? 'no'} challenge, not tokens`);
+    await this.client.send(
+      new SetUserMFAPreferenceCommand({ AccessToken: AuthenticationResult.AccessToken, EmailMfaSettings: { Enabled: true, PreferredMfa: true } }),
+    );
   }
 
   /** Trades a refresh token for new tokens (REFRESH_TOKEN_AUTH), as an app does when its access token expires. */

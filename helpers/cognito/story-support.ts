@@ -11,6 +11,7 @@ export const STORIES = {
   keepOriginalEmail: 'email change, original kept until verified',
   linkVerification: 'verification by link',
   signInByEmailCode: 'sign-in with a mailed code (passwordless)',
+  emailMfa: 'email as a second factor (MFA)',
 } as const;
 
 export type StoryKey = keyof typeof STORIES;
@@ -34,7 +35,7 @@ export interface OtherPools {
  * skipped with the reason, never run into a failure that is only the setup's,
  * and never skipped silently.
  */
-export function storySupport(pool: UserPoolType, client: UserPoolClientType, other: OtherPools): Record<StoryKey, Support> {
+export function storySupport(pool: UserPoolType & { EmailMfaConfiguration?: object }, client: UserPoolClientType, other: OtherPools): Record<StoryKey, Support> {
   const yes = (why: string): Support => ({ runs: true, why });
   const no = (why: string): Support => ({ runs: false, why });
   const byLink = pool.VerificationMessageTemplate?.DefaultEmailOption === 'CONFIRM_WITH_LINK';
@@ -64,6 +65,14 @@ export function storySupport(pool: UserPoolType, client: UserPoolClientType, oth
       : !flows.includes('ALLOW_USER_AUTH')
         ? no(`the app client does not allow choice-based sign-in (ExplicitAuthFlows lacks ALLOW_USER_AUTH: ${flows.join(', ')})`)
         : yes('the pool allows EMAIL_OTP as a first factor and the app client ALLOW_USER_AUTH');
+  const mfaByEmail =
+    !pool.MfaConfiguration || pool.MfaConfiguration === 'OFF'
+      ? no(`the pool's MfaConfiguration is ${pool.MfaConfiguration ?? 'OFF'}`)
+      : !pool.EmailMfaConfiguration
+        ? no('the pool offers no email MFA (GetUserPoolMfaConfig has no EmailMfaConfiguration)')
+        : !flows.includes('ALLOW_USER_PASSWORD_AUTH')
+          ? no('the suite turns email MFA on for its user with their own password sign-in, which the app client does not allow (ALLOW_USER_PASSWORD_AUTH)')
+          : yes('the pool offers email as a second factor');
   return {
     signUpByCode: emailCode,
     forgotPassword: both(emailCode, signIn, byEmail),
@@ -80,6 +89,7 @@ export function storySupport(pool: UserPoolType, client: UserPoolClientType, oth
             'the embedded stack has a pool for it, and against AWS the story runs when the suite is pointed at such a pool',
         ),
     signInByEmailCode: both(emailCode, codeAtSignIn),
+    emailMfa: both(emailCode, signIn, mfaByEmail),
     linkVerification: other.linkVerification
       ? yes('a pool that confirms by link, with a domain for its links')
       : no(

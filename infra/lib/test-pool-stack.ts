@@ -51,10 +51,9 @@ export class TestPoolStack extends Stack {
     if (props.emailMfa && !props.ses) {
       throw new Error('emailMfa needs SES: Cognito sends MFA codes by email only from a pool on SES (-c sesFrom=… -c sesSourceArn=…)');
     }
-    const essentials = Boolean(props.passwordless || props.emailMfa);
 
-    const mainPool = this.pool('MainPool', 'cognito-signup-e2e', { confirmBy: 'code', keepOriginalEmail: true, ses: props.ses, signInByEmailCode: props.passwordless }, props, essentials);
-    const linkPool = this.pool('LinkPool', 'cognito-signup-e2e-link-verification', { confirmBy: 'link', keepOriginalEmail: false, ses: props.ses, signInByEmailCode: props.passwordless }, props, essentials);
+    const mainPool = this.pool('MainPool', 'cognito-signup-e2e', { confirmBy: 'code', keepOriginalEmail: true, ses: props.ses, signInByEmailCode: props.passwordless, emailMfa: props.emailMfa }, props);
+    const linkPool = this.pool('LinkPool', 'cognito-signup-e2e-link-verification', { confirmBy: 'link', keepOriginalEmail: false, ses: props.ses, signInByEmailCode: props.passwordless, emailMfa: props.emailMfa }, props);
     // Link mails point to /confirmUser on this domain; 1 is the classic hosted UI, enough for that page and free of branding setup.
     new CfnUserPoolDomain(this, 'LinkPoolDomain', { domain: props.domainPrefix, userPoolId: linkPool.ref, managedLoginVersion: 1 });
     const mainClient = this.client('MainClient', mainPool, props);
@@ -75,7 +74,7 @@ export class TestPoolStack extends Stack {
   }
 
   /** A pool from the shared definition, field for field (CloudFormation's names are the API's), plus the deploy-only options. */
-  private pool(id: string, name: string, kind: PoolKind, props: TestPoolStackProps, essentials: boolean): CfnUserPool {
+  private pool(id: string, name: string, kind: PoolKind, props: TestPoolStackProps): CfnUserPool {
     const s: PoolSettings = poolSettings(kind);
     const pool = new CfnUserPool(this, id, {
       userPoolName: name,
@@ -113,8 +112,8 @@ export class TestPoolStack extends Stack {
         },
       },
       // Lite costs least and has every setting the stories need; passwordless and email MFA are Essentials features.
-      userPoolTier: s.UserPoolTier ?? (essentials ? 'ESSENTIALS' : 'LITE'),
-      ...(props.emailMfa ? { mfaConfiguration: 'OPTIONAL', enabledMfas: ['EMAIL_OTP'] } : {}),
+      userPoolTier: s.UserPoolTier ?? 'LITE',
+      ...(s.MfaConfiguration ? { mfaConfiguration: s.MfaConfiguration, enabledMfas: ['EMAIL_OTP'] } : {}),
       // A test pool holds only disposable users: `cdk destroy` removes it, and with it the domain a redeploy would want back.
       deletionProtection: 'INACTIVE',
     });

@@ -50,11 +50,11 @@ describe('the pools are the shared definition, field for field', () => {
     [MAIN, { confirmBy: 'code', keepOriginalEmail: true }],
     [LINK, { confirmBy: 'link', keepOriginalEmail: false }],
   ];
-  for (const [ses, passwordless] of [[undefined, false], [SES, false], [undefined, true]] as const) {
+  for (const [ses, passwordless, emailMfa] of [[undefined, false, false], [SES, false, false], [undefined, true, false], [SES, true, true]] as const) {
     for (const [name, kind] of cases) {
-      test(`${name}, ${ses ? 'on SES' : "on Cognito's sender"}${passwordless ? ', passwordless' : ''}`, () => {
-        const [, pool] = poolNamed(synth({ ses, passwordless }).template, name);
-        const definition = { ...POOL_CREATION_SETTINGS, ...poolSettings({ ...kind, ses, signInByEmailCode: passwordless }) };
+      test(`${name}, ${ses ? 'on SES' : "on Cognito's sender"}${passwordless ? ', passwordless' : ''}${emailMfa ? ', email MFA' : ''}`, () => {
+        const [, pool] = poolNamed(synth({ ses, passwordless, emailMfa }).template, name);
+        const definition = { ...POOL_CREATION_SETTINGS, ...poolSettings({ ...kind, ses, signInByEmailCode: passwordless, emailMfa }) };
         for (const [field, value] of Object.entries(definition)) {
           assert.deepStrictEqual(pool.Properties[field], value, `${name}: ${field}`);
         }

@@ -1,10 +1,10 @@
-import { randomBytes, randomInt } from 'node:crypto';
-import { CognitoError, InvalidParameterError, NotAuthorizedError, UserNotConfirmedException } from 'cognito-local/lib/errors.js';
+import { randomBytes } from 'node:crypto';
+import { InvalidParameterError, NotAuthorizedError, UserNotConfirmedException } from 'cognito-local/lib/errors.js';
 import type { Route } from 'cognito-local/lib/server/Router.js';
 import type { Context } from 'cognito-local/lib/services/context.js';
 import type { Services } from 'cognito-local/lib/services/index.js';
-import { attributeValue, type User, type UserPool } from 'cognito-local/lib/services/userPoolService.js';
-import { AUTH_SESSION_MINUTES, type ChallengeSessions, type OpenChallenge } from './challenge-sessions.js';
+import { attributeValue, type User } from 'cognito-local/lib/services/userPoolService.js';
+import { required, type PoolOptions, type SignInCodes } from './sign-in-codes.js';
 import { REFUSED, startSrp, type SrpSignIns } from './srp-auth.js';
 
 interface UserAuthRequest {
@@ -22,24 +22,8 @@ interface ChallengeRequest {
   ClientMetadata?: Record<string, string>;
 }
 
-/** A USER_AUTH sign-in waiting for its answer: the user's choice of factor, or the code mailed to them. */
-export type SignInChallenge = OpenChallenge & ({ step: 'SELECT_CHALLENGE' } | { step: 'EMAIL_OTP'; code: string });
-export type SignInChallenges = ChallengeSessions<SignInChallenge>;
-
-/**
- * How many digits a sign-in code has. Cognito's documentation does not say;
- * Amplify's maintainers report eight for email sign-in codes, where sign-up
- * codes have six. The suite reads either.
- */
-export const SIGN_IN_CODE_DIGITS = 8;
-
-/** What Cognito says to a code that is not the one it mailed for this session. */
-export const SIGN_IN_CODE_REFUSED = 'Invalid code or auth state for the user.';
-
 /** The factors a pool's SignInPolicy may list, as the challenges USER_AUTH names them. */
 const CHALLENGES_OF_FACTOR: Record<string, string[]> = { PASSWORD: ['PASSWORD', 'PASSWORD_SRP'], EMAIL_OTP: ['EMAIL_OTP'] };
-
-type PoolOptions = UserPool & { Policies?: { SignInPolicy?: { AllowedFirstAuthFactors?: string[] } }; UserPoolTier?: string };
 
 /**
  * The first factors this user may choose on this pool: the pool's
@@ -54,10 +38,6 @@ export function availableChallenges(pool: PoolOptions, user: User): string[] {
     .flatMap((factor) => CHALLENGES_OF_FACTOR[factor] ?? []);
 }
 
-function required<T extends object>(from: T | undefined, names: (keyof T & string)[]): void {
-  for (const name of names) if (!from?.[name]) throw new InvalidParameterError(`Missing required parameter ${name}`);
-}
-
 /**
  * Choice-based sign-in (AuthFlow USER_AUTH), which cognito-local lacks: the
  * client names a PREFERRED_CHALLENGE or is offered the pool's first factors
@@ -67,13 +47,14 @@ function required<T extends object>(from: T | undefined, names: (keyof T & strin
  * PASSWORD and PASSWORD_SRP end as the password sign-ins do.
  */
 export function ChoiceBasedSignIn(
-  services: Pick<Services, 'cognito' | 'messages'>,
-  challenges: SignInChallenges,
+  services: Pick<Services, 'cognito'>,
+  codes: SignInCodes,
   srpSignIns: SrpSignIns,
   /** The password sign-in (USER_PASSWORD_AUTH), which a proven factor ends with: status, NEW_PASSWORD_REQUIRED, tokens. */
   passwordSignIn: Route,
 ) {
-  const { cognito, messages } = services;
+  const { cognito } = services;
+  const { challenges } = codes;
 
   /** The user a sign-in names, who must exist and be confirmed. */
   async function signingIn(ctx: Context, clientId: string, username: string) {
@@ -83,30 +64,6 @@ export function ChoiceBasedSignIn(
     if (!user) throw new NotAuthorizedError(REFUSED);
     if (user.UserStatus === 'UNCONFIRMED') throw new UserNotConfirmedException();
     return { pool: userPool.options as PoolOptions, user };
-  }
-
-  async function sessionMinutes(ctx: Context, clientId: string): Promise<number> {
-    const client = (await cognito.getAppClient(ctx, clientId)) as { AuthSessionValidity?: number } | null;
-    return client?.AuthSessionValidity ?? AUTH_SESSION_MINUTES;
-  }
-
-  /** Mails a new code, retiring any earlier one, and asks for it. */
-  async function mailCode(ctx: Context, clientId: string, pool: PoolOptions, user: User, clientMetadata?: Record<string, string>) {
-    const email = attributeValue('email', user.Attributes) as string;
-    const code = String(randomInt(0, 10 ** SIGN_IN_CODE_DIGITS)).padStart(SIGN_IN_CODE_DIGITS, '0');
-    const session = randomBytes(96).toString('base64');
-    challenges.closeWhere(user.Username, (c) => c.step === 'EMAIL_OTP');
-    challenges.issue(session, { username: user.Username, clientId, step: 'EMAIL_OTP', code }, await sessionMinutes(ctx, clientId));
-    await messages.deliver(ctx, 'Authentication', clientId, pool.Id, user, code, clientMetadata, {
-      DeliveryMedium: 'EMAIL',
-      Destination: email,
-      AttributeName: 'email',
-    });
-    return {
-      ChallengeName: 'EMAIL_OTP',
-      Session: session,
-      ChallengeParameters: { CODE_DELIVERY_DELIVERY_MEDIUM: 'EMAIL', CODE_DELIVERY_DESTINATION: email },
-    };
   }
 
   /** The challenge for the factor chosen, or the choice itself when none (or one not on offer) was named. */
@@ -120,7 +77,7 @@ export function ChoiceBasedSignIn(
   ): Promise<object> {
     const available = availableChallenges(pool, user);
     if (chosen && available.includes(chosen)) {
-      if (chosen === 'EMAIL_OTP') return mailCode(ctx, clientId, pool, user, clientMetadata);
+      if (chosen === 'EMAIL_OTP') return codes.mail(ctx, clientId, pool, user, 'first', clientMetadata);
       if (chosen === 'PASSWORD_SRP') {
         required(given, ['SRP_A']);
         return startSrp(services, srpSignIns, ctx, clientId, user.Username, given.SRP_A as string);
@@ -134,17 +91,8 @@ export function ChoiceBasedSignIn(
       });
     }
     const session = randomBytes(96).toString('base64');
-    challenges.issue(session, { username: user.Username, clientId, step: 'SELECT_CHALLENGE' }, await sessionMinutes(ctx, clientId));
+    challenges.issue(session, { username: user.Username, clientId, step: 'SELECT_CHALLENGE' }, await codes.sessionMinutes(ctx, clientId));
     return { ChallengeName: 'SELECT_CHALLENGE', Session: session, AvailableChallenges: available, ChallengeParameters: {} };
-  }
-
-  /** The open challenge a Session names, of the step answered, for this client and user. */
-  async function answering(ctx: Context, req: ChallengeRequest, step: SignInChallenge['step']) {
-    required(req.ChallengeResponses, ['USERNAME']);
-    const challenge = challenges.check(req.Session, req.ClientId);
-    const signIn = await signingIn(ctx, req.ClientId, req.ChallengeResponses?.USERNAME as string);
-    if (challenge.step !== step || signIn.user.Username !== challenge.username) throw new NotAuthorizedError('Invalid session for the user.');
-    return { challenge, signIn };
   }
 
   return {
@@ -163,7 +111,7 @@ export function ChoiceBasedSignIn(
       async (ctx, req: ChallengeRequest) => {
         if (req.ChallengeName === 'SELECT_CHALLENGE') {
           required(req.ChallengeResponses, ['ANSWER']);
-          const { signIn } = await answering(ctx, req, 'SELECT_CHALLENGE');
+          const signIn = await codes.answering(ctx, req, 'SELECT_CHALLENGE');
           const { ANSWER, ...given } = req.ChallengeResponses as NonNullable<ChallengeRequest['ChallengeResponses']>;
           if (!availableChallenges(signIn.pool, signIn.user).includes(ANSWER as string)) {
             throw new InvalidParameterError(`${ANSWER} is not one of the AvailableChallenges`);
@@ -171,21 +119,8 @@ export function ChoiceBasedSignIn(
           challenges.close(req.Session as string);
           return proceed(ctx, req.ClientId, signIn, ANSWER, given, req.ClientMetadata);
         }
-        if (req.ChallengeName === 'EMAIL_OTP') {
-          required(req.ChallengeResponses, ['EMAIL_OTP_CODE']);
-          const { challenge, signIn } = await answering(ctx, req, 'EMAIL_OTP');
-          // A wrong code leaves the session open: the user may type it again.
-          if (challenge.step !== 'EMAIL_OTP' || challenge.code !== req.ChallengeResponses?.EMAIL_OTP_CODE) {
-            throw new CognitoError('CodeMismatchException', SIGN_IN_CODE_REFUSED);
-          }
-          challenges.close(req.Session as string);
-          // The code proved the address: the rest is the password sign-in's, with the password Cognito holds.
-          return passwordSignIn(ctx, {
-            ClientId: req.ClientId,
-            AuthFlow: 'USER_PASSWORD_AUTH',
-            AuthParameters: { USERNAME: signIn.user.Username, PASSWORD: signIn.user.Password },
-          });
-        }
+        // A code mailed as the first factor or the second: the latest one signs in, no password needed.
+        if (req.ChallengeName === 'EMAIL_OTP') return codes.answer(ctx, req);
         return respondToAuthChallenge(ctx, req);
       },
   };

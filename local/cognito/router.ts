@@ -3,7 +3,9 @@ import { Router as CognitoLocalRouter, type Route } from 'cognito-local/lib/serv
 import type { Services } from 'cognito-local/lib/services/index.js';
 import { AdminCreateUserWithResend } from './admin-create-user.js';
 import { ChallengeSessions } from './challenge-sessions.js';
-import { ChoiceBasedSignIn, type SignInChallenges } from './choice-based-sign-in.js';
+import { ChoiceBasedSignIn } from './choice-based-sign-in.js';
+import { EmailMfa } from './email-mfa.js';
+import { SignInCodes, type SignInChallenges } from './sign-in-codes.js';
 import { ConfirmSignUpVerifyingEmail } from './confirm-sign-up.js';
 import { KeptPoolSettings } from './kept-pool-settings.js';
 import { InitiateAuthCheckingTemporaryPassword, RespondToAuthChallengeKeepingRefreshToken, type NewPasswordSessions } from './new-password-challenge.js';
@@ -57,10 +59,11 @@ export function emulatorRouter(services: Services) {
   const now = () => services.clock.get().getTime();
   const newPasswordSessions: NewPasswordSessions = new ChallengeSessions(now);
   const srpSignIns: SrpSignIns = new ChallengeSessions(now);
-  const signInChallenges: SignInChallenges = new ChallengeSessions(now);
-  // The password sign-in, which an SRP or emailed-code sign-in ends with once the password or the address is proven.
-  const passwordSignIn = InitiateAuthCheckingTemporaryPassword(services, newPasswordSessions, cognitoLocal('InitiateAuth'));
-  const choiceBased = ChoiceBasedSignIn(services, signInChallenges, srpSignIns, passwordSignIn);
+  const codes = new SignInCodes(services, new ChallengeSessions(now) as SignInChallenges);
+  const emailMfa = EmailMfa(services, codes);
+  // The password sign-in, which an SRP sign-in ends with once the password is proven; with email MFA, it asks for a mailed code first.
+  const passwordSignIn = emailMfa.PasswordSignIn(InitiateAuthCheckingTemporaryPassword(services, newPasswordSessions, cognitoLocal('InitiateAuth')));
+  const choiceBased = ChoiceBasedSignIn(services, codes, srpSignIns, passwordSignIn);
   const additions: Record<string, Route> = {
     ResendConfirmationCode: ResendConfirmationCode(services),
     ConfirmSignUp: ConfirmSignUpVerifyingEmail(services, cognitoLocal('ConfirmSignUp')),
@@ -77,6 +80,8 @@ export function emulatorRouter(services: Services) {
     DescribeUserPool: kept.showing(cognitoLocal('DescribeUserPool')),
     SetUserPoolMfaConfig: kept.SetUserPoolMfaConfig(cognitoLocal('SetUserPoolMfaConfig')),
     GetUserPoolMfaConfig: kept.GetUserPoolMfaConfig(cognitoLocal('GetUserPoolMfaConfig')),
+    SetUserMFAPreference: emailMfa.SetUserMFAPreference(cognitoLocal('SetUserMFAPreference')),
+    AdminSetUserMFAPreference: emailMfa.AdminSetUserMFAPreference(),
   };
   return (target: string): Route => {
     const own = additions[target] ?? cognitoLocal(target);

@@ -9,6 +9,7 @@ const runs = (s: ReturnType<typeof storySupport>) => Object.entries(s).filter(([
 test('a pool set up like the README: every story but those that need a pool of their own', () => {
   expect(runs(storySupport(POOL, CLIENT, {}))).toEqual(['signUpByCode', 'forgotPassword', 'staleSession', 'invitation', 'emailChange']);
   expect(runs(storySupport(POOL, CLIENT, { linkVerification: { userPoolId: 'local_link' }, keepOriginalEmail: { userPoolId: 'local_keep' } }))).toHaveLength(7);
+  // Sign-in by code and email MFA are settings of their own (below): a pool set up only as the README's first table says runs neither.
 });
 
 test('each setting that rules a story out names itself', () => {
@@ -37,6 +38,15 @@ test('sign-in with a mailed code: only where the SignInPolicy allows EMAIL_OTP, 
   expect(storySupport({ ...passwordless, UserPoolTier: 'LITE' }, userAuth, {}).signInByEmailCode.why).toMatch(/Lite feature plan/);
   expect(storySupport(passwordless, CLIENT, {}).signInByEmailCode.why).toMatch(/lacks ALLOW_USER_AUTH/);
   expect(storySupport({ ...passwordless, AutoVerifiedAttributes: [] }, userAuth, {}).signInByEmailCode.runs, 'its user signs up with a mailed code first').toBe(false);
+});
+
+test('email MFA: only where MFA is OPTIONAL or ON with an EmailMfaConfiguration, and the client lets the suite turn it on for its user', () => {
+  const mfa = { ...POOL, MfaConfiguration: 'OPTIONAL' as const, EmailMfaConfiguration: {} };
+  const password = { ExplicitAuthFlows: [...CLIENT.ExplicitAuthFlows, 'ALLOW_USER_PASSWORD_AUTH' as const] };
+  expect(storySupport(mfa, password, {}).emailMfa.runs).toBe(true);
+  expect(storySupport(POOL, password, {}).emailMfa.why).toBe("the pool's MfaConfiguration is OFF");
+  expect(storySupport({ ...mfa, EmailMfaConfiguration: undefined }, password, {}).emailMfa.why).toMatch(/no EmailMfaConfiguration/);
+  expect(storySupport(mfa, CLIENT, {}).emailMfa.why).toMatch(/ALLOW_USER_PASSWORD_AUTH/);
 });
 
 test("against one pool, the stories of a pool of their own kind run on it when it is that kind: by link with a domain, or keeping the original email", () => {

@@ -133,7 +133,7 @@ function poolChecks(pool: UserPoolType, target: Target): CheckResult[] {
 }
 
 /** The stories this pool and client can run, and the ones that will be skipped, each with its reason (the report says the same). */
-function storyChecks(pool: UserPoolType, client: UserPoolClientType, target: Target): CheckResult[] {
+function storyChecks(pool: UserPoolType & { EmailMfaConfiguration?: object }, client: UserPoolClientType, target: Target): CheckResult[] {
   const support = storySupport(pool, client, poolsFor(target, pool));
   // A pool that mails nothing at sign-up is a ✗ of the pool's checks, and stops the run; a link pool skips the code stories, saying so.
   const mailsAtSignUp = (pool.AutoVerifiedAttributes ?? []).includes('email');
@@ -301,7 +301,10 @@ export async function runDoctor(env: Record<string, string | undefined> = proces
       client.send(new DescribeUserPoolClientCommand({ UserPoolId: target.cognito.userPoolId, ClientId: target.cognito.userPoolClientId })),
     );
     if (appClient.value?.UserPoolClient) results.push(...clientChecks(appClient.value.UserPoolClient, settings));
-    if (appClient.value?.UserPoolClient && pool.value?.UserPool) results.push(...storyChecks(pool.value.UserPool, appClient.value.UserPoolClient, target));
+    // The sign-in code's template and email MFA are in the MFA configuration, not DescribeUserPool; refused, the permissions below say so.
+    const mfa = pool.value?.UserPool ? await timed(() => client.send(new GetUserPoolMfaConfigCommand({ UserPoolId: target.cognito.userPoolId }))) : undefined;
+    const described = pool.value?.UserPool && { ...pool.value.UserPool, EmailMfaConfiguration: mfa?.value?.EmailMfaConfiguration };
+    if (appClient.value?.UserPoolClient && described) results.push(...storyChecks(described, appClient.value.UserPoolClient, target));
     else results.push({ status: 'fail', title: `The app client ${target.cognito.userPoolClientId} could not be read`, detail: appClient.error?.message, fix: 'Check COGNITO_CLIENT_ID: it must be a client of this pool.' });
 
     if (!pool.error) results.push(...(await permissionChecks(client, target.cognito.userPoolId)));

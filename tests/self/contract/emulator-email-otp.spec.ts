@@ -3,6 +3,8 @@
 // mails read from MailDev. The Authenticator's passwordless screens are the
 // browser story's (tests/e2e/email-code-sign-in.spec.ts).
 import {
+  AdminGetUserCommand,
+  AdminSetUserMFAPreferenceCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   DeleteUserPoolClientCommand,
@@ -140,5 +142,50 @@ test.describe('against the running emulator', () => {
     } finally {
       await cognitoClient.send(new DeleteUserPoolCommand({ UserPoolId }));
     }
+  });
+});
+
+test.describe('email as a second factor, against the running emulator', () => {
+  test.skip(({ settings }) => settings.target !== 'local', 'checks the embedded emulator');
+
+  test('once a user turns it on, a right password brings the EMAIL_OTP challenge and a six-digit code instead of tokens; the code signs in, a wrong one is refused', async ({
+    confirmedUser,
+    inbox,
+    target,
+    cognitoClient,
+    appClient,
+  }) => {
+    const clientId = target.cognito.userPoolClientId;
+    const signIn = (PASSWORD: string) =>
+      cognitoClient.send(new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: confirmedUser.email, PASSWORD } }));
+    await appClient.turnOnEmailMfa(confirmedUser.email, confirmedUser.password);
+
+    await expect(signIn(`${confirmedUser.password}x`), 'a wrong password mails no code').rejects.toMatchObject({
+      name: 'NotAuthorizedException',
+      message: expect.stringMatching(/^Incorrect username or password\./),
+    });
+    const since = new Date();
+    const challenge = await signIn(confirmedUser.password);
+    expect(challenge.AuthenticationResult).toBeUndefined();
+    expect(challenge.ChallengeName).toBe('EMAIL_OTP');
+    expect(challenge.ChallengeParameters?.CODE_DELIVERY_DESTINATION).toBe(confirmedUser.email);
+    const mail = await inbox.waitForSignInCodeEmail({ since });
+    expect(mail.code).toMatch(/^\d{6}$/);
+
+    await expect(answerCode(cognitoClient, clientId, confirmedUser.email, challenge.Session, another(mail.code))).rejects.toMatchObject(wrongCode);
+    expect((await answerCode(cognitoClient, clientId, confirmedUser.email, challenge.Session, mail.code)).AuthenticationResult?.AccessToken).toBeTruthy();
+  });
+
+  test("AdminSetUserMFAPreference turns it on too; on a pool without email MFA, Cognito's refusal", async ({ confirmedUser, target, cognitoClient, poolVariants }) => {
+    await cognitoClient.send(
+      new AdminSetUserMFAPreferenceCommand({ UserPoolId: target.cognito.userPoolId, Username: confirmedUser.email, EmailMfaSettings: { Enabled: true, PreferredMfa: true } }),
+    );
+    const { UserMFASettingList, PreferredMfaSetting } = await cognitoClient.send(new AdminGetUserCommand({ UserPoolId: target.cognito.userPoolId, Username: confirmedUser.email }));
+    expect({ UserMFASettingList, PreferredMfaSetting }).toEqual({ UserMFASettingList: ['EMAIL_OTP'], PreferredMfaSetting: 'EMAIL_OTP' });
+
+    const link = await poolVariants.use('linkVerification');
+    await expect(
+      cognitoClient.send(new AdminSetUserMFAPreferenceCommand({ UserPoolId: link.userPoolId, Username: 'anyone@example.com', EmailMfaSettings: { Enabled: true } })),
+    ).rejects.toMatchObject({ name: 'InvalidParameterException', message: expect.stringMatching(/^Email MFA is not enabled for this user pool/) });
   });
 });

@@ -53,9 +53,10 @@ test.describe('npm run doctor', () => {
     );
     // The stories built on a mailed code say they cannot run, and why.
     expect(run.output).toContain('⚠ Story "forgot password" will be skipped (the pool does not verify email at sign-up (AutoVerifiedAttributes lacks email)');
-    // That UpdateUserPool named no Policies, so, as on AWS, the pool no longer allows sign-in by code either.
+    // That UpdateUserPool named neither Policies nor MfaConfiguration, so, as on AWS, sign-in by code and email MFA are off too.
     expect(run.output).toContain('⚠ Story "sign-in with a mailed code (passwordless)" will be skipped (the pool does not verify email at sign-up');
-    expect(run.output).toMatch(/^\d+ ✓, 4 ⚠, 2 ✗$/m);
+    expect(run.output).toContain('⚠ Story "email as a second factor (MFA)" will be skipped (the pool does not verify email at sign-up');
+    expect(run.output).toMatch(/^\d+ ✓, 5 ⚠, 2 ✗$/m);
 
     await test.step('the setup project stops the run before any browser test', async () => {
       const tests = await runPlaywright(['--project=local'], { ...env, CI: undefined });

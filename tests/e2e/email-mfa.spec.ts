@@ -1,0 +1,28 @@
+import { expect, skipUnlessThePoolCanTell, test } from '../../fixtures';
+
+/** A code of the same length that is certainly not `code`. */
+const anotherCode = (code: string) => String((Number(code) + 1) % 10 ** code.length).padStart(code.length, '0');
+
+test.beforeEach(skipUnlessThePoolCanTell('emailMfa'));
+
+test('a user with email as a second factor signs in with the password and then the mailed code; a wrong code is refused', async ({
+  confirmedUser,
+  emailCodeSignIn,
+  appClient,
+  cognito,
+}) => {
+  test.skip(!emailCodeSignIn.supported, "this UI's words in pages/ name no screen for a mailed sign-in code");
+
+  await test.step('the user turns on email as their second factor (SetUserMFAPreference, with their own token)', () =>
+    appClient.turnOnEmailMfa(confirmedUser.email, confirmedUser.password),
+  );
+
+  const mail = await emailCodeSignIn.signInForCode(confirmedUser);
+  // The Authenticator's words for Cognito's CodeMismatchException "Invalid code or auth state for the user.".
+  await emailCodeSignIn.expectCodeRefused(anotherCode(mail.code), 'The verification code you entered is incorrect. Please try again.');
+  await emailCodeSignIn.signInWith(mail.code, confirmedUser);
+
+  await test.step('Cognito still holds the user as CONFIRMED', async () => {
+    expect(await cognito.getUserStatus(confirmedUser.email)).toBe('CONFIRMED');
+  });
+});
