@@ -20,12 +20,12 @@ export interface OpenChallenge {
 export class ChallengeSessions<T extends OpenChallenge> {
   private readonly open = new Map<string, T & { expiresAt: number }>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  /** `now(username)`: the time as that user's sign-ins see it (see UserClocks). */
+  constructor(private readonly now: (username?: string) => number = Date.now) {}
 
   issue(key: string, challenge: T, minutes = AUTH_SESSION_MINUTES): void {
-    const now = this.now();
-    for (const [k, c] of this.open) if (now > c.expiresAt) this.open.delete(k);
-    this.open.set(key, { ...challenge, expiresAt: now + minutes * 60_000 });
+    for (const [k, c] of this.open) if (this.now(c.username) > c.expiresAt) this.open.delete(k);
+    this.open.set(key, { ...challenge, expiresAt: this.now(challenge.username) + minutes * 60_000 });
   }
 
   /**
@@ -37,7 +37,7 @@ export class ChallengeSessions<T extends OpenChallenge> {
     if (!issued || issued.clientId !== clientId || (username !== undefined && issued.username !== username)) {
       throw new NotAuthorizedError('Invalid session for the user.');
     }
-    if (this.now() > issued.expiresAt) throw new NotAuthorizedError('Invalid session for the user, session is expired.');
+    if (this.now(issued.username) > issued.expiresAt) throw new NotAuthorizedError('Invalid session for the user, session is expired.');
     return issued;
   }
 

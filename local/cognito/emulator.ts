@@ -13,6 +13,7 @@ import { JsonFileStoreFactory } from './json-file-store.js';
 import { confirmUserPage } from './confirm-user-link.js';
 import { emulatorRouter, linkConfirmSignUp } from './router.js';
 import { SmtpMailer } from './smtp-mailer.js';
+import { USER_CLOCK_PATH, UserClocks, userClockEndpoint } from './user-clocks.js';
 import { VerificationMessages } from './verification-messages.js';
 import { closeServer, type RunningService } from '../running-service.js';
 
@@ -69,7 +70,10 @@ export async function startCognitoEmulator(options: CognitoEmulatorOptions): Pro
     triggers: noTriggers,
   };
 
-  const created = createServer(emulatorRouter(services), logger, config.ServerConfig, services);
+  const clocks = new UserClocks(() => clock.get().getTime());
+  const created = createServer(emulatorRouter(services, clocks), logger, config.ServerConfig, services);
+  // A story's "three minutes later", for one user (see UserClocks); a POST to its own path, never meeting cognito-local's POST /.
+  created.application.post(USER_CLOCK_PATH, userClockEndpoint(services, clocks, ctx));
   // The hosted domain's page that a CONFIRM_WITH_LINK mail points to; a GET, so it never meets cognito-local's POST /.
   created.application.get(['/confirmUser', '/confirmUser/'], confirmUserPage(services, linkConfirmSignUp(services), ctx));
   const server = (await created.start()) as Server;

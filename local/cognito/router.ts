@@ -11,6 +11,7 @@ import { KeptPoolSettings } from './kept-pool-settings.js';
 import { InitiateAuthCheckingTemporaryPassword, RespondToAuthChallengeKeepingRefreshToken, type NewPasswordSessions } from './new-password-challenge.js';
 import { ResendConfirmationCode } from './resend-confirmation-code.js';
 import { SECRET_HASH_OPERATIONS, requiringSecretHash } from './secret-hash.js';
+import type { UserClocks } from './user-clocks.js';
 import { InitiateAuthWithSrp, RespondToPasswordVerifier, checkingExplicitAuthFlows, type SrpSignIns } from './srp-auth.js';
 
 /**
@@ -52,11 +53,11 @@ const speakingAsCognito =
   (ctx, req) =>
     route(ctx, req).catch((error: unknown) => Promise.reject(withRealCognitoMessage(target, req ?? {}, error)));
 
-/** cognito-local's router, plus the operations and wording it lacks. */
-export function emulatorRouter(services: Services) {
+/** cognito-local's router, plus the operations and wording it lacks. `clocks`: each user's time, which a story may move forward. */
+export function emulatorRouter(services: Services, clocks: UserClocks) {
   const cognitoLocal = CognitoLocalRouter(services);
   const kept = KeptPoolSettings(services);
-  const now = () => services.clock.get().getTime();
+  const now = (username?: string) => clocks.now(username);
   const newPasswordSessions: NewPasswordSessions = new ChallengeSessions(now);
   const srpSignIns: SrpSignIns = new ChallengeSessions(now);
   const codes = new SignInCodes(services, new ChallengeSessions(now) as SignInChallenges);

@@ -16,6 +16,9 @@ import {
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { availableChallenges } from '../../../local/cognito/choice-based-sign-in';
+import { ChallengeSessions } from '../../../local/cognito/challenge-sessions';
+import { UserClocks } from '../../../local/cognito/user-clocks';
+import { UserClock } from '../../../helpers/cognito/user-clock';
 import { expect, test } from '../fixtures';
 
 const invalidSession = { name: 'NotAuthorizedException', message: expect.stringMatching(/^Invalid session for the user\./) };
@@ -43,6 +46,16 @@ test("the first factors on offer: the pool's SignInPolicy (PASSWORD alone by def
   expect(availableChallenges(poolAllowing(['PASSWORD', 'EMAIL_OTP']), user)).toEqual(['PASSWORD', 'PASSWORD_SRP', 'EMAIL_OTP']);
   expect(availableChallenges(poolAllowing(['PASSWORD', 'EMAIL_OTP'], 'LITE'), user)).toEqual(['PASSWORD', 'PASSWORD_SRP']);
   expect(availableChallenges(poolAllowing(['PASSWORD', 'EMAIL_OTP']), { ...user, Attributes: [] })).toEqual(['PASSWORD', 'PASSWORD_SRP']);
+});
+
+test("one user's clock moved forward expires that user's challenges, and no one else's", () => {
+  const clocks = new UserClocks(() => 0);
+  const sessions = new ChallengeSessions((username) => clocks.now(username));
+  sessions.issue('a', { username: 'user-a', clientId: 'c' });
+  sessions.issue('b', { username: 'user-b', clientId: 'c' });
+  clocks.advance('user-a', 3 * 60_000 + 1);
+  expect(() => sessions.check('a', 'c')).toThrow('Invalid session for the user, session is expired.');
+  expect(sessions.check('b', 'c')).toMatchObject({ username: 'user-b' });
 });
 
 test.describe('against the running emulator', () => {
@@ -100,6 +113,25 @@ test.describe('against the running emulator', () => {
     await expect(answerCode(cognitoClient, clientId, confirmedUser.email, first.Session, firstMail.code)).rejects.toMatchObject(invalidSession);
     await expect(answerCode(cognitoClient, clientId, confirmedUser.email, second.Session, firstMail.code)).rejects.toMatchObject(wrongCode);
     expect((await answerCode(cognitoClient, clientId, confirmedUser.email, second.Session, secondMail.code)).AuthenticationResult?.IdToken).toBeTruthy();
+  });
+
+  test("the user clock endpoint: a code's session expires for that user once moved past 3 minutes; a user it does not know is a 404", async ({
+    confirmedUser,
+    inbox,
+    target,
+    cognitoClient,
+  }) => {
+    const clientId = target.cognito.userPoolClientId;
+    const clock = new UserClock(target.cognito);
+    await expect(clock.advance(`nobody-${confirmedUser.email}`, 1)).rejects.toThrow(/answered HTTP 404: .*No user nobody-/);
+    const since = new Date();
+    const asked = await askForCode(cognitoClient, clientId, confirmedUser.email);
+    const mail = await inbox.waitForSignInCodeEmail({ since });
+    await clock.advance(confirmedUser.email, 3 * 60_000 + 1_000);
+    await expect(answerCode(cognitoClient, clientId, confirmedUser.email, asked.Session, mail.code)).rejects.toMatchObject({
+      name: 'NotAuthorizedException',
+      message: expect.stringMatching(/^Invalid session for the user, session is expired\./),
+    });
   });
 
   test('USER_AUTH with PASSWORD signs in as a password sign-in does, and refuses a wrong password with its words', async ({ confirmedUser, target, cognitoClient }) => {
