@@ -161,7 +161,8 @@ export function messageFor(
     const href = escapeHtml(values.link);
     return { subject: template.subject, body: template.message.replace(LINK_PLACEHOLDER, (_, text: string) => `<a href="${href}">${text}</a>`), html: true };
   }
-  let body = template.message.replaceAll(CODE_PLACEHOLDER, values.code);
-  if (template.style === 'invitation') body = body.replaceAll(USERNAME_PLACEHOLDER, values.username ?? '');
+  // Replaced by functions: a string replacement reads "$$", "$&" and "$'" as patterns, and a temporary password may hold them.
+  let body = template.message.replaceAll(CODE_PLACEHOLDER, () => values.code);
+  if (template.style === 'invitation') body = body.replaceAll(USERNAME_PLACEHOLDER, () => values.username ?? '');
   return { subject: template.subject, body, html: looksLikeHtml(body) };
 }

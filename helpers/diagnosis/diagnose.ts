@@ -95,6 +95,12 @@ export function diagnose(evidence: Evidence): { lines: string[]; likelyCause: st
     likelyCause =
       `The page made no call that sends mail (${Object.keys(MAIL_SENDING_OPERATIONS).join(', ')}, or a sign-in answered with a code's challenge) after the action: the form may not have been sent ` +
       '(a validation message on the page?), or the app calls Cognito from its server, out of the browser\'s sight.';
+  } else if (!isAnswered(last)) {
+    // Pending, but not yet past its budget (a slow call past it is named above): its mail cannot be judged.
+    likelyCause =
+      `${last.operation} had not answered ${now - last.at.getTime()} ms after the page sent it, when the wait for the mail ended: ` +
+      'Cognito (or a Lambda trigger it runs) is slow, and Cognito mails after it answers. Nothing says the mail will not come: ' +
+      'if this is how slow Cognito is here, give the mail more time (EMAIL_TIMEOUT_MS).';
   } else if (!delivery && !MAILS_WITHOUT_DELIVERY_DETAILS.includes(last.operation)) {
     likelyCause =
       evidence.userStatus === 'CONFIRMED'

@@ -33,6 +33,24 @@ test.describe('messageFor, on a pool with no templates of its own', () => {
       html: false,
     });
   });
+
+  test('a temporary password holding "$$", "$&" or "$\'" is mailed as it is, not read as a replacement pattern', () => {
+    // A real failure: "dg$$8BKAchdd" was mailed as "dg$8BKAchdd", and Cognito rightly refused it.
+    for (const code of ['dg$$8BKAchdd', 'Ab$&cd2!efgh', "Ab$'cd2!efgh", 'Ab$`cd2!efgh']) {
+      expect(messageFor('AdminCreateUser', {}, { code, username: 'a$$b@example.com' }).body).toBe(
+        `Your username is a$$b@example.com and temporary password is ${code}.`,
+      );
+    }
+  });
+
+  test("Authentication: a sign-in code, in the emulator's own words (AWS documents no default)", () => {
+    expect(messageFor('Authentication', {}, { code: '01234567' })).toEqual({ subject: 'Your sign-in code', body: 'Your sign-in code is 01234567.', html: false });
+    expect(messageFor('Authentication', { EmailMfaConfiguration: { Subject: 'Acme', Message: 'Code: {####}' } }, { code: '012345' })).toEqual({
+      subject: 'Acme',
+      body: 'Code: 012345',
+      html: false,
+    });
+  });
 });
 
 test.describe('messageFor, on a pool that confirms with a link', () => {

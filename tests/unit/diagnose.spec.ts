@@ -29,6 +29,12 @@ test.describe('diagnose: a missing email', () => {
     expect(likelyCause).toMatch(/^The page made no call that sends mail \(SignUp, ResendConfirmationCode, ForgotPassword[^)]*\) after the action/);
   });
 
+  test('a call still pending, within its budget, when the wait ends: slow, not "answered without CodeDeliveryDetails"', () => {
+    const pending = { ...call('SignUp', undefined), at: new Date(NOW - 800) };
+    const { likelyCause } = diagnose({ ...base, calls: [pending] });
+    expect(likelyCause).toMatch(/^SignUp had not answered 800 ms after the page sent it, when the wait for the mail ended: .*EMAIL_TIMEOUT_MS/);
+  });
+
   test('a refused call: the exception and what to do about it', () => {
     const { lines, likelyCause } = diagnose({
       ...base,

@@ -134,6 +134,41 @@ test.describe('against the running emulator', () => {
     });
   });
 
+  test("the error cases, in Cognito's exception names: a missing parameter, an unconfirmed user, a choice not on offer, a code for the wrong user", async ({
+    confirmedUser,
+    secondInbox,
+    appClient,
+    cognito,
+    target,
+    cognitoClient,
+  }) => {
+    const clientId = target.cognito.userPoolClientId;
+    const initiate = (AuthParameters: Record<string, string>) => cognitoClient.send(new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'USER_AUTH', AuthParameters }));
+    await expect(initiate({})).rejects.toMatchObject({ name: 'InvalidParameterException', message: expect.stringMatching(/^Missing required parameter USERNAME/) });
+
+    const unconfirmed = secondInbox.address;
+    secondInbox.expectExtraMails(1, 'the sign-up of a user left unconfirmed, whose code this test does not read');
+    try {
+      await appClient.signUp(unconfirmed, confirmedUser.password);
+      await expect(initiate({ USERNAME: unconfirmed, PREFERRED_CHALLENGE: 'EMAIL_OTP' })).rejects.toMatchObject({
+        name: 'UserNotConfirmedException',
+        message: expect.stringMatching(/^User is not confirmed\./),
+      });
+    } finally {
+      await cognito.deleteUserIfExists(unconfirmed);
+    }
+
+    const choice = await initiate({ USERNAME: confirmedUser.email });
+    const answer = (ChallengeResponses: Record<string, string>) =>
+      cognitoClient.send(new RespondToAuthChallengeCommand({ ClientId: clientId, ChallengeName: 'SELECT_CHALLENGE', Session: choice.Session, ChallengeResponses }));
+    await expect(answer({ USERNAME: confirmedUser.email, ANSWER: 'WEB_AUTHN' })).rejects.toMatchObject({
+      name: 'InvalidParameterException',
+      message: expect.stringMatching(/^WEB_AUTHN is not one of the AvailableChallenges/),
+    });
+    await expect(answer({ USERNAME: `nobody-${confirmedUser.email}`, ANSWER: 'EMAIL_OTP' }), "another name's answer to this session").rejects.toMatchObject(invalidSession);
+    await expect(answer({ USERNAME: confirmedUser.email })).rejects.toMatchObject({ name: 'InvalidParameterException', message: expect.stringMatching(/^Missing required parameter ANSWER/) });
+  });
+
   test('USER_AUTH with PASSWORD signs in as a password sign-in does, and refuses a wrong password with its words', async ({ confirmedUser, target, cognitoClient }) => {
     const signIn = (PASSWORD: string) =>
       cognitoClient.send(
