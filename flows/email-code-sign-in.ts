@@ -27,6 +27,10 @@ export class EmailCodeSignInFlow extends EmailFlow {
     return (this.screens as WithCodeSignIn).signInByCode;
   }
 
+  private get signInScreen() {
+    return (this.screens as WithCodeSignIn).signIn;
+  }
+
   /** From the sign-in form that offers a code: the mail with the code, once the form for it shows. */
   async requestCode(user: Pick<Credentials, 'email'>): Promise<RequestedEmail> {
     return test.step(`ask to sign in as ${user.email} with a mailed code, and receive it`, () =>
@@ -49,9 +53,8 @@ export class EmailCodeSignInFlow extends EmailFlow {
     this.factor = 'mfa';
     return test.step(`sign in as ${user.email} with the password, and receive the second factor's code`, () =>
       this.explained(async () => {
-        const signIn = (this.screens as WithCodeSignIn).signIn;
-        await signIn.open();
-        const email = await this.mailCausedBy('InitiateAuth', () => signIn.signIn(user), 'the form for the code', {
+        await this.signInScreen.open();
+        const email = await this.mailCausedBy('InitiateAuth', () => this.signInScreen.signIn(user), 'the form for the code', {
           read: (since) => Promise.race([this.inbox.waitForSignInCodeEmail({ since }), this.passwordAnswerFails(since, user)]),
         });
         await this.codeScreen.expectCodeForm();
@@ -107,7 +110,7 @@ export class EmailCodeSignInFlow extends EmailFlow {
           const { cause, likely } = this.refusalOfCode(call, code, 'RespondToAuthChallenge');
           throw await this.failure(cause, since, likely);
         }
-        await (this.screens as WithCodeSignIn).signIn.expectSignedIn(user.email);
+        await this.signInScreen.expectSignedIn(user.email);
       }),
     );
   }

@@ -1,8 +1,6 @@
+import { USER_CLOCK_PATH } from '../../common/user-clock.js';
 import { ActionableError } from '../errors.js';
 import type { CognitoEndpoint } from './client.js';
-
-/** The embedded emulator's endpoint for one user's time (local/cognito/user-clocks.ts). */
-const USER_CLOCK_PATH = '/_emulator/user-clock';
 
 /**
  * Moves time forward for one user of the embedded emulator, so a story sees a

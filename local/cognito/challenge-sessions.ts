@@ -1,7 +1,20 @@
-import { NotAuthorizedError } from 'cognito-local/lib/errors.js';
+import { InvalidParameterError, NotAuthorizedError } from 'cognito-local/lib/errors.js';
+import type { Context } from 'cognito-local/lib/services/context.js';
+import type { Services } from 'cognito-local/lib/services/index.js';
 
 /** Cognito's default AuthSessionValidity: how long a challenge may be answered, in minutes. */
 export const AUTH_SESSION_MINUTES = 3;
+
+/** The app client's AuthSessionValidity, in minutes: how long its challenges may be answered. */
+export async function sessionMinutesOf({ cognito }: Pick<Services, 'cognito'>, ctx: Context, clientId: string): Promise<number> {
+  const client = (await cognito.getAppClient(ctx, clientId)) as { AuthSessionValidity?: number } | null;
+  return client?.AuthSessionValidity ?? AUTH_SESSION_MINUTES;
+}
+
+/** Cognito's InvalidParameterException for each of `names` a request lacks. */
+export function required<T extends object>(from: T | undefined, names: (keyof T & string)[]): void {
+  for (const name of names) if (!from?.[name]) throw new InvalidParameterError(`Missing required parameter ${name}`);
+}
 
 /** What every open challenge knows: whose it is, and for which app client. */
 export interface OpenChallenge {

@@ -4,7 +4,8 @@ import type { Route } from 'cognito-local/lib/server/Router.js';
 import type { Context } from 'cognito-local/lib/services/context.js';
 import type { Services } from 'cognito-local/lib/services/index.js';
 import { attributeValue, type User } from 'cognito-local/lib/services/userPoolService.js';
-import { required, type PoolOptions, type SignInCodes } from './sign-in-codes.js';
+import { required } from './challenge-sessions.js';
+import type { PoolOptions, SignInCodes } from './sign-in-codes.js';
 import { REFUSED, startSrp, type SrpSignIns } from './srp-auth.js';
 
 interface UserAuthRequest {

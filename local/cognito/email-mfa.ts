@@ -2,7 +2,7 @@ import { InvalidParameterError, NotAuthorizedError, UserNotFoundError } from 'co
 import type { Route } from 'cognito-local/lib/server/Router.js';
 import type { Context } from 'cognito-local/lib/services/context.js';
 import type { Services } from 'cognito-local/lib/services/index.js';
-import type { User } from 'cognito-local/lib/services/userPoolService.js';
+import type { User, UserPoolService } from 'cognito-local/lib/services/userPoolService.js';
 import type { PoolOptions, SignInCodes } from './sign-in-codes.js';
 import { REFUSED } from './srp-auth.js';
 
@@ -46,8 +46,8 @@ export function EmailMfa(services: Pick<Services, 'cognito'>, codes: SignInCodes
     return userPool;
   }
 
-  async function save(ctx: Context, userPoolId: string, user: User & { PreferredMfaSetting?: string }, settings: EmailMfaSettings) {
-    const userPool = await offering(ctx, userPoolId);
+  /** Saves into a pool `offering` has checked. */
+  async function save(ctx: Context, userPool: UserPoolService, user: User & { PreferredMfaSetting?: string }, settings: EmailMfaSettings) {
     const methods = new Set(user.UserMFASettingList ?? []);
     if (settings.Enabled) methods.add('EMAIL_OTP');
     else methods.delete('EMAIL_OTP');
@@ -84,7 +84,7 @@ export function EmailMfa(services: Pick<Services, 'cognito'>, codes: SignInCodes
         const userPool = await cognito.getUserPoolForClientId(ctx, decoded.client_id);
         const user = await userPool.getUserByUsername(ctx, decoded.sub);
         if (!user) throw new NotAuthorizedError('Invalid Access Token');
-        await save(ctx, userPool.options.Id, user, req.EmailMfaSettings);
+        await save(ctx, await offering(ctx, userPool.options.Id), user, req.EmailMfaSettings);
         return answer;
       },
 
@@ -94,7 +94,7 @@ export function EmailMfa(services: Pick<Services, 'cognito'>, codes: SignInCodes
       const userPool = await offering(ctx, req.UserPoolId);
       const user = await userPool.getUserByUsername(ctx, req.Username);
       if (!user) throw new UserNotFoundError('User does not exist.');
-      if (req.EmailMfaSettings) await save(ctx, req.UserPoolId, user, req.EmailMfaSettings);
+      if (req.EmailMfaSettings) await save(ctx, userPool, user, req.EmailMfaSettings);
       return {};
     },
   };

@@ -13,7 +13,8 @@ import { JsonFileStoreFactory } from './json-file-store.js';
 import { confirmUserPage } from './confirm-user-link.js';
 import { emulatorRouter, linkConfirmSignUp } from './router.js';
 import { SmtpMailer } from './smtp-mailer.js';
-import { USER_CLOCK_PATH, UserClocks, userClockEndpoint } from './user-clocks.js';
+import { UserClocks, userClockEndpoint } from './user-clocks.js';
+import { USER_CLOCK_PATH } from '../../common/user-clock.js';
 import { VerificationMessages } from './verification-messages.js';
 import { closeServer, type RunningService } from '../running-service.js';
 

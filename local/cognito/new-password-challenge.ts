@@ -1,7 +1,7 @@
 import { NotAuthorizedError } from 'cognito-local/lib/errors.js';
 import type { Route } from 'cognito-local/lib/server/Router.js';
 import type { Services } from 'cognito-local/lib/services/index.js';
-import { AUTH_SESSION_MINUTES, type ChallengeSessions, type OpenChallenge } from './challenge-sessions.js';
+import { sessionMinutesOf, type ChallengeSessions, type OpenChallenge } from './challenge-sessions.js';
 
 interface InitiateAuthRequest {
   ClientId: string;
@@ -42,8 +42,7 @@ export const InitiateAuthCheckingTemporaryPassword =
     }
     const answer = (await initiateAuth(ctx, req)) as ChallengeAnswer;
     if (answer.ChallengeName === 'NEW_PASSWORD_REQUIRED' && answer.Session && user) {
-      const client = (await cognito.getAppClient(ctx, req.ClientId)) as { AuthSessionValidity?: number } | null;
-      sessions.issue(answer.Session, { username: user.Username, clientId: req.ClientId }, client?.AuthSessionValidity ?? AUTH_SESSION_MINUTES);
+      sessions.issue(answer.Session, { username: user.Username, clientId: req.ClientId }, await sessionMinutesOf({ cognito }, ctx, req.ClientId));
     }
     return answer;
   };

@@ -1,9 +1,9 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import { CognitoError, InvalidParameterError, NotAuthorizedError } from 'cognito-local/lib/errors.js';
+import { CognitoError, NotAuthorizedError } from 'cognito-local/lib/errors.js';
 import type { Context } from 'cognito-local/lib/services/context.js';
 import type { Services } from 'cognito-local/lib/services/index.js';
 import { attributeValue, type User, type UserPool } from 'cognito-local/lib/services/userPoolService.js';
-import { AUTH_SESSION_MINUTES, type ChallengeSessions, type OpenChallenge } from './challenge-sessions.js';
+import { required, sessionMinutesOf, type ChallengeSessions, type OpenChallenge } from './challenge-sessions.js';
 
 /**
  * A sign-in waiting for its answer: the user's choice of a first factor, or a
@@ -28,10 +28,6 @@ export type PoolOptions = UserPool & {
   EmailMfaConfiguration?: { Message?: string; Subject?: string };
 };
 
-export function required<T extends object>(from: T | undefined, names: (keyof T & string)[]): void {
-  for (const name of names) if (!from?.[name]) throw new InvalidParameterError(`Missing required parameter ${name}`);
-}
-
 /**
  * The codes Cognito mails at sign-in, whichever factor they are: each mailed
  * with the pool's EmailMfaConfiguration template (the emulator's words without
@@ -44,9 +40,8 @@ export class SignInCodes {
     readonly challenges: SignInChallenges,
   ) {}
 
-  async sessionMinutes(ctx: Context, clientId: string): Promise<number> {
-    const client = (await this.services.cognito.getAppClient(ctx, clientId)) as { AuthSessionValidity?: number } | null;
-    return client?.AuthSessionValidity ?? AUTH_SESSION_MINUTES;
+  sessionMinutes(ctx: Context, clientId: string): Promise<number> {
+    return sessionMinutesOf(this.services, ctx, clientId);
   }
 
   /** Mails a new code, retiring any earlier one of this user's, and asks for it (the EMAIL_OTP challenge). */

@@ -4,7 +4,7 @@ import type { Route } from 'cognito-local/lib/server/Router.js';
 import type { Context } from 'cognito-local/lib/services/context.js';
 import type { Services } from 'cognito-local/lib/services/index.js';
 import { explicitAuthFlowsOf } from '../../common/auth-flows.js';
-import type { ChallengeSessions, OpenChallenge } from './challenge-sessions.js';
+import { required, type ChallengeSessions, type OpenChallenge } from './challenge-sessions.js';
 import { claimSignature, poolNameOf, serverHandshake, serverKey, type ServerHandshake } from './srp.js';
 
 interface SrpInitiateAuthRequest {
@@ -30,10 +30,6 @@ export const REFUSED = 'Incorrect username or password.';
  * the client starts again with a new A.
  */
 export type SrpSignIns = ChallengeSessions<OpenChallenge & { A: bigint; handshake: ServerHandshake & { v: bigint } }>;
-
-function required<T extends object>(from: T | undefined, names: (keyof T & string)[]): void {
-  for (const name of names) if (!from?.[name]) throw new InvalidParameterError(`Missing required parameter ${name}`);
-}
 
 /**
  * InitiateAuth with USER_SRP_AUTH, which cognito-local answers "Unsupported":

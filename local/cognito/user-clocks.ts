@@ -1,9 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Context } from 'cognito-local/lib/services/context.js';
 import type { Services } from 'cognito-local/lib/services/index.js';
-
-/** Where the embedded emulator takes a test's "later": POST, with userPoolId, username and advanceMs in the query. */
-export const USER_CLOCK_PATH = '/_emulator/user-clock';
+import { USER_CLOCK_PATH } from '../../common/user-clock.js';
 
 /**
  * Time as each user's sign-ins see it: the emulator's clock, moved forward
