@@ -19,6 +19,8 @@ export interface RemoteSettings {
   cognitoEndpoint?: string;
   baseUrl: string;
   mailslurp: { apiKey: string; basePath?: string };
+  /** Where AWS's own records of a mail are read: endpoint overrides for stand-ins, and the log group SES's events land in. */
+  deliveryRecords: { sesEndpoint?: string; logsEndpoint?: string; sesEventsLogGroup?: string };
 }
 
 export interface Settings {
@@ -55,6 +57,9 @@ const OPTIONAL_VARIABLES = {
   COGNITO_CLIENT_SECRET: 'the app client secret, only if the client has one',
   COGNITO_ENDPOINT: 'a Cognito endpoint override, for stand-ins only',
   MAILSLURP_BASE_URL: 'a MailSlurp API URL override, for stand-ins only',
+  SES_ENDPOINT: 'an Amazon SES API endpoint override, for stand-ins only',
+  LOGS_ENDPOINT: 'a CloudWatch Logs endpoint override, for stand-ins only',
+  SES_EVENTS_LOG_GROUP: "the CloudWatch Logs group your SES configuration set's events land in, read when a mail goes missing",
   EMAIL_TIMEOUT_MS: 'how long a test waits for a verification email, in ms',
   COGNITO_CALL_BUDGET_MS: "how long one of the page's Cognito calls may take before the test fails, in ms, or off",
   SIGNUP_PAGE: `which sign-up page object drives the UI: ${UI_NAMES.join(', ')}`,
@@ -184,7 +189,7 @@ export function loadSettings(env: Env = process.env): Settings {
       malformed('MAILSLURP_API_KEY', 'does not look like an API key (too short, or has white space inside; its value is not shown)');
     }
 
-    for (const name of ['COGNITO_ENDPOINT', 'MAILSLURP_BASE_URL'] as const) {
+    for (const name of ['COGNITO_ENDPOINT', 'MAILSLURP_BASE_URL', 'SES_ENDPOINT', 'LOGS_ENDPOINT'] as const) {
       const url = value(name);
       if (url && !httpUrl(url)) malformed(name, `is "${url}", not an http(s) URL`);
     }
@@ -197,6 +202,11 @@ export function loadSettings(env: Env = process.env): Settings {
       ...(value('COGNITO_ENDPOINT') ? { cognitoEndpoint: value('COGNITO_ENDPOINT') } : {}),
       baseUrl: baseUrl ?? '',
       mailslurp: { apiKey: apiKey ?? '', ...(value('MAILSLURP_BASE_URL') ? { basePath: value('MAILSLURP_BASE_URL') } : {}) },
+      deliveryRecords: {
+        ...(value('SES_ENDPOINT') ? { sesEndpoint: value('SES_ENDPOINT') } : {}),
+        ...(value('LOGS_ENDPOINT') ? { logsEndpoint: value('LOGS_ENDPOINT') } : {}),
+        ...(value('SES_EVENTS_LOG_GROUP') ? { sesEventsLogGroup: value('SES_EVENTS_LOG_GROUP') } : {}),
+      },
     };
     // A setting that cannot apply stops the run: a green run against something else would be a false pass.
     for (const name of STACK_VARIABLES) {
@@ -220,7 +230,19 @@ export function loadSettings(env: Env = process.env): Settings {
           'or unset SIGNUP_PAGE to test the demo app.',
       );
     }
-    const remoteOnly = (['COGNITO_USER_POOL_ID', 'COGNITO_CLIENT_ID', 'COGNITO_CLIENT_SECRET', 'COGNITO_ENDPOINT', 'MAILSLURP_API_KEY', 'MAILSLURP_BASE_URL'] as const).filter(
+    const remoteOnly = (
+      [
+        'COGNITO_USER_POOL_ID',
+        'COGNITO_CLIENT_ID',
+        'COGNITO_CLIENT_SECRET',
+        'COGNITO_ENDPOINT',
+        'MAILSLURP_API_KEY',
+        'MAILSLURP_BASE_URL',
+        'SES_ENDPOINT',
+        'LOGS_ENDPOINT',
+        'SES_EVENTS_LOG_GROUP',
+      ] as const
+    ).filter(
       (name) => value(name),
     );
     if (explicit === 'local') {

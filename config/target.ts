@@ -26,6 +26,8 @@ export interface Target {
   appUrl: string;
   cognito: CognitoEndpoint & { userPoolId: string; userPoolClientId: string; clientSecret?: string };
   mail: MailTarget;
+  /** The real services only: where AWS's own records of a mail are read (endpoint overrides for stand-ins, SES's event log group). */
+  deliveryRecords?: { sesEndpoint?: string; logsEndpoint?: string; sesEventsLogGroup?: string };
   /** The embedded stack's other pools, by what they are set up for; absent elsewhere (the real services, your own page): see `poolsFor`. */
   variants?: Partial<Record<VariantName, PoolVariant>>;
 }
@@ -85,6 +87,7 @@ export async function resolveTarget(settings: Settings): Promise<Target> {
       ...(remote.clientSecret ? { clientSecret: remote.clientSecret } : {}),
     },
     mail: { kind: 'mailslurp', ...remote.mailslurp },
+    deliveryRecords: remote.deliveryRecords,
   };
 }
 

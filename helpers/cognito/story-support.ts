@@ -100,3 +100,27 @@ export function storySupport(pool: UserPoolType & { EmailMfaConfiguration?: obje
         ),
   };
 }
+
+/**
+ * The mails one run of each story causes, on one UI: counted on the embedded
+ * stack (MailDev's mails per test, `npx playwright test --project=local`).
+ * Sign-in by code counts 3, not 6: its expiry test needs a clock that can be
+ * moved, and is skipped where none can (AWS). A self-test counts them again:
+ * a whole remote run against the stand-ins must deliver exactly what
+ * `plannedEmails` says (tests/self/contract/remote-mode.spec.ts).
+ */
+export const MAILS_PER_STORY: Record<StoryKey, number> = {
+  signUpByCode: 9,
+  forgotPassword: 3,
+  staleSession: 2,
+  invitation: 2,
+  emailChange: 2,
+  keepOriginalEmail: 2,
+  linkVerification: 1,
+  signInByEmailCode: 3,
+  emailMfa: 2,
+};
+
+/** About how many mails a run sends: the stories that will run, times their mails, times --repeat-each. */
+export const plannedEmails = (support: Record<StoryKey, Support>, repeatEach = 1): number =>
+  Object.entries(support).reduce((sum, [key, s]) => sum + (s.runs ? MAILS_PER_STORY[key as StoryKey] : 0), 0) * repeatEach;

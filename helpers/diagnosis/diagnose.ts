@@ -26,6 +26,8 @@ export interface Evidence {
   endpoint?: string;
   /** COGNITO_CALL_BUDGET_MS, when the check is on. */
   budgetMs?: number;
+  /** What AWS itself recorded about the mail (remote mode): a line per source, and the cause they prove, if any. */
+  awsRecords?: { lines: string[]; likelyCause?: string };
   now?: number;
 }
 
@@ -50,6 +52,7 @@ export function diagnose(evidence: Evidence): { lines: string[]; likelyCause: st
     ...(evidence.inbox ? [`Inbox: ${evidence.inbox}`] : []),
     ...(evidence.strangers?.length ? [`Mail for addresses that are no test inbox, since the action: ${evidence.strangers.join('; ')}`] : []),
     `Pool: EmailSendingAccount ${evidence.sendingAccount}; AutoVerifiedAttributes ${evidence.autoVerifiedAttributes.join(', ') || 'none'}`,
+    ...(evidence.awsRecords?.lines ?? []),
   ];
 
   const elsewhere = evidence.endpoint ? evidence.calls.find((c) => c.url && origin(c.url) !== origin(evidence.endpoint)) : undefined;
@@ -110,6 +113,9 @@ export function diagnose(evidence: Evidence): { lines: string[]; likelyCause: st
           : "Cognito created the user but sent no code: the pool's AutoVerifiedAttributes does not include email.";
   } else if (evidence.userStatus === undefined) {
     likelyCause = 'Cognito accepted the sign-up, but the user no longer exists: something deleted it (another test or run using the same address?).';
+  } else if (evidence.awsRecords?.likelyCause) {
+    // Cognito said it sent the mail, and AWS's own records say what became of it.
+    likelyCause = `Cognito says it sent ${sent(last, delivery)}, but it never arrived: ${evidence.awsRecords.likelyCause}`;
   } else if (evidence.remote && evidence.sendingAccount.startsWith('COGNITO_DEFAULT')) {
     likelyCause =
       `Cognito says it sent ${sent(last, delivery)}, but nothing arrived. With COGNITO_DEFAULT ` +

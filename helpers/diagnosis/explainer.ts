@@ -15,6 +15,8 @@ export interface EvidenceSources {
   remote: boolean;
   endpoint?: string;
   budgetMs?: number;
+  /** What AWS recorded about the mails to the address since an instant (remote mode): see DeliveryRecords. */
+  deliveryRecords?: (since: Date) => Promise<{ lines: string[]; likelyCause?: string }>;
   /** Puts the evidence into the report too. */
   attach?: (name: string, body: string) => Promise<void>;
 }
@@ -41,9 +43,10 @@ export class Explainer {
   /** The evidence, as lines a person reads, ending with the most likely cause (or the one the caller knows better). */
   async evidence(kind: Evidence['kind'], since: Date, knownCause?: string): Promise<string> {
     const s = this.sources;
-    const [userStatus, inbox] = await Promise.all([
+    const [userStatus, inbox, awsRecords] = await Promise.all([
       s.userStatus().catch((error: Error) => `unknown (${error.name})`),
       s.inboxContents().catch((error: Error) => `(could not list: ${error.message})`),
+      kind === 'missing email' ? s.deliveryRecords?.(since).catch((error: Error) => ({ lines: [`AWS records: could not be read (${error.message})`] })) : undefined,
     ]);
     const { lines, likelyCause } = diagnose({
       kind,
@@ -57,6 +60,7 @@ export class Explainer {
       remote: s.remote,
       ...(s.endpoint ? { endpoint: s.endpoint } : {}),
       ...(s.budgetMs ? { budgetMs: s.budgetMs } : {}),
+      ...(awsRecords ? { awsRecords } : {}),
     });
     const text = `${lines.join('\n')}\nMost likely: ${knownCause ?? likelyCause}`;
     await s.attach?.(`${kind}: evidence`, text);

@@ -32,6 +32,18 @@ export const SUITE_ACTIONS = [
   'cognito-idp:AdminCreateUser',
 ];
 
+/**
+ * Optional, for the delivery evidence (README, "Least privilege"): where a pool
+ * exports its delivery errors, reading them, and SES's account, identity,
+ * configuration set and suppression list. Read-only, each.
+ */
+export const EVIDENCE_ACTIONS = {
+  cognito: ['cognito-idp:GetLogDeliveryConfiguration'],
+  logs: ['logs:FilterLogEvents'],
+  // SES's GetAccount and GetSuppressedDestination take no resource but "*".
+  ses: ['ses:GetAccount', 'ses:GetEmailIdentity', 'ses:GetConfigurationSet', 'ses:GetConfigurationSetEventDestinations', 'ses:GetSuppressedDestination'],
+};
+
 const GITHUB_OIDC = 'token.actions.githubusercontent.com';
 
 /**
@@ -59,8 +71,8 @@ export class TestPoolStack extends Stack {
     const mainClient = this.client('MainClient', mainPool, props);
     const linkClient = this.client('LinkClient', linkPool, props);
 
-    this.exportDeliveryErrors([mainPool, linkPool]);
-    const role = this.ciRole([mainPool, linkPool], props);
+    const deliveryErrors = this.exportDeliveryErrors([mainPool, linkPool]);
+    const role = this.ciRole([mainPool, linkPool], deliveryErrors, props);
 
     const outputs = [
       [POOL_OUTPUTS.main.COGNITO_USER_POOL_ID, mainPool.ref, 'COGNITO_USER_POOL_ID in .env'],
@@ -149,7 +161,7 @@ export class TestPoolStack extends Stack {
    * /aws/vendedlogs/ so that the resource policy Cognito's delivery adds cannot
    * outgrow CloudWatch's 5120-character limit; Cognito refuses KMS-encrypted groups.
    */
-  private exportDeliveryErrors(pools: CfnUserPool[]): void {
+  private exportDeliveryErrors(pools: CfnUserPool[]): LogGroup {
     const group = new LogGroup(this, 'DeliveryErrors', {
       logGroupName: `/aws/vendedlogs/cognito/${this.stackName}/user-notification`,
       retention: RetentionDays.ONE_MONTH,
@@ -162,14 +174,15 @@ export class TestPoolStack extends Stack {
         logConfigurations: [{ eventSource: 'userNotification', logLevel: 'ERROR', cloudWatchLogsConfiguration: { logGroupArn: group.logGroupArn } }],
       });
     });
+    return group;
   }
 
   /** The role GitHub Actions of one repository assumes through OIDC, allowed exactly the suite's actions on these pools. */
-  private ciRole(pools: CfnUserPool[], props: TestPoolStackProps): Role {
+  private ciRole(pools: CfnUserPool[], deliveryErrors: LogGroup, props: TestPoolStackProps): Role {
     const providerArn =
       props.githubOidcProviderArn ??
       new CfnOIDCProvider(this, 'GitHubOidc', { url: `https://${GITHUB_OIDC}`, clientIdList: ['sts.amazonaws.com'] }).attrArn;
-    return new Role(this, 'CiRole', {
+    const role = new Role(this, 'CiRole', {
       description: `Runs cognito-signup-e2e from GitHub Actions of ${props.githubRepo}`,
       maxSessionDuration: Duration.hours(1),
       assumedBy: new FederatedPrincipal(
@@ -185,7 +198,22 @@ export class TestPoolStack extends Stack {
         CognitoSignupE2E: new PolicyDocument({
           statements: [new PolicyStatement({ sid: 'CognitoSignupE2E', effect: Effect.ALLOW, actions: SUITE_ACTIONS, resources: pools.map((p) => p.attrArn) })],
         }),
+        // A lost mail's evidence, and the doctor's SES checks: the delivery errors this stack exports, and SES when the pools send through it.
+        DeliveryEvidence: new PolicyDocument({
+          statements: [
+            new PolicyStatement({ sid: 'DeliveryEvidenceCognito', effect: Effect.ALLOW, actions: EVIDENCE_ACTIONS.cognito, resources: pools.map((p) => p.attrArn) }),
+            new PolicyStatement({ sid: 'DeliveryEvidenceLogs', effect: Effect.ALLOW, actions: EVIDENCE_ACTIONS.logs, resources: [deliveryErrors.logGroupArn] }),
+            ...(props.ses ? [new PolicyStatement({ sid: 'DeliveryEvidenceSes', effect: Effect.ALLOW, actions: EVIDENCE_ACTIONS.ses, resources: ['*'] })] : []),
+          ],
+        }),
       },
     });
+    if (props.ses) {
+      Validations.of(role).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: "SES's GetAccount and GetSuppressedDestination take no resource but \"*\" (AWS's service authorization reference); every SES action here only reads.",
+      });
+    }
+    return role;
   }
 }

@@ -9,7 +9,7 @@ import { App, Token, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { POOL_CREATION_SETTINGS, poolSettings, type PoolKind } from '../../common/pool-settings.js';
-import { SUITE_ACTIONS, TestPoolStack, type TestPoolStackProps } from '../lib/test-pool-stack.js';
+import { EVIDENCE_ACTIONS, SUITE_ACTIONS, TestPoolStack, type TestPoolStackProps } from '../lib/test-pool-stack.js';
 
 const BASE: TestPoolStackProps = { githubRepo: 'acme/signup-app', domainPrefix: 'acme-e2e-links' };
 const SES = { from: 'Test pool <no-reply@example.com>', sourceArn: 'arn:aws:ses:eu-west-1:123456789012:identity/example.com' };
@@ -31,14 +31,18 @@ const MAIN = 'cognito-signup-e2e';
 const LINK = 'cognito-signup-e2e-link-verification';
 
 /** The README's least-privilege policy, parsed out of its "### Least privilege" section. */
-function readmePolicy(): { Statement: { Sid: string; Effect: string; Action: string[]; Resource: string }[] } {
+type PolicyJson = { Statement: { Sid: string; Effect: string; Action: string[]; Resource: string }[] };
+
+/** The README's policies, in order: the suite's least privilege, then the optional delivery evidence. */
+function readmePolicies(): PolicyJson[] {
   const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-  const section = readme.split('\n### Least privilege\n')[1];
+  const section = readme.split('\n### Least privilege\n')[1]?.split('\n## ')[0];
   assert.ok(section, 'README.md has no "### Least privilege" section');
-  const json = /```json\n([\s\S]*?)\n```/.exec(section)?.[1];
-  assert.ok(json, 'the "Least privilege" section has no ```json block');
-  return JSON.parse(json);
+  const blocks = [...section.matchAll(/```json\n([\s\S]*?)\n```/g)].map((m) => JSON.parse(m[1] as string) as PolicyJson);
+  assert.equal(blocks.length, 2, 'the "Least privilege" section has the suite\'s policy and the delivery evidence\'s, as ```json blocks');
+  return blocks;
 }
+const readmePolicy = () => readmePolicies()[0] as PolicyJson;
 
 test('environment-agnostic: no account or region written in, so synth needs no credentials', () => {
   const stack = new TestPoolStack(new App(), 'TestPool', BASE);
@@ -158,7 +162,7 @@ describe('the CI role', () => {
     template.resourceCountIs('AWS::IAM::ManagedPolicy', 0);
     const role = roles[0]!.Properties as { Policies: { PolicyDocument: { Statement: Record<string, unknown>[] } }[]; ManagedPolicyArns?: unknown };
     assert.equal(role.ManagedPolicyArns, undefined);
-    const statements = role.Policies.flatMap((p) => p.PolicyDocument.Statement);
+    const statements = (role.Policies as { PolicyName: string; PolicyDocument: { Statement: Record<string, unknown>[] } }[]).find((p) => p.PolicyName === 'CognitoSignupE2E')?.PolicyDocument.Statement ?? [];
     assert.equal(statements.length, 1);
     const statement = statements[0]!;
     assert.equal(statement.Sid, readme.Sid);
@@ -166,6 +170,29 @@ describe('the CI role', () => {
     assert.deepStrictEqual([...(statement.Action as string[])].sort(), [...readme.Action].sort());
     const poolIds = [poolNamed(template, MAIN)[0], poolNamed(template, LINK)[0]];
     assert.deepStrictEqual(statement.Resource, poolIds.map((id) => ({ 'Fn::GetAtt': [id, 'Arn'] })));
+  });
+
+  test("its delivery evidence is the README's optional policy: the pools, the stack's own log group, and SES only with the SES option", () => {
+    const readme = readmePolicies()[1]!.Statement;
+    assert.deepStrictEqual(readme.map((s) => s.Sid), ['DeliveryEvidenceCognito', 'DeliveryEvidenceLogs', 'DeliveryEvidenceSes']);
+    assert.deepStrictEqual(readme.map((s) => [...s.Action].sort()), [EVIDENCE_ACTIONS.cognito, EVIDENCE_ACTIONS.logs, EVIDENCE_ACTIONS.ses].map((a) => [...a].sort()));
+    for (const [props, sids] of [
+      [{}, ['DeliveryEvidenceCognito', 'DeliveryEvidenceLogs']],
+      [{ ses: SES }, ['DeliveryEvidenceCognito', 'DeliveryEvidenceLogs', 'DeliveryEvidenceSes']],
+    ] as const) {
+      const { template } = synth(props);
+      const role = Object.values(resources(template, 'AWS::IAM::Role'))[0]!.Properties as { Policies: { PolicyName: string; PolicyDocument: { Statement: Record<string, unknown>[] } }[] };
+      const statements = role.Policies.find((p) => p.PolicyName === 'DeliveryEvidence')?.PolicyDocument.Statement ?? [];
+      assert.deepStrictEqual(statements.map((s) => s.Sid), sids);
+      for (const statement of statements) {
+        const documented = readme.find((s) => s.Sid === statement.Sid)!;
+        assert.deepStrictEqual([statement.Action].flat().sort(), [...documented.Action].sort());
+        assert.equal(statement.Effect, 'Allow');
+      }
+      const [groupId] = Object.keys(resources(template, 'AWS::Logs::LogGroup'));
+      assert.deepStrictEqual(statements[1]!.Resource, { 'Fn::GetAtt': [groupId, 'Arn'] });
+      assert.deepStrictEqual(statements[0]!.Resource, [poolNamed(template, MAIN)[0], poolNamed(template, LINK)[0]].map((id) => ({ 'Fn::GetAtt': [id, 'Arn'] })));
+    }
   });
 
   test('no policy of the stack has a wildcard action', () => {
@@ -216,7 +243,7 @@ describe('the CI role', () => {
   });
 });
 
-test("cdk-nag's AWS Solutions checks: no finding, error or warning, but the two each pool acknowledges with its reason", () => {
+test("cdk-nag's AWS Solutions checks: no finding, error or warning, but the two each pool acknowledges, and SES's \"*\" on the CI role, each with its reason", () => {
   for (const props of [{}, { ses: SES, passwordless: true, emailMfa: true }]) {
     const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'infra-nag-')) });
     const stack = new TestPoolStack(app, 'TestPool', { ...BASE, ...props });
@@ -234,6 +261,7 @@ test("cdk-nag's AWS Solutions checks: no finding, error or warning, but the two 
       'TestPool/LinkPool Annotation::AwsSolutions-COG8 with a reason',
       'TestPool/MainPool Annotation::AwsSolutions-COG2 with a reason',
       'TestPool/MainPool Annotation::AwsSolutions-COG8 with a reason',
-    ]);
+      ...('ses' in props ? ['TestPool/CiRole Annotation::AwsSolutions-IAM5[Resource::*] with a reason'] : []),
+    ].sort());
   }
 });

@@ -1,9 +1,17 @@
 import type { Route } from 'cognito-local/lib/server/Router.js';
 import type { Services } from 'cognito-local/lib/services/index.js';
+import { InvalidParameterError } from 'cognito-local/lib/errors.js';
+
+interface LogConfiguration {
+  EventSource: string;
+  LogLevel: string;
+  CloudWatchLogsConfiguration?: { LogGroupArn?: string };
+}
 
 interface KeptSettings {
   UserAttributeUpdateSettings?: { AttributesRequireVerificationBeforeUpdate?: string[] };
   UserPoolTier?: string;
+  LogConfigurations?: LogConfiguration[];
 }
 
 /** AWS's feature plan for a pool created without one (since November 2024). */
@@ -20,6 +28,10 @@ const DEFAULT_TIER = 'ESSENTIALS';
  *   not given, as on AWS), shown by DescribeUserPool.
  * - EmailMfaConfiguration (the template of sign-in codes): kept from
  *   SetUserPoolMfaConfig, shown by GetUserPoolMfaConfig.
+ * - The export of message-delivery errors (SetLogDeliveryConfiguration,
+ *   GetLogDeliveryConfiguration), which cognito-local lacks: kept and shown, so
+ *   a pool standing in for AWS's can say where its errors would go. The
+ *   emulator writes no logs there: it has no CloudWatch.
  */
 export const KeptPoolSettings = ({ cognito }: Pick<Services, 'cognito'>) => {
   const update = async (ctx: Parameters<Route>[0], poolId: string, settings: KeptSettings) => {
@@ -67,6 +79,21 @@ export const KeptPoolSettings = ({ cognito }: Pick<Services, 'cognito'>) => {
         const { EmailMfaConfiguration } = await kept(ctx, req.UserPoolId);
         return { ...result, ...(EmailMfaConfiguration ? { EmailMfaConfiguration } : {}) };
       },
+
+    SetLogDeliveryConfiguration: (async (ctx, req: { UserPoolId: string; LogConfigurations?: LogConfiguration[] }) => {
+      const configurations = req.LogConfigurations ?? [];
+      // AWS's limits: two destinations at most, each for a source it knows.
+      if (configurations.length > 2) throw new InvalidParameterError('LogConfigurations has more than 2 items.');
+      const unknown = configurations.find((c) => !['userNotification', 'userAuthEvents'].includes(c.EventSource));
+      if (unknown) throw new InvalidParameterError(`EventSource ${unknown.EventSource} is not userNotification or userAuthEvents.`);
+      await update(ctx, req.UserPoolId, { LogConfigurations: configurations });
+      return { LogDeliveryConfiguration: { UserPoolId: req.UserPoolId, LogConfigurations: configurations } };
+    }) as Route,
+
+    GetLogDeliveryConfiguration: (async (ctx, req: { UserPoolId: string }) => {
+      const { LogConfigurations } = await kept(ctx, req.UserPoolId);
+      return { LogDeliveryConfiguration: { UserPoolId: req.UserPoolId, LogConfigurations: LogConfigurations ?? [] } };
+    }) as Route,
 
     GetUserPoolMfaConfig:
       (getUserPoolMfaConfig: Route): Route =>

@@ -81,6 +81,8 @@ export function emulatorRouter(services: Services, clocks: UserClocks) {
     DescribeUserPool: kept.showing(cognitoLocal('DescribeUserPool')),
     SetUserPoolMfaConfig: kept.SetUserPoolMfaConfig(cognitoLocal('SetUserPoolMfaConfig')),
     GetUserPoolMfaConfig: kept.GetUserPoolMfaConfig(cognitoLocal('GetUserPoolMfaConfig')),
+    SetLogDeliveryConfiguration: kept.SetLogDeliveryConfiguration,
+    GetLogDeliveryConfiguration: kept.GetLogDeliveryConfiguration,
     SetUserMFAPreference: emailMfa.SetUserMFAPreference(cognitoLocal('SetUserMFAPreference')),
     AdminSetUserMFAPreference: emailMfa.AdminSetUserMFAPreference(),
   };

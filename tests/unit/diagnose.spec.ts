@@ -67,6 +67,18 @@ test.describe('diagnose: a missing email', () => {
     expect(diagnose({ ...base, calls: [delivered], remote: false }).likelyCause).toMatch(/LOCAL_COGNITO_SMTP_HOST\/PORT/);
   });
 
+  test("AWS's own records: shown under the evidence, and when one explains the loss, it is the cause; when none does, the cause stays the general one", () => {
+    const records = { lines: ["AWS records, SES's events in ses-events for a@inbox.test: Send, Bounce"], likelyCause: 'SES recorded Bounce for a@inbox.test: {…}' };
+    const explained = diagnose({ ...base, calls: [delivered], sendingAccount: 'DEVELOPER', awsRecords: records });
+    expect(explained.lines.at(-1)).toBe(records.lines[0]);
+    expect(explained.likelyCause).toBe('Cognito says it sent the code to a***@i*** by EMAIL, but it never arrived: SES recorded Bounce for a@inbox.test: {…}');
+    const silent = diagnose({ ...base, calls: [delivered], sendingAccount: 'DEVELOPER', awsRecords: { lines: records.lines } });
+    expect(silent.likelyCause).toMatch(/SES bounce or suppression list/);
+    // A refusal by Cognito comes before any record of delivery: nothing was sent.
+    const refused = diagnose({ ...base, calls: [call('SignUp', 400, { __type: 'InvalidPasswordException', message: 'Password did not conform' })], awsRecords: records });
+    expect(refused.likelyCause).toMatch(/^Cognito refused SignUp/);
+  });
+
   test('accepted, but the user is gone', () => {
     expect(diagnose({ ...base, calls: [delivered], userStatus: undefined }).likelyCause).toMatch(/the user no longer exists/);
   });

@@ -20,20 +20,14 @@ import { DeletionGuard, ownedAddresses, vetTestEmailPattern } from '../../helper
 import { MailDevBackend } from '../../helpers/mail/maildev.js';
 import { loadSettings, SettingsError, type Settings } from '../../config/settings.js';
 import { linkOriginOf, poolsFor, resolveTarget, type Target } from '../../config/target.js';
-import { STORIES, storySupport, type StoryKey } from '../../helpers/cognito/story-support.js';
+import { MAILS_PER_STORY, STORIES, plannedEmails, storySupport, type StoryKey } from '../../helpers/cognito/story-support.js';
+import { deliveryRecordChecks, sesChecks } from './delivery-checks.js';
 import { explicitAuthFlowsOf } from '../../common/auth-flows.js';
 import { CODE_PLACEHOLDER, messageTemplate, verificationTemplate } from '../../common/cognito-texts.js';
 
-export type CheckStatus = 'ok' | 'warn' | 'fail';
+import type { CheckResult, CheckStatus } from './check-result.js';
 
-export interface CheckResult {
-  status: CheckStatus;
-  title: string;
-  /** What was found, in a few words. */
-  detail?: string;
-  /** For ⚠ and ✗: what to do, in one sentence. */
-  fix?: string;
-}
+export type { CheckResult, CheckStatus } from './check-result.js';
 
 const MARK: Record<CheckStatus, string> = { ok: '✓', warn: '⚠', fail: '✗' };
 
@@ -260,7 +254,7 @@ async function mailChecks(target: Target): Promise<CheckResult[]> {
  * configuration, every service, the pool's and the client's settings, the
  * permissions, the mail account. Each finding is ✓, ⚠ or ✗ with a fix.
  */
-export async function runDoctor(env: Record<string, string | undefined> = process.env): Promise<CheckResult[]> {
+export async function runDoctor(env: Record<string, string | undefined> = process.env, options: { repeatEach?: number } = {}): Promise<CheckResult[]> {
   let settings: Settings;
   try {
     settings = loadSettings(env);
@@ -306,8 +300,16 @@ export async function runDoctor(env: Record<string, string | undefined> = proces
     const described = pool.value?.UserPool && { ...pool.value.UserPool, EmailMfaConfiguration: mfa?.value?.EmailMfaConfiguration };
     if (appClient.value?.UserPoolClient && described) results.push(...storyChecks(described, appClient.value.UserPoolClient, target));
     else results.push({ status: 'fail', title: `The app client ${target.cognito.userPoolClientId} could not be read`, detail: appClient.error?.message, fix: 'Check COGNITO_CLIENT_ID: it must be a client of this pool.' });
+    if (described) {
+      // The mails this run causes, against SES's quota: the stories that will run (all, when the client is unreadable), times --repeat-each.
+      const planned = appClient.value?.UserPoolClient
+        ? plannedEmails(storySupport(described, appClient.value.UserPoolClient, poolsFor(target, described)), options.repeatEach)
+        : Object.values(MAILS_PER_STORY).reduce((a, b) => a + b, 0) * (options.repeatEach ?? 1);
+      results.push(...(await sesChecks(described, target, planned)));
+    }
 
     if (!pool.error) results.push(...(await permissionChecks(client, target.cognito.userPoolId)));
+    if (!pool.error) results.push(...(await deliveryRecordChecks(client, target)));
     if (!pool.error && settings.testEmailPattern) results.push(await patternCheck(client, target.cognito.userPoolId, settings.testEmailPattern));
   } finally {
     client.destroy();

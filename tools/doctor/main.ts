@@ -29,10 +29,21 @@ async function stackForTheChecks(): Promise<RunningStack | undefined> {
   return startStack(settings);
 }
 
+/** `--repeat-each N`, as given to `npx playwright test`: the doctor weighs N times the mails against SES's quota. */
+function repeatEach(args: string[]): number | undefined {
+  const at = args.findIndex((a) => a === '--repeat-each' || a.startsWith('--repeat-each='));
+  if (at < 0) return undefined;
+  const raw = args[at]?.includes('=') ? args[at]?.split('=')[1] : args[at + 1];
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--repeat-each is "${raw}", not a whole number from 1`);
+  return n;
+}
+
 async function main(): Promise<number> {
+  const repeat = repeatEach(process.argv.slice(2));
   const stack = await stackForTheChecks();
   try {
-    const results = await runDoctor();
+    const results = await runDoctor(process.env, repeat ? { repeatEach: repeat } : {});
     console.log(formatChecklist(results));
     return hasFailures(results) ? 1 : 0;
   } finally {

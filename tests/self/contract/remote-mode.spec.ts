@@ -10,7 +10,9 @@ import { MailSlurpStandIn } from '../support/mailslurp-stand-in';
 import { freePort } from '../../../local/free-port';
 import { storyCount } from '../support/stories';
 import { artifactTexts } from '../support/artifact-search';
-import { storySupport } from '../../../helpers/cognito/story-support';
+import { DescribeUserPoolClientCommand, DescribeUserPoolCommand, GetUserPoolMfaConfigCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { createCognitoClient } from '../../../helpers/cognito/client';
+import { plannedEmails, storySupport } from '../../../helpers/cognito/story-support';
 import path from 'node:path';
 
 /** The spec files of the stories a list reporter shows as skipped ("  -  12 [remote] › tests/e2e/x.spec.ts:…"), in order. */
@@ -56,6 +58,22 @@ test.describe('remote mode against stand-ins', () => {
     await test.step('the HTML report gives each skipped story its reason', () => {
       const report = [...artifactTexts(path.join(run.outputDir ?? '', 'report'))].map((t) => t.text).join('\n');
       for (const why of skipped) expect(report).toContain(why);
+    });
+
+    await test.step("the doctor's estimate of the mails a run causes (for SES's quota) is the number that arrived", async () => {
+      const client = createCognitoClient(target.cognito);
+      try {
+        const { UserPool: pool = {} } = await client.send(new DescribeUserPoolCommand({ UserPoolId: target.cognito.userPoolId }));
+        const { UserPoolClient: appClient = {} } = await client.send(
+          new DescribeUserPoolClientCommand({ UserPoolId: target.cognito.userPoolId, ClientId: target.cognito.userPoolClientId }),
+        );
+        const { EmailMfaConfiguration } = await client.send(new GetUserPoolMfaConfigCommand({ UserPoolId: target.cognito.userPoolId }));
+        // As the doctor sees the stand-in's pool: one pool, none of the stack's others.
+        const support = storySupport({ ...pool, ...(EmailMfaConfiguration ? { EmailMfaConfiguration } : {}) }, appClient, {});
+        expect(standIn.delivered).toHaveLength(plannedEmails(support));
+      } finally {
+        client.destroy();
+      }
     });
 
     await test.step('every inbox the run created is gone, and a skipped story created none', () => {

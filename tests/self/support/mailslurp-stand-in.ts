@@ -39,6 +39,8 @@ export class MailSlurpStandIn {
   private feed?: Socket;
   /** Every request, for tests that count calls. */
   readonly requests: { method: string; path: string }[] = [];
+  /** Every mail delivered into an inbox, by recipient: what a run really caused. */
+  readonly delivered: string[] = [];
 
   constructor(private readonly apiKey: string) {}
 
@@ -132,6 +134,7 @@ export class MailSlurpStandIn {
   deliver(mail: { to: string; from: string; subject: string; body: string; isHTML?: boolean }): void {
     const inbox = [...this.inboxes.values()].find((i) => i.emailAddress.toLowerCase() === mail.to.toLowerCase());
     if (!inbox) return;
+    this.delivered.push(mail.to);
     const now = new Date();
     inbox.emails.push({
       id: randomUUID(),
