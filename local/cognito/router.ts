@@ -8,6 +8,7 @@ import { EmailMfa } from './email-mfa.js';
 import { SignInCodes, type SignInChallenges } from './sign-in-codes.js';
 import { ConfirmSignUpVerifyingEmail } from './confirm-sign-up.js';
 import { KeptPoolSettings } from './kept-pool-settings.js';
+import { PasswordPolicyCheck, SETS_A_PASSWORD } from './password-policy.js';
 import { InitiateAuthCheckingTemporaryPassword, RespondToAuthChallengeKeepingRefreshToken, type NewPasswordSessions } from './new-password-challenge.js';
 import { ResendConfirmationCode } from './resend-confirmation-code.js';
 import { SECRET_HASH_OPERATIONS, requiringSecretHash } from './secret-hash.js';
@@ -86,8 +87,10 @@ export function emulatorRouter(services: Services, clocks: UserClocks) {
     SetUserMFAPreference: emailMfa.SetUserMFAPreference(cognitoLocal('SetUserMFAPreference')),
     AdminSetUserMFAPreference: emailMfa.AdminSetUserMFAPreference(),
   };
+  const passwordPolicy = PasswordPolicyCheck(services);
   return (target: string): Route => {
-    const own = additions[target] ?? cognitoLocal(target);
+    const found = additions[target] ?? cognitoLocal(target);
+    const own = SETS_A_PASSWORD.includes(target) ? passwordPolicy(target, found) : found;
     return speakingAsCognito(target, SECRET_HASH_OPERATIONS.includes(target) ? requiringSecretHash(services, own) : own);
   };
 }
