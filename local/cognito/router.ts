@@ -7,6 +7,8 @@ import { ChoiceBasedSignIn } from './choice-based-sign-in.js';
 import { EmailMfa } from './email-mfa.js';
 import { SignInCodes, type SignInChallenges } from './sign-in-codes.js';
 import { ConfirmSignUpVerifyingEmail } from './confirm-sign-up.js';
+import { withMaskedDestinations } from '../../common/masked-destination.js';
+import { CodeExpiry, TIMES_CODES } from './code-expiry.js';
 import { KeptPoolSettings } from './kept-pool-settings.js';
 import { PasswordPolicyCheck, SETS_A_PASSWORD } from './password-policy.js';
 import { InitiateAuthCheckingTemporaryPassword, RespondToAuthChallengeKeepingRefreshToken, type NewPasswordSessions } from './new-password-challenge.js';
@@ -49,10 +51,11 @@ function withRealCognitoMessage(target: string, req: { AuthFlow?: string }, erro
   return error;
 }
 
+// Cognito masks where it sent a code (`c***@g***`); cognito-local names the whole address.
 const speakingAsCognito =
   (target: string, route: Route): Route =>
   (ctx, req) =>
-    route(ctx, req).catch((error: unknown) => Promise.reject(withRealCognitoMessage(target, req ?? {}, error)));
+    route(ctx, req).then(withMaskedDestinations, (error: unknown) => Promise.reject(withRealCognitoMessage(target, req ?? {}, error)));
 
 /** cognito-local's router, plus the operations and wording it lacks. `clocks`: each user's time, which a story may move forward. */
 export function emulatorRouter(services: Services, clocks: UserClocks) {
@@ -88,9 +91,11 @@ export function emulatorRouter(services: Services, clocks: UserClocks) {
     AdminSetUserMFAPreference: emailMfa.AdminSetUserMFAPreference(),
   };
   const passwordPolicy = PasswordPolicyCheck(services);
+  const codeExpiry = new CodeExpiry(services, clocks);
   return (target: string): Route => {
     const found = additions[target] ?? cognitoLocal(target);
-    const own = SETS_A_PASSWORD.includes(target) ? passwordPolicy(target, found) : found;
+    const timed = TIMES_CODES.includes(target) ? codeExpiry.wrap(target, found) : found;
+    const own = SETS_A_PASSWORD.includes(target) ? passwordPolicy(target, timed) : timed;
     return speakingAsCognito(target, SECRET_HASH_OPERATIONS.includes(target) ? requiringSecretHash(services, own) : own);
   };
 }

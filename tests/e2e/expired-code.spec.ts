@@ -1,0 +1,27 @@
+import { expect, skipUnlessThePoolCanTell, test } from '../../fixtures';
+
+test.beforeEach(skipUnlessThePoolCanTell('signUpByCode'));
+
+test.describe('when the sign-up code has expired', () => {
+  // Decided before the story's fixtures: a skipped story costs no inbox and no user.
+  test.skip(({ userClock }) => !userClock.supported, "only the embedded emulator's time can be moved forward; against AWS the code would take 24 hours to expire");
+
+  test("a sign-up code entered after its 24 hours is refused in Cognito's words, and Resend Code recovers", async ({ flows, newUser, userClock, cognito }) => {
+    const first = await flows.signUp(newUser);
+
+    await test.step('24 hours and a minute later, for this user alone', () => userClock.advance(newUser.email, 24 * 3_600_000 + 60_000));
+
+    await flows.expectCodeRefused(first.code, 'Invalid code provided, please request a code again.');
+    const second = await flows.resendCode();
+
+    await test.step('the resent code is a new one', () => {
+      expect(second.code, 'Cognito mailed the expired code again').not.toBe(first.code);
+    });
+
+    await flows.confirm(newUser, second.code);
+
+    await test.step('Cognito holds the user as CONFIRMED', async () => {
+      expect(await cognito.getUserStatus(newUser.email)).toBe('CONFIRMED');
+    });
+  });
+});
