@@ -48,14 +48,14 @@ export class SignUpFlow extends EmailFlow {
     });
   }
 
-  /** Enters a code Cognito must refuse, and sees the page say why. */
-  async expectCodeRefused(code: string, message: string | RegExp): Promise<void> {
+  /** Enters a code Cognito must refuse (`why`: it is not the latest code, by default), and sees the page say why. */
+  async expectCodeRefused(code: string, message: string | RegExp, why = 'it is not the latest code'): Promise<void> {
     await this.explained(async () => {
       const since = new Date();
       await this.screens.confirmCode.enterCode(code);
       const call = await this.answerOf('ConfirmSignUp', since);
       if (call && !isRefused(call)) {
-        throw await this.failure(`Cognito accepted the code ${code} (ConfirmSignUp → ${call.status}), which it should have refused: it is not the latest code.`, since);
+        throw await this.failure(`Cognito accepted the code ${code} (ConfirmSignUp → ${call.status}), which it should have refused: ${why}.`, since);
       }
       await this.screens.alert.expectError(message);
     });

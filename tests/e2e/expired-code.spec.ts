@@ -11,7 +11,7 @@ test.describe('when the sign-up code has expired', () => {
 
     await test.step('24 hours and a minute later, for this user alone', () => userClock.advance(newUser.email, 24 * 3_600_000 + 60_000));
 
-    await flows.expectCodeRefused(first.code, 'Invalid code provided, please request a code again.');
+    await flows.expectCodeRefused(first.code, 'Invalid code provided, please request a code again.', 'it was mailed more than 24 hours ago');
     const second = await flows.resendCode();
 
     await test.step('the resent code is a new one', () => {
