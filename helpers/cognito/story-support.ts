@@ -104,8 +104,9 @@ export function storySupport(pool: UserPoolType & { EmailMfaConfiguration?: obje
 /**
  * The mails one run of each story causes, on one UI: counted on the embedded
  * stack (MailDev's mails per test, `npx playwright test --project=local`).
- * Sign-in by code counts 3, not 6: its expiry test needs a clock that can be
- * moved, and is skipped where none can (AWS). A self-test counts them again:
+ * The stories that need a clock that can be moved (a sign-in code's expiry, a
+ * sign-up code's) are skipped where none can (AWS), and are not counted: sign-in
+ * by code counts 3, not 6, and the code stories 9, not 11. A self-test counts them again:
  * a whole remote run against the stand-ins must deliver exactly what
  * `plannedEmails` says (tests/self/contract/remote-mode.spec.ts).
  */
