@@ -67,6 +67,7 @@ export abstract class EmailFlow {
       read?: (since: Date) => Promise<E>;
     } = {},
   ): Promise<E & Pick<RequestedEmail, 'requestedAt' | 'seenAt'>> {
+    const stale = await this.screens.alert.shown();
     const requestedAt = new Date();
     await action();
     const mail = read(requestedAt);
@@ -76,7 +77,7 @@ export abstract class EmailFlow {
       return new Promise<never>(() => undefined); // A good answer decides nothing: the mail does.
     });
     answerFails.catch(() => undefined);
-    const email = await this.screens.alert.unlessShown(Promise.race([mail, answerFails]), this.options.emailTimeout, instead).catch((error: unknown) => {
+    const email = await this.screens.alert.unlessShown(Promise.race([mail, answerFails]), this.options.emailTimeout, instead, stale).catch((error: unknown) => {
       const refused = this.options.calls?.lastError();
       throw refused && error instanceof ActionableError && !error.message.includes(refused) ? new ActionableError(withAdvice(refused, error.message)) : error;
     });

@@ -33,9 +33,12 @@ export class Alert {
    * then fails at once with the error's text, instead of waiting out a
    * deadline for something Cognito refused to do.
    */
-  async unlessShown<T>(work: Promise<T>, timeout: number, instead: string): Promise<T> {
+  async unlessShown<T>(work: Promise<T>, timeout: number, instead: string, stale: string[] = []): Promise<T> {
     work.catch(() => undefined); // Settled below, or abandoned when the page's error wins.
-    const shown = this.locator.waitFor({ state: 'visible', timeout }).then(
+    // An error the page already showed before the action (a refused code, before "Resend Code") is not this action's:
+    // the UI may take a moment to clear it. Cognito's answer to the action still fails the step if it refused.
+    const fresh = stale.reduce((alerts, text) => alerts.filter({ hasNotText: text }), this.locator).first();
+    const shown = fresh.waitFor({ state: 'visible', timeout }).then(
       () => true,
       () => false,
     );
@@ -44,6 +47,11 @@ export class Alert {
       throw new ActionableError(`The page shows the error "${(await this.locator.allInnerTexts()).join(' | ')}" instead of ${instead}.`);
     }
     return work;
+  }
+
+  /** The errors the page shows now, if any. */
+  async shown(): Promise<string[]> {
+    return (await this.locator.allInnerTexts().catch(() => [])).map((text) => text.trim()).filter(Boolean);
   }
 }
 
