@@ -2,6 +2,7 @@ import { CognitoError } from 'cognito-local/lib/errors.js';
 import type { Route } from 'cognito-local/lib/server/Router.js';
 import type { Context } from 'cognito-local/lib/services/context.js';
 import type { Services } from 'cognito-local/lib/services/index.js';
+import { accessTokenClaims, poolOfRequest } from './request-pool.js';
 import type { UserClocks } from './user-clocks.js';
 
 /**
@@ -33,16 +34,6 @@ const TAKES: Record<string, CodeKind> = {
 export const TIMES_CODES = [...Object.keys(ISSUES), ...Object.keys(TAKES)];
 
 type CodeRequest = { UserPoolId?: string; ClientId?: string; Username?: string; AccessToken?: string };
-
-/** An access token's claims: its pool (the issuer's last part) and the user's name. */
-const claimsOf = (token: string): { pool?: string; username?: string } => {
-  try {
-    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { iss?: string; username?: string; sub?: string };
-    return { pool: claims.iss?.split('/').pop(), username: claims.username ?? claims.sub };
-  } catch {
-    return {};
-  }
-};
 
 /**
  * Codes that expire, as Cognito's do (cognito-local's never do): each code's
@@ -84,16 +75,8 @@ export class CodeExpiry {
 
   /** Which user's code of this kind a request is about, by pool and Cognito username; undefined when there is no such user. */
   private async keyOf(ctx: Context, req: CodeRequest, kind: CodeKind): Promise<{ id: string; username: string } | undefined> {
-    const { cognito } = this.services;
-    const token = req.AccessToken ? claimsOf(req.AccessToken) : {};
-    const pool = req.UserPoolId
-      ? await cognito.getUserPool(ctx, req.UserPoolId)
-      : req.ClientId
-        ? await cognito.getUserPoolForClientId(ctx, req.ClientId)
-        : token.pool
-          ? await cognito.getUserPool(ctx, token.pool)
-          : undefined;
-    const name = req.Username ?? token.username;
+    const pool = await poolOfRequest(this.services, ctx, req);
+    const name = req.Username ?? (req.AccessToken ? accessTokenClaims(req.AccessToken).username : undefined);
     const user = pool && name ? await pool.getUserByUsername(ctx, name) : null;
     return user ? { id: `${pool?.options.Id}/${user.Username}/${kind}`, username: user.Username } : undefined;
   }

@@ -3,6 +3,7 @@ import type { Route } from 'cognito-local/lib/server/Router.js';
 import type { Services } from 'cognito-local/lib/services/index.js';
 import { policyViolation } from '../../common/password-policy.js';
 import type { PasswordPolicy } from '../../common/random-password.js';
+import { poolOfRequest } from './request-pool.js';
 
 /**
  * How each operation words the refusal, as Cognito's own answers read in
@@ -41,16 +42,6 @@ const PASSWORD_OF: Record<string, (req: PasswordRequest) => string | undefined> 
 
 export const SETS_A_PASSWORD = Object.keys(PASSWORD_OF);
 
-/** An access token's pool: the last part of its issuer, `http://host/<pool id>`. */
-const poolOfToken = (token: string): string | undefined => {
-  try {
-    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { iss?: string };
-    return claims.iss?.split('/').pop();
-  } catch {
-    return undefined;
-  }
-};
-
 /**
  * The pool's password policy, enforced where a password is set (cognito-local
  * enforces none): SignUp, AdminCreateUser's temporary password,
@@ -60,18 +51,12 @@ const poolOfToken = (token: string): string | undefined => {
  * no user, no mail, no change.
  */
 export const PasswordPolicyCheck =
-  ({ cognito }: Pick<Services, 'cognito'>) =>
+  (services: Pick<Services, 'cognito'>) =>
   (operation: string, route: Route): Route =>
   async (ctx, req: PasswordRequest) => {
     const password = PASSWORD_OF[operation]?.(req);
     if (password === undefined) return route(ctx, req);
-    const pool = req.UserPoolId
-      ? await cognito.getUserPool(ctx, req.UserPoolId)
-      : req.ClientId
-        ? await cognito.getUserPoolForClientId(ctx, req.ClientId)
-        : req.AccessToken && poolOfToken(req.AccessToken)
-          ? await cognito.getUserPool(ctx, poolOfToken(req.AccessToken) as string)
-          : undefined;
+    const pool = await poolOfRequest(services, ctx, req);
     const policy = (pool?.options as { Policies?: { PasswordPolicy?: PasswordPolicy } } | undefined)?.Policies?.PasswordPolicy;
     const broken = pool && policyViolation(password, policy);
     if (broken) throw new CognitoError('InvalidPasswordException', `${WORDING[operation]}: ${broken}`);
