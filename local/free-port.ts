@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import type { StackSettings } from './stack-settings.js';
+import { DEFAULT_MAIL_LATENCY_MS, quotaSettings, type StackSettings } from './stack-settings.js';
 
 /** A TCP port nothing listens on right now, for a private stack or a dead address. */
 export async function freePort(): Promise<number> {
@@ -23,6 +23,7 @@ export async function stackOnFreePorts(dataDir: string): Promise<StackSettings> 
     cognitoSmtpHost: host,
     cognitoSmtpPort: mailSmtpPort,
     dataDir,
-    mailLatencyMs: { min: 0, max: 0 },
+    mailLatencyMs: { ...DEFAULT_MAIL_LATENCY_MS },
+    quotas: quotaSettings({}),
   };
 }

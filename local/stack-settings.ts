@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { QuotaSettingsError, parseDailyEmailLimit, parseRateLimits, type RateLimits } from '../common/cognito-quotas.js';
 
 /**
  * Where each piece of the embedded stack listens. Every value comes from an
@@ -23,6 +24,8 @@ export interface StackSettings {
    * and mails later, typically seconds later.
    */
   mailLatencyMs: { min: number; max: number };
+  /** Cognito's request rates per category (LOCAL_RATE_LIMITS), and the daily mails of its own sender (LOCAL_EMAIL_DAILY_LIMIT). */
+  quotas: { rateLimits: RateLimits; emailDailyLimit: number | 'off' };
 }
 
 type Env = Record<string, string | undefined>;
@@ -39,6 +42,8 @@ export const STACK_VARIABLES = [
   'LOCAL_DATA_DIR',
   'LOCAL_LOG_LEVEL',
   'LOCAL_MAIL_LATENCY_MS',
+  'LOCAL_RATE_LIMITS',
+  'LOCAL_EMAIL_DAILY_LIMIT',
 ] as const;
 
 export class StackSettingsError extends Error {
@@ -57,19 +62,40 @@ function port(env: Env, name: string, fallback: number): number {
   return value;
 }
 
-/** "0", "250" or "500-5000" (milliseconds) as a range. */
+/**
+ * How late the emulator mails by default: small enough to keep the stories
+ * fast, never zero, so that every local run answers first and mails later as
+ * Cognito does, and a test that reads the inbox without waiting goes red here.
+ */
+export const DEFAULT_MAIL_LATENCY_MS = { min: 20, max: 80 };
+
+/** "0", "250" or "500-5000" (milliseconds) as a range; unset is the default. */
 export function parseLatency(raw: string | undefined): { min: number; max: number } {
-  if (raw === undefined || raw.trim() === '') return { min: 0, max: 0 };
+  if (raw === undefined || raw.trim() === '') return { ...DEFAULT_MAIL_LATENCY_MS };
   const match = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(raw);
   const min = Number(match?.[1]);
   const max = match?.[2] === undefined ? min : Number(match[2]);
   if (!match || max < min || max > 600_000) {
     throw new StackSettingsError(
-      `LOCAL_MAIL_LATENCY_MS=${JSON.stringify(raw)} is not a delay in milliseconds: a number (250) or a range (500-5000), up to 600000. Fix it in .env or unset it to send at once.`,
+      `LOCAL_MAIL_LATENCY_MS=${JSON.stringify(raw)} is not a delay in milliseconds: a number (250) or a range (500-5000), up to 600000. Fix it in .env, or unset it for the default (${DEFAULT_MAIL_LATENCY_MS.min}-${DEFAULT_MAIL_LATENCY_MS.max}).`,
     );
   }
   return { min, max };
 }
+
+/** LOCAL_RATE_LIMITS (AWS's rates unless told) and LOCAL_EMAIL_DAILY_LIMIT (none unless told: see the README's differences). */
+export function quotaSettings(env: Env): StackSettings['quotas'] {
+  try {
+    return { rateLimits: parseRateLimits(env.LOCAL_RATE_LIMITS), emailDailyLimit: parseDailyEmailLimit(env.LOCAL_EMAIL_DAILY_LIMIT) };
+  } catch (error) {
+    if (error instanceof QuotaSettingsError) throw new StackSettingsError(error.message);
+    throw error;
+  }
+}
+
+/** The rates as LOCAL_RATE_LIMITS reads them back. */
+const formatRateLimits = (limits: RateLimits): string =>
+  limits === 'off' ? 'off' : Object.entries(limits).map(([category, rps]) => `${category}=${rps}`).join(',');
 
 export function stackSettings(env: Env = process.env): StackSettings {
   const host = env.LOCAL_HOST || '127.0.0.1';
@@ -85,6 +111,7 @@ export function stackSettings(env: Env = process.env): StackSettings {
     cognitoSmtpPort: port(env, 'LOCAL_COGNITO_SMTP_PORT', mailSmtpPort),
     dataDir: path.resolve(env.LOCAL_DATA_DIR || '.stack'),
     mailLatencyMs: parseLatency(env.LOCAL_MAIL_LATENCY_MS),
+    quotas: quotaSettings(env),
   };
 }
 
@@ -111,5 +138,7 @@ export function stackEnv(settings: StackSettings): Record<string, string> {
     LOCAL_COGNITO_SMTP_PORT: String(settings.cognitoSmtpPort),
     LOCAL_DATA_DIR: settings.dataDir,
     LOCAL_MAIL_LATENCY_MS: `${settings.mailLatencyMs.min}-${settings.mailLatencyMs.max}`,
+    LOCAL_RATE_LIMITS: formatRateLimits(settings.quotas.rateLimits),
+    LOCAL_EMAIL_DAILY_LIMIT: String(settings.quotas.emailDailyLimit),
   };
 }

@@ -100,6 +100,7 @@ export async function startStack(settings: StackSettings, only: readonly Service
           dataDir: settings.dataDir,
           smtp: { host: settings.cognitoSmtpHost, port: settings.cognitoSmtpPort },
           mailLatencyMs: settings.mailLatencyMs,
+          quotas: settings.quotas,
           logLevel: process.env.LOCAL_LOG_LEVEL,
         }),
       );

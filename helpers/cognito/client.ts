@@ -61,6 +61,10 @@ export function createCognitoClient(where: CognitoEndpoint): CognitoIdentityProv
     region: where.region,
     ...(where.endpoint ? { endpoint: where.endpoint } : {}),
     ...(where.emulator ? { credentials: { accessKeyId: 'emulator', secretAccessKey: 'emulator' } } : {}),
+    // Cognito throttles each category of calls per account (TooManyRequestsException), and shards and workers share
+    // the account: adaptive retry backs off, and paces this client's later calls, instead of failing the test.
+    retryMode: 'adaptive',
+    maxAttempts: 5,
   });
   client.middlewareStack.add(
     (next, context) => async (args) => {

@@ -30,6 +30,8 @@ export const exceptionOf = (call: CognitoCall) =>
   call.body?.__type?.split('#').pop() ?? (call.failure ? `network failure (${call.failure})` : `HTTP ${call.status}`);
 export const isAnswered = (call: CognitoCall) => call.status !== undefined || call.failure !== undefined;
 export const isRefused = (call: CognitoCall) => call.failure !== undefined || (call.status ?? 0) >= 400;
+/** Refused for the rate, not for what it asked: the client retries it. */
+export const isThrottled = (call: CognitoCall) => isRefused(call) && exceptionOf(call) === 'TooManyRequestsException';
 /** Whether a call is one that mails: its operation always does (SignUp …), or its answer says it did (a sign-in code's EMAIL_OTP challenge). */
 export const mailed = (call: CognitoCall) => sendsMail(call.operation) || !!call.body?.CodeDeliveryDetails;
 
@@ -153,10 +155,14 @@ export class CognitoCallRecorder {
   /**
    * The first answer to `operation` sent since `since`, as soon as it comes;
    * undefined when none comes within `timeout` (the page never made the call,
-   * or it is still pending: `since()` tells which).
+   * or it is still pending: `since()` tells which). A throttled answer is not
+   * the answer while the page may still retry (Amplify retries
+   * TooManyRequestsException, as the SDK does): it is returned only when
+   * nothing else came by the deadline.
    */
   answer(operation: string, since: Date, timeout: number): Promise<CognitoCall | undefined> {
-    const find = () => this.since(since).find((call) => call.operation === operation && isAnswered(call));
+    const answered = () => this.since(since).filter((call) => call.operation === operation && isAnswered(call));
+    const find = () => answered().find((call) => !isThrottled(call));
     return new Promise((resolve) => {
       const done = (call: CognitoCall | undefined) => {
         clearTimeout(deadline);
@@ -167,7 +173,7 @@ export class CognitoCallRecorder {
         const call = find();
         if (call) done(call);
       };
-      const deadline = setTimeout(() => done(undefined), timeout);
+      const deadline = setTimeout(() => done(answered().at(-1)), timeout);
       this.waiting.add(check);
       check();
     });

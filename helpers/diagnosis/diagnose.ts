@@ -1,6 +1,6 @@
 import { withAdvice } from '../cognito/advice.js';
 import { MAIL_SENDING_OPERATIONS, MAILS_WITHOUT_DELIVERY_DETAILS, sendsMail } from '../cognito/operations.js';
-import { describeCall, exceptionOf, isAnswered, isRefused, mailed, type CognitoCall } from './cognito-calls.js';
+import { describeCall, exceptionOf, isAnswered, isRefused, isThrottled, mailed, type CognitoCall } from './cognito-calls.js';
 import { CONFIRMATION_DID_NOT_TAKE } from './confirmation.js';
 import { deliveredTo } from './delivery.js';
 
@@ -60,7 +60,9 @@ export function diagnose(evidence: Evidence): { lines: string[]; likelyCause: st
   // A call pending for a few ms is just in flight; one pending past its budget (or a second) is hanging.
   const pending = evidence.calls.find((c) => !isAnswered(c) && now - c.at.getTime() > (evidence.budgetMs ?? 1_000));
   const slow = evidence.budgetMs ? evidence.calls.find((c) => (c.latencyMs ?? 0) > (evidence.budgetMs as number)) : undefined;
-  const refused = evidence.calls.filter((c) => isAnswered(c) && isRefused(c)).at(-1);
+  // A throttled call that the client retried, and that got its answer after, refused nothing.
+  const retried = (c: CognitoCall, i: number) => isThrottled(c) && evidence.calls.slice(i + 1).some((later) => later.operation === c.operation && isAnswered(later));
+  const refused = evidence.calls.filter((c, i) => isAnswered(c) && isRefused(c) && !retried(c, i)).at(-1);
   const confirmedInVain = evidence.calls.find((c) => c.operation === 'ConfirmSignUp' && c.status === 200) && evidence.userStatus === 'UNCONFIRMED';
   const misaddressed = mailCalls.find((c) => c.body?.CodeDeliveryDetails && !deliveredTo(c.body.CodeDeliveryDetails, evidence.address));
 

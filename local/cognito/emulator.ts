@@ -16,6 +16,8 @@ import { SmtpMailer } from './smtp-mailer.js';
 import { UserClocks, userClockEndpoint } from './user-clocks.js';
 import { USER_CLOCK_PATH } from '../../common/user-clock.js';
 import { VerificationMessages } from './verification-messages.js';
+import { Quotas, quotasEndpoint } from './quotas.js';
+import { CATEGORY_RPS, QUOTAS_PATH, type RateLimits } from '../../common/cognito-quotas.js';
 import { closeServer, type RunningService } from '../running-service.js';
 
 export interface CognitoEmulatorOptions {
@@ -26,6 +28,8 @@ export interface CognitoEmulatorOptions {
   smtp: { host: string; port: number };
   /** How long after answering a code's mail is sent; 0 sends it before answering. */
   mailLatencyMs?: { min: number; max: number };
+  /** Cognito's request rates per category (AWS's by default), and the daily mails of its own sender. */
+  quotas?: { rateLimits: RateLimits; emailDailyLimit: number | 'off' };
   logLevel?: string;
 }
 
@@ -60,7 +64,8 @@ export async function startCognitoEmulator(options: CognitoEmulatorOptions): Pro
     new UserPoolServiceFactoryImpl(clock, stores),
   ).create(ctx, config.UserPoolDefaults);
   const mailer = new SmtpMailer(options.smtp);
-  const messages = new VerificationMessages(cognito, mailer, url, options.mailLatencyMs);
+  const quotas = new Quotas(options.quotas?.rateLimits ?? { ...CATEGORY_RPS }, options.quotas?.emailDailyLimit ?? 'off');
+  const messages = new VerificationMessages(cognito, mailer, url, quotas, options.mailLatencyMs);
   const services = {
     clock,
     cognito,
@@ -72,9 +77,10 @@ export async function startCognitoEmulator(options: CognitoEmulatorOptions): Pro
   };
 
   const clocks = new UserClocks(() => clock.get().getTime());
-  const created = createServer(emulatorRouter(services, clocks), logger, config.ServerConfig, services);
+  const created = createServer(emulatorRouter(services, clocks, quotas), logger, config.ServerConfig, services);
   // A story's "three minutes later", for one user (see UserClocks); a POST to its own path, never meeting cognito-local's POST /.
   created.application.post(USER_CLOCK_PATH, userClockEndpoint(services, clocks, ctx));
+  created.application.get(QUOTAS_PATH, quotasEndpoint(quotas));
   // The hosted domain's page that a CONFIRM_WITH_LINK mail points to; a GET, so it never meets cognito-local's POST /.
   created.application.get(['/confirmUser', '/confirmUser/'], confirmUserPage(services, linkConfirmSignUp(services), ctx));
   const server = (await created.start()) as Server;
@@ -82,7 +88,7 @@ export async function startCognitoEmulator(options: CognitoEmulatorOptions): Pro
     name: 'Cognito emulator',
     url,
     async close() {
-      messages.close();
+      await messages.close();
       mailer.close();
       await closeServer(server);
       await stores.flush();

@@ -15,6 +15,7 @@ import { InitiateAuthCheckingTemporaryPassword, RespondToAuthChallengeKeepingRef
 import { ResendConfirmationCode } from './resend-confirmation-code.js';
 import { SECRET_HASH_OPERATIONS, requiringSecretHash } from './secret-hash.js';
 import type { UserClocks } from './user-clocks.js';
+import type { Quotas } from './quotas.js';
 import { InitiateAuthWithSrp, RespondToPasswordVerifier, checkingExplicitAuthFlows, type SrpSignIns } from './srp-auth.js';
 
 /**
@@ -57,8 +58,11 @@ const speakingAsCognito =
   (ctx, req) =>
     route(ctx, req).then(withMaskedDestinations, (error: unknown) => Promise.reject(withRealCognitoMessage(target, req ?? {}, error)));
 
-/** cognito-local's router, plus the operations and wording it lacks. `clocks`: each user's time, which a story may move forward. */
-export function emulatorRouter(services: Services, clocks: UserClocks) {
+/**
+ * cognito-local's router, plus the operations and wording it lacks. `clocks`: each user's time, which a story may move forward;
+ * `quotas`: Cognito's request rates, checked before anything else, as AWS throttles a call before it looks at it.
+ */
+export function emulatorRouter(services: Services, clocks: UserClocks, quotas: Pick<Quotas, 'limiting'>) {
   const cognitoLocal = CognitoLocalRouter(services);
   const kept = KeptPoolSettings(services);
   const now = (username?: string) => clocks.now(username);
@@ -96,7 +100,7 @@ export function emulatorRouter(services: Services, clocks: UserClocks) {
     const found = additions[target] ?? cognitoLocal(target);
     const timed = TIMES_CODES.includes(target) ? codeExpiry.wrap(target, found) : found;
     const own = SETS_A_PASSWORD.includes(target) ? passwordPolicy(target, timed) : timed;
-    return speakingAsCognito(target, SECRET_HASH_OPERATIONS.includes(target) ? requiringSecretHash(services, own) : own);
+    return quotas.limiting(target, speakingAsCognito(target, SECRET_HASH_OPERATIONS.includes(target) ? requiringSecretHash(services, own) : own));
   };
 }
 

@@ -7,6 +7,7 @@ import { UnsupportedError } from 'cognito-local/lib/errors.js';
 import { COGNITO_DEFAULT_VERIFICATION_EMAIL, messageFor } from '../../common/cognito-texts.js';
 import { confirmUserLink } from './confirm-user-link.js';
 import type { SmtpMailer } from './smtp-mailer.js';
+import type { Quotas } from './quotas.js';
 
 type Source = Parameters<Messages['deliver']>[1];
 
@@ -18,19 +19,24 @@ type Source = Parameters<Messages['deliver']>[1];
 export class VerificationMessages implements Messages {
   /** Mails waiting for their moment, dropped when the emulator stops. */
   private readonly pending = new Set<NodeJS.Timeout>();
+  /** Mails being handed to the SMTP server, which the emulator lets finish before it stops (the mail catcher stops after it). */
+  private readonly sending = new Set<Promise<void>>();
 
   constructor(
     private readonly cognito: CognitoService,
     private readonly mailer: SmtpMailer,
     /** Where confirmation links point: the emulator, standing in for the pool's hosted domain. */
     private readonly linkBase: string,
+    /** Counts each mail against the daily quota of Cognito's own sender, which may refuse it. */
+    private readonly quotas: Pick<Quotas, 'admitMail'>,
     /** 0: send before answering (a failed send fails the call). Otherwise: answer first, send this much later, as Cognito does. */
     private readonly latencyMs = { min: 0, max: 0 },
   ) {}
 
-  close(): void {
+  async close(): Promise<void> {
     this.pending.forEach(clearTimeout);
     this.pending.clear();
+    await Promise.all(this.sending);
   }
 
   async deliver(
@@ -47,6 +53,8 @@ export class VerificationMessages implements Messages {
       throw new UnsupportedError(`${delivery.DeliveryMedium} delivery (${source}) is not part of the embedded stack`);
     }
     const pool = (await this.cognito.getUserPool(ctx, userPoolId)).options;
+    // Counted when Cognito takes the mail on, before it answers: over the quota, the call itself is refused.
+    this.quotas.admitMail(pool);
     const message = messageFor(source, pool, {
       code,
       // With email as the username, the name a user signs in with is the address, not the sub Cognito stores.
@@ -65,7 +73,10 @@ export class VerificationMessages implements Messages {
       // Cognito answers first and mails later: a failure then is seen only in the log, as on AWS in CloudWatch.
       const timer = setTimeout(() => {
         this.pending.delete(timer);
-        send().catch((error: Error) => ctx.logger.error(`${source}, sent after answering: ${error.message}`));
+        const sent = send()
+          .catch((error: Error) => ctx.logger.error(`${source}, sent after answering: ${error.message}`))
+          .finally(() => this.sending.delete(sent));
+        this.sending.add(sent);
       }, min + Math.random() * (max - min));
       this.pending.add(timer);
       return;

@@ -44,6 +44,15 @@ test.describe('diagnose: a missing email', () => {
     expect(likelyCause).toMatch(/^Cognito refused SignUp \(LimitExceededException: Exceeded daily email limit.*\)\. Cognito's own email sender allows only about 50 emails a day/);
   });
 
+  test('a throttled call the page retried refused nothing; one it could not retry is the cause', () => {
+    const throttled = call('SignUp', 400, { __type: 'TooManyRequestsException', message: 'Rate exceeded' });
+    const retried = diagnose({ ...base, calls: [throttled, delivered] });
+    expect(retried.lines[1]).toContain('SignUp → TooManyRequestsException: Rate exceeded (23 ms); SignUp → 200');
+    expect(retried.likelyCause).not.toMatch(/refused/);
+    expect(retried.likelyCause).toMatch(/^Cognito says it sent the code to a\*\*\*@i\*\*\* by EMAIL, but nothing arrived/);
+    expect(diagnose({ ...base, calls: [throttled] }).likelyCause).toMatch(/^Cognito refused SignUp \(TooManyRequestsException: Rate exceeded\)\./);
+  });
+
   test('accepted without delivery details: no auto-verification of email', () => {
     expect(diagnose({ ...base, calls: [call('SignUp', 200)], autoVerifiedAttributes: [] }).likelyCause).toBe(
       "Cognito created the user but sent no code: the pool's AutoVerifiedAttributes does not include email.",

@@ -22,6 +22,7 @@ import { loadSettings, SettingsError, type Settings } from '../../config/setting
 import { linkOriginOf, poolsFor, resolveTarget, type Target } from '../../config/target.js';
 import { MAILS_PER_STORY, STORIES, plannedEmails, storySupport, type StoryKey } from '../../helpers/cognito/story-support.js';
 import { deliveryRecordChecks, sesChecks } from './delivery-checks.js';
+import { senderCheck } from './sender-check.js';
 import { explicitAuthFlowsOf } from '../../common/auth-flows.js';
 import { CODE_PLACEHOLDER, messageTemplate, verificationTemplate } from '../../common/cognito-texts.js';
 
@@ -108,20 +109,6 @@ function poolChecks(pool: UserPoolType, target: Target): CheckResult[] {
             fix: `Put ${CODE_PLACEHOLDER} in VerificationMessageTemplate.EmailMessage (and EmailVerificationMessage): it is where Cognito writes the code.`,
           },
     );
-  }
-  const sending = pool.EmailConfiguration?.EmailSendingAccount ?? 'COGNITO_DEFAULT';
-  if (sending === 'DEVELOPER') {
-    const source = pool.EmailConfiguration?.From ?? pool.EmailConfiguration?.SourceArn ?? 'an SES identity';
-    results.push({ status: 'ok', title: 'Email goes out through Amazon SES', detail: `EmailSendingAccount DEVELOPER, from ${source}` });
-  } else if (target.name === 'local') {
-    results.push({ status: 'ok', title: "Email goes out through Cognito's own sender", detail: 'COGNITO_DEFAULT; the emulator has no daily limit' });
-  } else {
-    results.push({
-      status: 'warn',
-      title: "Email goes out through Cognito's own sender (COGNITO_DEFAULT)",
-      detail: 'about 50 emails a day per account and region; a busy CI meets LimitExceededException',
-      fix: 'Configure the pool to send through SES: EmailConfiguration with EmailSendingAccount DEVELOPER and a verified SES identity.',
-    });
   }
   return results;
 }
@@ -301,11 +288,11 @@ export async function runDoctor(env: Record<string, string | undefined> = proces
     if (appClient.value?.UserPoolClient && described) results.push(...storyChecks(described, appClient.value.UserPoolClient, target));
     else results.push({ status: 'fail', title: `The app client ${target.cognito.userPoolClientId} could not be read`, detail: appClient.error?.message, fix: 'Check COGNITO_CLIENT_ID: it must be a client of this pool.' });
     if (described) {
-      // The mails this run causes, against SES's quota: the stories that will run (all, when the client is unreadable), times --repeat-each.
+      // The mails this run causes, against the sender's daily quota: the stories that will run (all, when the client is unreadable), times --repeat-each.
       const planned = appClient.value?.UserPoolClient
         ? plannedEmails(storySupport(described, appClient.value.UserPoolClient, poolsFor(target, described)), options.repeatEach)
         : Object.values(MAILS_PER_STORY).reduce((a, b) => a + b, 0) * (options.repeatEach ?? 1);
-      results.push(...(await sesChecks(described, target, planned)));
+      results.push(await senderCheck(described, target, planned), ...(await sesChecks(described, target, planned)));
     }
 
     if (!pool.error) results.push(...(await permissionChecks(client, target.cognito.userPoolId)));

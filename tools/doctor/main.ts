@@ -29,7 +29,7 @@ async function stackForTheChecks(): Promise<RunningStack | undefined> {
   return startStack(settings);
 }
 
-/** `--repeat-each N`, as given to `npx playwright test`: the doctor weighs N times the mails against SES's quota. */
+/** `--repeat-each N`, as given to `npx playwright test`: the doctor weighs N times the mails against the sender's daily quota. */
 function repeatEach(args: string[]): number | undefined {
   const at = args.findIndex((a) => a === '--repeat-each' || a.startsWith('--repeat-each='));
   if (at < 0) return undefined;

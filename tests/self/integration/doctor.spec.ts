@@ -10,7 +10,7 @@ import { STAND_IN_API_KEY, expect, standInRemoteEnv, test } from '../fixtures';
 import { MailSlurpStandIn } from '../support/mailslurp-stand-in';
 import { storyCount } from '../support/stories';
 
-const doctor = (env: Record<string, string | undefined> = {}) => runCommand('node', ['--import', 'tsx', 'tools/doctor/main.ts'], env);
+const doctor = (env: Record<string, string | undefined> = {}, args: string[] = []) => runCommand('node', ['--import', 'tsx', 'tools/doctor/main.ts', ...args], env);
 
 test.describe('npm run doctor', () => {
   test.setTimeout(120_000);
@@ -23,9 +23,25 @@ test.describe('npm run doctor', () => {
     expect(run.output).toMatch(/^✓ The sign-up page at http:\/\/127\.0\.0\.1:\d+ shows its form \(page object "amplify"\) \("Create Account", "Email", "Password", \d+ ms\)$/m);
     expect(run.output).toMatch(/^✓ MailDev's push events connect/m);
     expect(run.output).toMatch(/^✓ Allowed: cognito-idp:AdminDeleteUser$/m);
+    expect(run.output).toMatch(/^✓ Email goes out through Cognito's own sender \(COGNITO_DEFAULT\) \(the emulator's daily limit is off \(LOCAL_EMAIL_DAILY_LIMIT\); on AWS this run's \d+ mails would count against 50 a day\)$/m);
     expect(run.output).toMatch(/^\d+ ✓, 0 ⚠, 0 ✗$/m);
     expect(run.output).not.toMatch(/[⚠✗] /);
     expect(run.exitCode).toBe(0);
+  });
+
+  test("with the emulator's daily mail limit on: what is left today, against the run's mails", async ({ startPrivateStack }) => {
+    const { env } = await startPrivateStack({ quotas: { emailDailyLimit: 10 } });
+    const target = await localTarget(env);
+    const client = createCognitoClient(target.cognito);
+    const app = new CognitoAppClient(client, { clientId: target.cognito.userPoolClientId });
+    for (const address of ['spent-1@qa.example.com', 'spent-2@qa.example.com']) await app.signUp(address, generatePassword());
+    client.destroy();
+
+    const run = await doctor(env);
+    expect(run.output).toMatch(
+      /^✗ Email goes out through Cognito's own sender \(COGNITO_DEFAULT\) cannot send this run's mails \(8 of the emulator's 10 a day left \(LOCAL_EMAIL_DAILY_LIMIT\); this run sends about \d+\)\n {4}→ Raise or unset LOCAL_EMAIL_DAILY_LIMIT/m,
+    );
+    expect(run.exitCode).toBe(1);
   });
 
   test('a pool set up wrong: the ✗ lines with their fixes, a non-zero exit, and the test run stopped early', async ({ startPrivateStack }) => {
@@ -91,13 +107,15 @@ test.describe('npm run doctor', () => {
     expect(run.exitCode).toBe(0);
   });
 
-  test('real-service settings, against stand-ins: the sending-limit warning, and a refused MailSlurp key', async ({ target }) => {
+  test("real-service settings, against stand-ins: the sending limit weighed against the run's mails, and a refused MailSlurp key", async ({ target }) => {
     const standIn = await new MailSlurpStandIn(STAND_IN_API_KEY).start();
     const remote = standInRemoteEnv(target, { url: standIn.url, apiKey: STAND_IN_API_KEY });
     try {
       const run = await doctor(remote);
-      expect(run.output).toContain("⚠ Email goes out through Cognito's own sender (COGNITO_DEFAULT) (about 50 emails a day per account and region");
-      expect(run.output).toContain('    → Configure the pool to send through SES');
+      const sender = /⚠ Email goes out through Cognito's own sender \(COGNITO_DEFAULT\) \(this run sends about (\d+) mails; Cognito's own sender sends at most 50 a day for the whole account and region, from 09:00 UTC, and AWS does not show how many are left; past them, every mail is refused \(LimitExceededException\)\)\n {4}→ Send through SES/;
+      expect(run.output).toMatch(sender);
+      const planned = Number(sender.exec(run.output)?.[1]);
+      expect(planned, 'one run of the stories fits in the day').toBeLessThanOrEqual(50);
       expect(run.output).toContain(`✓ MailSlurp reachable at ${standIn.url}, and the key is valid`);
       expect(run.output).toContain('✓ The MailSlurp account can create inboxes (account ACTIVE');
       // The stand-in's settings name none of the stack's other pools: the two stories that need one are listed as skipped, with why.
@@ -116,6 +134,12 @@ test.describe('npm run doctor', () => {
       expect(link.output).toContain('✓ Story "verification by link" will run');
       expect(link.output).toContain('⚠ Story "sign-up, resend, wrong code, existing user, re-signup (a code by mail)" will be skipped (the pool confirms sign-ups by link');
       expect(link.exitCode).toBe(0);
+
+      // Three times over does not fit: stopped before any story spends a mail, with both numbers and the two ways out.
+      const thrice = await doctor(remote, ['--repeat-each', '3']);
+      expect(thrice.output).toContain(`✗ Email goes out through Cognito's own sender (COGNITO_DEFAULT) cannot send this run's mails (this run sends about ${planned * 3} mails; Cognito's own sender sends at most 50 a day`);
+      expect(thrice.output).toMatch(/→ Send through SES: .* Or run fewer stories: --grep, one project, no --repeat-each\./);
+      expect(thrice.exitCode).toBe(1);
 
       const refused = await doctor({ ...remote, MAILSLURP_API_KEY: 'refused-key-0123456789abcdef' });
       expect(refused.output).toContain('✗ MailSlurp refused the API key (HTTP 401)\n    → Check MAILSLURP_API_KEY in .env');

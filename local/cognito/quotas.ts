@@ -1,0 +1,83 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CognitoError } from 'cognito-local/lib/errors.js';
+import type { Route } from 'cognito-local/lib/server/Router.js';
+import type { UserPool } from 'cognito-local/lib/services/userPoolService.js';
+import {
+  DAILY_EMAIL_LIMIT_EXCEEDED,
+  TOO_MANY_REQUESTS,
+  TokenBucket,
+  categoryOf,
+  quotaDayStart,
+  type QuotaCategory,
+  type RateLimits,
+} from '../../common/cognito-quotas.js';
+
+/** What the emulator's quotas are, and what they did: GET QUOTAS_PATH, for the doctor and the scale test. */
+export interface QuotaReport {
+  rateLimits: RateLimits;
+  emailDailyLimit: number | 'off';
+  /** Calls refused with TooManyRequestsException since the emulator started, by operation. */
+  throttled: Record<string, number>;
+  /** Mails sent through Cognito's own sender (COGNITO_DEFAULT) since the quota day began at 09:00 UTC. */
+  emailsToday: number;
+}
+
+/**
+ * Cognito's quotas in the emulator, for the whole emulator as AWS's are for
+ * the whole account and region: a rate per category of operation
+ * (TooManyRequestsException "Rate exceeded", HTTP 400), and the daily count of
+ * mails sent through Cognito's own sender (LimitExceededException). The counts
+ * live in memory: a restarted emulator starts them afresh.
+ */
+export class Quotas {
+  private readonly buckets = new Map<QuotaCategory, TokenBucket>();
+  private readonly throttled: Record<string, number> = {};
+  private mailed = { day: 0, count: 0 };
+
+  constructor(
+    private readonly rateLimits: RateLimits,
+    private readonly emailDailyLimit: number | 'off',
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The route, refused before it runs when its category is over its rate. */
+  limiting(operation: string, route: Route): Route {
+    const category = categoryOf(operation);
+    const rps = this.rateLimits === 'off' || !category ? undefined : this.rateLimits[category];
+    if (!category || rps === undefined) return route;
+    return (ctx, req) => {
+      let bucket = this.buckets.get(category);
+      if (!bucket) this.buckets.set(category, (bucket = new TokenBucket(rps, this.now)));
+      if (!bucket.take()) {
+        this.throttled[operation] = (this.throttled[operation] ?? 0) + 1;
+        return Promise.reject(new CognitoError(TOO_MANY_REQUESTS.name, TOO_MANY_REQUESTS.message));
+      }
+      return route(ctx, req);
+    };
+  }
+
+  /**
+   * Counts a mail about to be sent; refuses it, failing the call that would
+   * send it, when the pool sends through Cognito's own sender and the day's
+   * quota is spent. A pool on SES (DEVELOPER) is SES's to limit, not Cognito's.
+   */
+  admitMail(pool: Pick<UserPool, 'EmailConfiguration'>): void {
+    if (pool.EmailConfiguration?.EmailSendingAccount === 'DEVELOPER' || this.emailDailyLimit === 'off') return;
+    const day = quotaDayStart(this.now());
+    if (this.mailed.day !== day) this.mailed = { day, count: 0 };
+    if (this.mailed.count >= this.emailDailyLimit) throw new CognitoError(DAILY_EMAIL_LIMIT_EXCEEDED.name, DAILY_EMAIL_LIMIT_EXCEEDED.message);
+    this.mailed.count += 1;
+  }
+
+  report(): QuotaReport {
+    const today = this.mailed.day === quotaDayStart(this.now()) ? this.mailed.count : 0;
+    return { rateLimits: this.rateLimits, emailDailyLimit: this.emailDailyLimit, throttled: { ...this.throttled }, emailsToday: today };
+  }
+}
+
+export const quotasEndpoint =
+  (quotas: Quotas) =>
+  (_req: IncomingMessage, res: ServerResponse): void => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(quotas.report()));
+  };
