@@ -82,6 +82,13 @@ const CATEGORY_OF: Record<string, QuotaCategory> = {
 /** The category AWS counts an operation in; undefined for the few it lists in none (GetLogDeliveryConfiguration, say). */
 export const categoryOf = (operation: string): QuotaCategory | undefined => CATEGORY_OF[operation];
 
+/**
+ * How every Cognito client of the suite and the stack meets throttling: the
+ * SDK's adaptive mode backs off and paces the client's later calls, five
+ * attempts in all, as shards and workers share the account's rates.
+ */
+export const RETRY_THROTTLING = { retryMode: 'adaptive', maxAttempts: 5 } as const;
+
 /** What Cognito answers over a rate: HTTP 400, and the words its answers carry in public reports. */
 export const TOO_MANY_REQUESTS = { name: 'TooManyRequestsException', message: 'Rate exceeded' } as const;
 

@@ -11,6 +11,7 @@ import {
   type UpdateUserPoolCommandInput,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { POOL_CREATION_SETTINGS, poolSettings } from '../common/pool-settings.js';
+import { RETRY_THROTTLING } from '../common/cognito-quotas.js';
 
 export const STACK_POOL_NAME = 'cognito-signup-e2e';
 export const STACK_CLIENT_NAME = 'demo-signup-app';
@@ -104,6 +105,8 @@ export async function ensureUserPool(cognitoUrl: string): Promise<PoolIds> {
     region: STACK_REGION,
     endpoint: cognitoUrl,
     credentials: { accessKeyId: 'emulator', secretAccessKey: 'emulator' },
+    // The emulator throttles as Cognito does: a stack started beside running shards must get through.
+    ...RETRY_THROTTLING,
   });
   try {
     const main = await ensurePool(client, STACK_POOL_NAME, POOL_SETTINGS, [

@@ -1,5 +1,6 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { withAdvice } from './advice.js';
+import { RETRY_THROTTLING } from '../../common/cognito-quotas.js';
 import { ActionableError } from '../errors.js';
 
 export interface CognitoEndpoint {
@@ -61,10 +62,8 @@ export function createCognitoClient(where: CognitoEndpoint): CognitoIdentityProv
     region: where.region,
     ...(where.endpoint ? { endpoint: where.endpoint } : {}),
     ...(where.emulator ? { credentials: { accessKeyId: 'emulator', secretAccessKey: 'emulator' } } : {}),
-    // Cognito throttles each category of calls per account (TooManyRequestsException), and shards and workers share
-    // the account: adaptive retry backs off, and paces this client's later calls, instead of failing the test.
-    retryMode: 'adaptive',
-    maxAttempts: 5,
+    // Cognito throttles each category of calls per account (TooManyRequestsException), and shards and workers share it.
+    ...RETRY_THROTTLING,
   });
   client.middlewareStack.add(
     (next, context) => async (args) => {

@@ -18,6 +18,8 @@ export interface QuotaReport {
   emailDailyLimit: number | 'off';
   /** Calls refused with TooManyRequestsException since the emulator started, by operation. */
   throttled: Record<string, number>;
+  /** Calls received since the emulator started, by category, and the most in any one wall-clock second: what a run asks of AWS's rates. */
+  calls: Partial<Record<QuotaCategory, { total: number; peakPerSecond: number }>>;
   /** Mails sent through Cognito's own sender (COGNITO_DEFAULT) since the quota day began at 09:00 UTC. */
   emailsToday: number;
 }
@@ -32,6 +34,7 @@ export interface QuotaReport {
 export class Quotas {
   private readonly buckets = new Map<QuotaCategory, TokenBucket>();
   private readonly throttled: Record<string, number> = {};
+  private readonly calls = new Map<QuotaCategory, { total: number; second: number; inSecond: number; peakPerSecond: number }>();
   private mailed = { day: 0, count: 0 };
 
   constructor(
@@ -43,9 +46,11 @@ export class Quotas {
   /** The route, refused before it runs when its category is over its rate. */
   limiting(operation: string, route: Route): Route {
     const category = categoryOf(operation);
-    const rps = this.rateLimits === 'off' || !category ? undefined : this.rateLimits[category];
-    if (!category || rps === undefined) return route;
+    if (!category) return route;
+    const rps = this.rateLimits === 'off' ? undefined : this.rateLimits[category];
     return (ctx, req) => {
+      this.count(category);
+      if (rps === undefined) return route(ctx, req);
       let bucket = this.buckets.get(category);
       if (!bucket) this.buckets.set(category, (bucket = new TokenBucket(rps, this.now)));
       if (!bucket.take()) {
@@ -69,9 +74,20 @@ export class Quotas {
     this.mailed.count += 1;
   }
 
+  private count(category: QuotaCategory): void {
+    const second = Math.floor(this.now() / 1_000);
+    const seen = this.calls.get(category) ?? { total: 0, second, inSecond: 0, peakPerSecond: 0 };
+    if (seen.second !== second) Object.assign(seen, { second, inSecond: 0 });
+    seen.total += 1;
+    seen.inSecond += 1;
+    seen.peakPerSecond = Math.max(seen.peakPerSecond, seen.inSecond);
+    this.calls.set(category, seen);
+  }
+
   report(): QuotaReport {
     const today = this.mailed.day === quotaDayStart(this.now()) ? this.mailed.count : 0;
-    return { rateLimits: this.rateLimits, emailDailyLimit: this.emailDailyLimit, throttled: { ...this.throttled }, emailsToday: today };
+    const calls = Object.fromEntries([...this.calls].map(([category, { total, peakPerSecond }]) => [category, { total, peakPerSecond }]));
+    return { rateLimits: this.rateLimits, emailDailyLimit: this.emailDailyLimit, throttled: { ...this.throttled }, calls, emailsToday: today };
   }
 }
 

@@ -13,7 +13,9 @@ import { stackOnFreePorts } from '../../local/free-port.js';
 import { runCommand } from '../child-run.js';
 import type { FlowTimings, Outcome } from './record.js';
 import { ensureAppBuilt } from '../../local/app/serve.js';
-import { stackEnv, stackUrls } from '../../local/stack-settings.js';
+import { stackEnv, stackUrls, type StackSettings } from '../../local/stack-settings.js';
+import { CATEGORY_RPS, type RateLimits } from '../../common/cognito-quotas.js';
+import { SCALE_RATE_LIMITS, runShardsAtOnce } from '../scale-run.js';
 
 const SIZES = { coldStarts: 3, oneWorker: 12, twoWorkers: 16, patterns: 10 };
 const TARGETS = { flowMedianMs: 1_000, catcherToSeenMs: 50, coldStartMs: 3_000, fixtureOverheadMs: 150 };
@@ -84,6 +86,18 @@ async function runFlows(project: string, count: number, workers: number, env: Re
 
 type FlowRun = Awaited<ReturnType<typeof runFlows>>;
 
+/** Every story as 2 shards × 2 workers at once, on a stack of its own with these request rates. */
+async function scaleFigures(settings: StackSettings, rateLimits: RateLimits) {
+  const scaled = { ...settings, quotas: { rateLimits, emailDailyLimit: 'off' as const }, dataDir: mkdtempSync(path.join(tmpdir(), 'bench-stack-scale-')) };
+  const { child } = await startStackProcess(stackEnv(scaled), stackUrls(scaled).appConfig);
+  try {
+    const run = await runShardsAtOnce(stackEnv(scaled), stackUrls(scaled).cognito);
+    return { seconds: run.seconds, passed: run.passed, failed: run.failed, throttled: run.throttled, throttledByOperation: run.quotas.throttled, calls: run.quotas.calls };
+  } finally {
+    await stop(child);
+  }
+}
+
 /** One re-run pattern's figures: time from "delete the earlier user" to CONFIRMED (or to its failure), and how its iterations ended. */
 function patternFigures(run: FlowRun) {
   const outcomes = (outcome: Outcome) => run.timings.filter((t) => t.outcome === outcome).length;
@@ -144,6 +158,13 @@ async function main() {
     ({ child: stack } = await startStackProcess(stackEnv(late), urls.appConfig));
     progress(`re-run patterns, mail ${REALISTIC_LATENCY.min}–${REALISTIC_LATENCY.max} ms after the answer (as Cognito does):`);
     const realistic = await bothPatterns(stackEnv(late));
+    await stop(stack);
+    stack = undefined;
+
+    progress("every story as 2 shards × 2 workers at once, at AWS's request rates…");
+    const scaleAws = await scaleFigures(settings, { ...CATEGORY_RPS });
+    progress('the same, with the rates of the suite-only categories lowered until throttling happens…');
+    const scaleLowered = await scaleFigures(settings, { ...CATEGORY_RPS, ...SCALE_RATE_LIMITS });
 
     const accepted = new Map(
       readFileSync(acceptLog, 'utf8')
@@ -195,8 +216,17 @@ async function main() {
     );
     const patternWidth = Math.max(...patternRows.map((r) => r[0].length));
     for (const [what, measured] of patternRows) console.log(`${what.padEnd(patternWidth)}  ${measured}`);
+    const scale = (run: typeof scaleAws) => `${Math.round(run.seconds)} s; ${run.passed} passed, ${run.failed} failed; ${run.throttled} calls throttled and retried`;
+    const scaleRows: [string, string][] = [
+      ["AWS's request rates", scale(scaleAws)],
+      [`Lowered (${Object.entries(SCALE_RATE_LIMITS).map(([c, rps]) => `${c} ${rps}/s`).join(', ')})`, scale(scaleLowered)],
+      ['Lowered ÷ AWS (wall time)', `${(scaleLowered.seconds / scaleAws.seconds).toFixed(2)}×`],
+    ];
+    console.log('\nEvery story as 2 shards × 2 workers at once against one stack, timed from launching both shards to the end of the later (each shard\'s doctor and browsers included):');
+    const scaleWidth = Math.max(...scaleRows.map((r) => r[0].length));
+    for (const [what, measured] of scaleRows) console.log(`${what.padEnd(scaleWidth)}  ${measured}`);
     console.log(`\nMachine: ${process.platform} ${process.arch}, Node ${process.version}; noisy: compare medians and ratios, not single runs.`);
-    const failed = one.failed + two.failed + atDefault.suite.failed + realistic.suite.failed;
+    const failed = one.failed + two.failed + atDefault.suite.failed + realistic.suite.failed + scaleAws.failed + scaleLowered.failed;
     if (failed) console.log(`Warning: ${failed} flow(s) of the suite's own failed during the bench; their timings are left out.`);
 
     mkdirSync('bench-results', { recursive: true });
@@ -214,6 +244,7 @@ async function main() {
       coldStartMs: { ...cold, runs: coldStarts },
       throughputPerMinute: { oneWorker: one.perMinute, twoWorkers: two.perMinute },
       rerunPatterns: { defaultLatency: { latencyMs: settings.mailLatencyMs, ...atDefault }, realisticLatency: { latencyMs: REALISTIC_LATENCY, ...realistic } },
+      scale: { awsRates: scaleAws, lowered: { rateLimits: SCALE_RATE_LIMITS, ...scaleLowered } },
       failedFlows: failed,
       benchSeconds: (performance.now() - began) / 1000,
     };
