@@ -4,34 +4,12 @@ import type { Context } from 'cognito-local/lib/services/context.js';
 import type { Services } from 'cognito-local/lib/services/index.js';
 import { accessTokenClaims, poolOfRequest } from './request-pool.js';
 import type { UserClocks } from './user-clocks.js';
-
-/**
- * How long Cognito's mailed codes stay valid, as its developer guide gives
- * them: a sign-up (or resent) code and an attribute-verification code 24
- * hours, a password-reset code 1 hour. Sign-in codes live as long as their
- * challenge's session (challenge-sessions.ts).
- */
-export const CODE_VALIDITY_MS = { signUp: 24 * 3_600_000, attribute: 24 * 3_600_000, passwordReset: 3_600_000 } as const;
-export type CodeKind = keyof typeof CODE_VALIDITY_MS;
+import { EXPIRED_CODE, ISSUES_CODE, TAKES_CODE, hasExpired, type CodeKind } from '../../common/code-expiry-rules.js';
 
 /** Cognito's ExpiredCodeException, in its words. */
-export const expiredCode = () => new CognitoError('ExpiredCodeException', 'Invalid code provided, please request a code again.');
+const expiredCode = () => new CognitoError(EXPIRED_CODE.name, EXPIRED_CODE.message);
 
-/** The operations that mail a code of a kind, and those that take one. */
-const ISSUES: Record<string, CodeKind> = {
-  SignUp: 'signUp',
-  ResendConfirmationCode: 'signUp',
-  ForgotPassword: 'passwordReset',
-  AdminResetUserPassword: 'passwordReset',
-  UpdateUserAttributes: 'attribute',
-  GetUserAttributeVerificationCode: 'attribute',
-};
-const TAKES: Record<string, CodeKind> = {
-  ConfirmSignUp: 'signUp',
-  ConfirmForgotPassword: 'passwordReset',
-  VerifyUserAttribute: 'attribute',
-};
-export const TIMES_CODES = [...Object.keys(ISSUES), ...Object.keys(TAKES)];
+export const TIMES_CODES = [...Object.keys(ISSUES_CODE), ...Object.keys(TAKES_CODE)];
 
 type CodeRequest = { UserPoolId?: string; ClientId?: string; Username?: string; AccessToken?: string };
 
@@ -52,8 +30,8 @@ export class CodeExpiry {
 
   /** The operation, timing the codes it mails or refusing the expired codes it takes; others as they are. */
   wrap(operation: string, route: Route): Route {
-    const issues = ISSUES[operation];
-    const takes = TAKES[operation];
+    const issues = ISSUES_CODE[operation];
+    const takes = TAKES_CODE[operation];
     if (issues) {
       return async (ctx, req: CodeRequest) => {
         const result = await route(ctx, req);
@@ -66,7 +44,7 @@ export class CodeExpiry {
       return async (ctx, req: CodeRequest) => {
         const key = await this.keyOf(ctx, req, takes);
         const at = key && this.issued.get(key.id);
-        if (key && at !== undefined && this.clocks.now(key.username) > at + CODE_VALIDITY_MS[takes]) throw expiredCode();
+        if (key && at !== undefined && hasExpired(takes, at, this.clocks.now(key.username))) throw expiredCode();
         return route(ctx, req);
       };
     }
