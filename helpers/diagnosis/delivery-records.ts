@@ -1,8 +1,9 @@
-import { GetLogDeliveryConfigurationCommand, type CognitoIdentityProviderClient, type EmailConfigurationType } from '@aws-sdk/client-cognito-identity-provider';
+import type { CognitoIdentityProviderClient, EmailConfigurationType } from '@aws-sdk/client-cognito-identity-provider';
 import type { FilteredLogEvent } from '@aws-sdk/client-cloudwatch-logs';
 import { GetSuppressedDestinationCommand } from '@aws-sdk/client-sesv2';
 import { createSesClient, isAccessDenied, parseArn } from '../aws/clients.js';
 import { readLogEvents } from '../aws/log-events.js';
+import { LOG_DELIVERY_SETTING, deliveryErrorsGroup } from '../cognito/log-delivery.js';
 
 /** Where AWS keeps its own records of a pool's mail, and how they are reached. */
 export interface DeliveryRecordSources {
@@ -54,24 +55,17 @@ export class DeliveryRecords {
 
   private async cognitoErrors(address: string, window: Window): Promise<Finding> {
     const source = "AWS records, Cognito's exported delivery errors";
-    let groupArn: string | undefined;
+    let exported: Awaited<ReturnType<typeof deliveryErrorsGroup>>;
     try {
-      const { LogDeliveryConfiguration } = await this.sources.cognito.send(new GetLogDeliveryConfigurationCommand({ UserPoolId: this.sources.userPoolId }));
-      groupArn = LogDeliveryConfiguration?.LogConfigurations?.find((c) => c.EventSource === 'userNotification')?.CloudWatchLogsConfiguration?.LogGroupArn;
+      exported = await deliveryErrorsGroup(this.sources.cognito, this.sources.userPoolId, this.sources.region);
     } catch (error) {
       return refusal(error)
         ? { line: `${source}: not readable: cognito-idp:GetLogDeliveryConfiguration was refused; to see them, ${GRANT}.` }
         : { line: `${source}: could not be read (GetLogDeliveryConfiguration: ${firstLine(error)}).` };
     }
-    if (!groupArn) {
-      return {
-        line:
-          `${source}: not configured: the pool exports none. To have them, set its log delivery (SetLogDeliveryConfiguration: ` +
-          'EventSource userNotification, LogLevel ERROR, a CloudWatch Logs group), as infra/ does.',
-      };
-    }
-    const group = groupArn.replace(/:\*$/, '');
-    const events = await this.filter(group, parseArn(group)?.region ?? this.sources.region, window);
+    if (!exported) return { line: `${source}: not configured: the pool exports none. To have them, set its log delivery ${LOG_DELIVERY_SETTING}.` };
+    const { group, region } = exported;
+    const events = await this.filter(group, region, window);
     if (typeof events === 'string') return { line: `${source} in ${group}: ${events}` };
     const naming = events.filter((e) => e.message?.includes(address));
     const shown = [...naming, ...events.filter((e) => !naming.includes(e))].slice(0, SHOWN);

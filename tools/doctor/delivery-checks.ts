@@ -1,9 +1,10 @@
-import { GetLogDeliveryConfigurationCommand, type CognitoIdentityProviderClient, type UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
+import type { CognitoIdentityProviderClient, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import { GetAccountCommand, GetConfigurationSetCommand, GetConfigurationSetEventDestinationsCommand, GetEmailIdentityCommand } from '@aws-sdk/client-sesv2';
 import { createSesClient, isAccessDenied, parseArn } from '../../helpers/aws/clients.js';
 import { readLogEvents } from '../../helpers/aws/log-events.js';
 import type { Target } from '../../config/target.js';
 import type { CheckResult } from './check-result.js';
+import { LOG_DELIVERY_SETTING, deliveryErrorsGroup } from '../../helpers/cognito/log-delivery.js';
 
 const GRANT = 'Grant the "Delivery evidence" policy of README "Least privilege", or accept that the doctor cannot check this.';
 const notAllowed = (action: string, error: unknown): CheckResult => ({
@@ -139,16 +140,15 @@ export async function deliveryRecordChecks(client: CognitoIdentityProviderClient
 
   const results: CheckResult[] = [];
   try {
-    const { LogDeliveryConfiguration } = await client.send(new GetLogDeliveryConfigurationCommand({ UserPoolId: target.cognito.userPoolId }));
-    const arn = LogDeliveryConfiguration?.LogConfigurations?.find((c) => c.EventSource === 'userNotification')?.CloudWatchLogsConfiguration?.LogGroupArn;
+    const exported = await deliveryErrorsGroup(client, target.cognito.userPoolId, target.cognito.region);
     results.push(
-      arn
-        ? await readable(arn.replace(/:\*$/, ''), parseArn(arn)?.region ?? target.cognito.region, "Cognito exports its message-delivery errors to CloudWatch Logs")
+      exported
+        ? await readable(exported.group, exported.region, 'Cognito exports its message-delivery errors to CloudWatch Logs')
         : {
             status: 'warn',
             title: 'Cognito exports no message-delivery errors',
-            detail: 'a lost mail\'s evidence will hold no record of it from AWS',
-            fix: 'Set the pool\'s log delivery (SetLogDeliveryConfiguration: EventSource userNotification, LogLevel ERROR, a CloudWatch Logs group), as infra/ does.',
+            detail: "a lost mail's evidence will hold no record of it from AWS",
+            fix: `Set the pool's log delivery ${LOG_DELIVERY_SETTING}.`,
           },
     );
   } catch (error) {
