@@ -62,15 +62,15 @@ export class Quotas {
   }
 
   /**
-   * Counts a mail about to be sent; refuses it, failing the call that would
-   * send it, when the pool sends through Cognito's own sender and the day's
-   * quota is spent. A pool on SES (DEVELOPER) is SES's to limit, not Cognito's.
+   * Counts a mail about to be sent through Cognito's own sender (whether or not
+   * a limit is on), and refuses it, failing the call that would send it, when
+   * the day's limit is spent. A pool on SES (DEVELOPER) is SES's to limit, not Cognito's.
    */
   admitMail(pool: Pick<UserPool, 'EmailConfiguration'>): void {
-    if (pool.EmailConfiguration?.EmailSendingAccount === 'DEVELOPER' || this.emailDailyLimit === 'off') return;
+    if (pool.EmailConfiguration?.EmailSendingAccount === 'DEVELOPER') return;
     const day = quotaDayStart(this.now());
     if (this.mailed.day !== day) this.mailed = { day, count: 0 };
-    if (this.mailed.count >= this.emailDailyLimit) throw new CognitoError(DAILY_EMAIL_LIMIT_EXCEEDED.name, DAILY_EMAIL_LIMIT_EXCEEDED.message);
+    if (this.emailDailyLimit !== 'off' && this.mailed.count >= this.emailDailyLimit) throw new CognitoError(DAILY_EMAIL_LIMIT_EXCEEDED.name, DAILY_EMAIL_LIMIT_EXCEEDED.message);
     this.mailed.count += 1;
   }
 
