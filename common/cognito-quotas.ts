@@ -143,6 +143,12 @@ export class QuotaSettingsError extends Error {
 
 export type RateLimits = Partial<Record<QuotaCategory, number>> | 'off';
 
+/** The emulator's quotas: request rates per category, and the daily mails of Cognito's own sender. */
+export interface QuotaSettings {
+  rateLimits: RateLimits;
+  emailDailyLimit: number | 'off';
+}
+
 /**
  * LOCAL_RATE_LIMITS: unset or `aws` for AWS's defaults; `off`; or overrides of
  * some categories on top of AWS's, `UserCreation=2,UserResourceRead=1`.

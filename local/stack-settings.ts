@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { QuotaSettingsError, parseDailyEmailLimit, parseRateLimits, type RateLimits } from '../common/cognito-quotas.js';
+import { QuotaSettingsError, parseDailyEmailLimit, parseRateLimits, type QuotaSettings, type RateLimits } from '../common/cognito-quotas.js';
 
 /**
  * Where each piece of the embedded stack listens. Every value comes from an
@@ -25,7 +25,7 @@ export interface StackSettings {
    */
   mailLatencyMs: { min: number; max: number };
   /** Cognito's request rates per category (LOCAL_RATE_LIMITS), and the daily mails of its own sender (LOCAL_EMAIL_DAILY_LIMIT). */
-  quotas: { rateLimits: RateLimits; emailDailyLimit: number | 'off' };
+  quotas: QuotaSettings;
 }
 
 type Env = Record<string, string | undefined>;

@@ -4,6 +4,7 @@ import { GetSuppressedDestinationCommand } from '@aws-sdk/client-sesv2';
 import { createSesClient, isAccessDenied, parseArn } from '../aws/clients.js';
 import { readLogEvents } from '../aws/log-events.js';
 import { LOG_DELIVERY_SETTING, deliveryErrorsGroup } from '../cognito/log-delivery.js';
+import { clip } from '../text.js';
 
 /** Where AWS keeps its own records of a pool's mail, and how they are reached. */
 export interface DeliveryRecordSources {
@@ -34,7 +35,6 @@ const GRANT = 'grant the "Delivery evidence" policy of README "Least privilege"'
 // The Cognito client turns AccessDeniedException into a sentence (helpers/cognito/client.ts): both mean refused.
 const refusal = (error: unknown) => isAccessDenied(error) || /may not call/.test((error as Error).message);
 const firstLine = (error: unknown) => `${(error as Error).name}: ${(error as Error).message.split('\n')[0]}`;
-const clip = (text: string, length = 300) => (text.length > length ? `${text.slice(0, length)}…` : text);
 
 /**
  * AWS's own records of the mails Cognito sent to one address, read when a
@@ -151,7 +151,7 @@ interface Finding {
 }
 
 const span = (window: Window) => `from ${new Date(window.startTime).toISOString()} to ${new Date(window.endTime).toISOString()}`;
-const describeEvent = (event: FilteredLogEvent) => `${new Date(event.timestamp ?? 0).toISOString()} ${clip((event.message ?? '').trim())}`;
+const describeEvent = (event: FilteredLogEvent) => `${new Date(event.timestamp ?? 0).toISOString()} ${clip((event.message ?? '').trim(), 300)}`;
 
 /** An SES event's type, from the event itself (a configuration set's) or EventBridge's envelope around it. */
 function sesEventType(event: FilteredLogEvent): string {

@@ -2,6 +2,7 @@ import { htmlToText } from '../../common/html-text.js';
 import { CODE_PLACEHOLDER } from '../../common/cognito-texts.js';
 import { ActionableError } from '../errors.js';
 import { VerificationCodeError, extractVerificationCode, mailText, type MailBody } from './verification-code.js';
+import { clip, escapeRegExp } from '../text.js';
 
 /**
  * Where the code stands in a mail whose words are not the pool's template:
@@ -51,8 +52,6 @@ const SPREAD_DIGITS = /^\d+(?:[\s-]+\d+)+$/;
 // Cognito fills {####} with a code of six to eight digits, or a temporary password the pool's policy allows (six characters at least).
 const SHORTEST_FILL = 6;
 
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** How many capture groups a regular expression has: an empty alternative always matches, with every group unset. */
 function captureGroups(source: string, flags: string): number {

@@ -1,6 +1,6 @@
 import { VerificationCodeError, mailText, type MailBody } from './verification-code.js';
+import { clip } from '../text.js';
 
-const clip = (s: string, n = 160) => (s.length > n ? `${s.slice(0, n)}…` : s);
 const squeeze = (s: string) => s.replace(/\s+/g, ' ').trim();
 const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 

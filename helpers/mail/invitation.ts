@@ -1,9 +1,8 @@
 import { htmlToText } from '../../common/html-text.js';
 import { CODE_PLACEHOLDER, USERNAME_PLACEHOLDER } from '../../common/cognito-texts.js';
 import { VerificationCodeError, mailText, type MailBody } from './verification-code.js';
+import { clip, escapeRegExp } from '../text.js';
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const clip = (s: string, n = 160) => (s.length > n ? `${s.slice(0, n)}…` : s);
 const PLACEHOLDERS = [USERNAME_PLACEHOLDER, CODE_PLACEHOLDER];
 
 /** A template word as a pattern: literal, except where it holds the other placeholder. */

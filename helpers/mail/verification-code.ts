@@ -1,5 +1,6 @@
 import { htmlToText } from '../../common/html-text.js';
 import { CODE_PLACEHOLDER, COGNITO_DEFAULT_VERIFICATION_EMAIL } from '../../common/cognito-texts.js';
+import { clip, escapeRegExp } from '../text.js';
 
 export class VerificationCodeError extends Error {
   override name = 'VerificationCodeError';
@@ -10,11 +11,9 @@ export interface MailBody {
   html?: string | null;
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 /** Words of the template, matched with any run of white space between them. */
 const anchor = (ws: string[]) => ws.map(escapeRegExp).join('\\s+');
-const clip = (s: string, n = 160) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
 /** The readable text of a mail: its text part, or its HTML turned into words when it has none. */
 export function mailText(mail: MailBody): string {

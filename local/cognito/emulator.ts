@@ -17,7 +17,7 @@ import { UserClocks, userClockEndpoint } from './user-clocks.js';
 import { USER_CLOCK_PATH } from '../../common/user-clock.js';
 import { VerificationMessages } from './verification-messages.js';
 import { Quotas, quotasEndpoint } from './quotas.js';
-import { CATEGORY_RPS, QUOTAS_PATH, type RateLimits } from '../../common/cognito-quotas.js';
+import { QUOTAS_PATH, type QuotaSettings } from '../../common/cognito-quotas.js';
 import { closeServer, type RunningService } from '../running-service.js';
 
 export interface CognitoEmulatorOptions {
@@ -29,7 +29,7 @@ export interface CognitoEmulatorOptions {
   /** How long after answering a code's mail is sent; 0 sends it before answering. */
   mailLatencyMs?: { min: number; max: number };
   /** Cognito's request rates per category (AWS's by default), and the daily mails of its own sender. */
-  quotas?: { rateLimits: RateLimits; emailDailyLimit: number | 'off' };
+  quotas: QuotaSettings;
   logLevel?: string;
 }
 
@@ -64,7 +64,7 @@ export async function startCognitoEmulator(options: CognitoEmulatorOptions): Pro
     new UserPoolServiceFactoryImpl(clock, stores),
   ).create(ctx, config.UserPoolDefaults);
   const mailer = new SmtpMailer(options.smtp);
-  const quotas = new Quotas(options.quotas?.rateLimits ?? { ...CATEGORY_RPS }, options.quotas?.emailDailyLimit ?? 'off');
+  const quotas = new Quotas(options.quotas);
   const messages = new VerificationMessages(cognito, mailer, url, quotas, options.mailLatencyMs);
   const services = {
     clock,

@@ -9,13 +9,11 @@ import {
   categoryOf,
   quotaDayStart,
   type QuotaCategory,
-  type RateLimits,
+  type QuotaSettings,
 } from '../../common/cognito-quotas.js';
 
 /** What the emulator's quotas are, and what they did: GET QUOTAS_PATH, for the doctor and the scale test. */
-export interface QuotaReport {
-  rateLimits: RateLimits;
-  emailDailyLimit: number | 'off';
+export interface QuotaReport extends QuotaSettings {
   /** Calls refused with TooManyRequestsException since the emulator started, by operation. */
   throttled: Record<string, number>;
   /** Calls received since the emulator started, by category, and the most in any one wall-clock second: what a run asks of AWS's rates. */
@@ -38,8 +36,7 @@ export class Quotas {
   private mailed = { day: 0, count: 0 };
 
   constructor(
-    private readonly rateLimits: RateLimits,
-    private readonly emailDailyLimit: number | 'off',
+    private readonly settings: QuotaSettings,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -47,7 +44,7 @@ export class Quotas {
   limiting(operation: string, route: Route): Route {
     const category = categoryOf(operation);
     if (!category) return route;
-    const rps = this.rateLimits === 'off' ? undefined : this.rateLimits[category];
+    const rps = this.settings.rateLimits === 'off' ? undefined : this.settings.rateLimits[category];
     return (ctx, req) => {
       this.count(category);
       if (rps === undefined) return route(ctx, req);
@@ -70,7 +67,7 @@ export class Quotas {
     if (pool.EmailConfiguration?.EmailSendingAccount === 'DEVELOPER') return;
     const day = quotaDayStart(this.now());
     if (this.mailed.day !== day) this.mailed = { day, count: 0 };
-    if (this.emailDailyLimit !== 'off' && this.mailed.count >= this.emailDailyLimit) throw new CognitoError(DAILY_EMAIL_LIMIT_EXCEEDED.name, DAILY_EMAIL_LIMIT_EXCEEDED.message);
+    if (this.settings.emailDailyLimit !== 'off' && this.mailed.count >= this.settings.emailDailyLimit) throw new CognitoError(DAILY_EMAIL_LIMIT_EXCEEDED.name, DAILY_EMAIL_LIMIT_EXCEEDED.message);
     this.mailed.count += 1;
   }
 
@@ -87,7 +84,7 @@ export class Quotas {
   report(): QuotaReport {
     const today = this.mailed.day === quotaDayStart(this.now()) ? this.mailed.count : 0;
     const calls = Object.fromEntries([...this.calls].map(([category, { total, peakPerSecond }]) => [category, { total, peakPerSecond }]));
-    return { rateLimits: this.rateLimits, emailDailyLimit: this.emailDailyLimit, throttled: { ...this.throttled }, calls, emailsToday: today };
+    return { ...this.settings, throttled: { ...this.throttled }, calls, emailsToday: today };
   }
 }
 
