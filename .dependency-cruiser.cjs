@@ -7,6 +7,7 @@
 //   tools (doctor, janitor, bench) ──▶ config, flows, pages, helpers, local
 //   tests/self, tests/unit ──▶ anything but the stories
 //   local (the embedded stack) ──▶ common only
+//   examples (a team's Lambda handlers) ──▶ nothing of ours
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -23,6 +24,13 @@ module.exports = {
       comment: 'The embedded stack imports nothing from the suite except common/ (Cognito\'s default texts, HTML to text): it must run without the tests.',
       from: { path: '^local/' },
       to: { path: '^(config|fixtures|flows|helpers|pages|tests|tools)/' },
+    },
+    {
+      name: 'examples-stand-alone',
+      severity: 'error',
+      comment: 'An example is a team\'s own code (a Lambda handler, deployed on its own): it imports nothing of the suite.',
+      from: { path: '^examples/' },
+      to: { path: '^(common|config|fixtures|flows|helpers|local|pages|tests|tools)/' },
     },
     {
       name: 'common-imports-nothing-of-ours',
@@ -92,7 +100,7 @@ module.exports = {
       severity: 'error',
       comment: 'A unit test loads only what it tests: not the fixtures (which bring a browser and the services), not the stack\'s servers.',
       from: { path: '^tests/unit/' },
-      to: { path: '^(fixtures/|tests/self/fixtures/|local/(stack|cognito|mail|app)/?)' },
+      to: { path: '^(fixtures/|tests/self/fixtures/|local/(stack\.ts$|cognito/|mail/|app/))' },
     },
   ],
   options: {

@@ -8,6 +8,7 @@ import {
   UpdateUserPoolClientCommand,
   UpdateUserPoolCommand,
   type ExplicitAuthFlowsType,
+  type LambdaConfigType,
   type UpdateUserPoolCommandInput,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { POOL_CREATION_SETTINGS, poolSettings } from '../common/pool-settings.js';
@@ -99,7 +100,7 @@ async function ensurePool(
  * same SDK calls a setup script would make against AWS. A pool found again gets
  * the settings reapplied, so an earlier experiment cannot leave it changed.
  */
-export async function ensureUserPool(cognitoUrl: string): Promise<PoolIds> {
+export async function ensureUserPool(cognitoUrl: string, lambdaConfig: LambdaConfigType = {}): Promise<PoolIds> {
   // The emulator checks no signature: placeholder credentials, never a real one.
   const client = new CognitoIdentityProviderClient({
     region: STACK_REGION,
@@ -109,14 +110,16 @@ export async function ensureUserPool(cognitoUrl: string): Promise<PoolIds> {
     ...RETRY_THROTTLING,
   });
   try {
-    const main = await ensurePool(client, STACK_POOL_NAME, POOL_SETTINGS, [
+    // The team's triggers (LOCAL_CUSTOM_MESSAGE_TRIGGER …) on every pool, by name, as DescribeUserPool shows them on AWS; none removes them.
+    const withTriggers = (settings: PoolUpdate): PoolUpdate => ({ ...settings, LambdaConfig: lambdaConfig });
+    const main = await ensurePool(client, STACK_POOL_NAME, withTriggers(POOL_SETTINGS), [
       { name: STACK_SECRET_CLIENT_NAME, generateSecret: true },
       { name: STACK_CLIENT_NAME, generateSecret: false },
     ]);
     // Email as a second factor, with AWS's default message (no template of the pool's own: the suite reads the code without one).
     await client.send(new SetUserPoolMfaConfigCommand({ UserPoolId: main.userPoolId, MfaConfiguration: POOL_SETTINGS.MfaConfiguration, EmailMfaConfiguration: {} }));
-    const link = await ensurePool(client, STACK_LINK_POOL_NAME, LINK_POOL_SETTINGS, [{ name: STACK_LINK_CLIENT_NAME, generateSecret: false }]);
-    const keep = await ensurePool(client, STACK_KEEP_ORIGINAL_POOL_NAME, KEEP_ORIGINAL_POOL_SETTINGS, [
+    const link = await ensurePool(client, STACK_LINK_POOL_NAME, withTriggers(LINK_POOL_SETTINGS), [{ name: STACK_LINK_CLIENT_NAME, generateSecret: false }]);
+    const keep = await ensurePool(client, STACK_KEEP_ORIGINAL_POOL_NAME, withTriggers(KEEP_ORIGINAL_POOL_SETTINGS), [
       { name: STACK_KEEP_ORIGINAL_CLIENT_NAME, generateSecret: false },
     ]);
     return {

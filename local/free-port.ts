@@ -25,5 +25,6 @@ export async function stackOnFreePorts(dataDir: string): Promise<StackSettings> 
     dataDir,
     mailLatencyMs: { ...DEFAULT_MAIL_LATENCY_MS },
     quotas: quotaSettings({}),
+    triggers: {},
   };
 }

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { localFunctionArn } from '../common/lambda-triggers.js';
 import { QuotaSettingsError, parseDailyEmailLimit, parseRateLimits, type QuotaSettings, type RateLimits } from '../common/cognito-quotas.js';
 
 /**
@@ -26,6 +28,22 @@ export interface StackSettings {
   mailLatencyMs: { min: number; max: number };
   /** Cognito's request rates per category (LOCAL_RATE_LIMITS), and the daily mails of its own sender (LOCAL_EMAIL_DAILY_LIMIT). */
   quotas: QuotaSettings;
+  /** The team's own Lambda handlers, run in-process by the emulator for every pool of the stack; none unless told. */
+  triggers: StackTriggers;
+}
+
+/** A team's handler module: `file` (TypeScript or JavaScript) exports `exportName`; `name` is the function's name in the pool's LambdaConfig. */
+export interface TriggerModule {
+  file: string;
+  exportName: string;
+  name: string;
+}
+
+export interface StackTriggers {
+  /** LOCAL_CUSTOM_MESSAGE_TRIGGER: writes the subject and body of every mail. */
+  customMessage?: TriggerModule;
+  /** LOCAL_PRE_SIGN_UP_TRIGGER: may reject a sign-up, or confirm and verify the user at once. */
+  preSignUp?: TriggerModule;
 }
 
 type Env = Record<string, string | undefined>;
@@ -44,6 +62,8 @@ export const STACK_VARIABLES = [
   'LOCAL_MAIL_LATENCY_MS',
   'LOCAL_RATE_LIMITS',
   'LOCAL_EMAIL_DAILY_LIMIT',
+  'LOCAL_CUSTOM_MESSAGE_TRIGGER',
+  'LOCAL_PRE_SIGN_UP_TRIGGER',
 ] as const;
 
 export class StackSettingsError extends Error {
@@ -93,6 +113,28 @@ export function quotaSettings(env: Env): StackSettings['quotas'] {
   }
 }
 
+/**
+ * "lambda/custom-message.ts" or "lambda/custom-message.ts#customMessage": the
+ * module, relative to the working directory, and the export that is the
+ * handler (`handler` unless told, as a Lambda's `index.handler`).
+ */
+export function parseTriggerModule(variable: string, raw: string | undefined, cwd = process.cwd()): TriggerModule | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const [spec = '', exportName = 'handler', ...rest] = raw.trim().split('#');
+  const file = path.resolve(cwd, spec);
+  const example = `${variable}=lambda/custom-message.ts#handler`;
+  if (rest.length || !/^[A-Za-z_$][\w$]*$/.test(exportName)) {
+    throw new StackSettingsError(`${variable}=${JSON.stringify(raw)}: after "#" comes the name of the handler's export, once. Fix it in .env, e.g. ${example}.`);
+  }
+  if (!/\.(?:[cm]?[jt]s)$/.test(spec)) {
+    throw new StackSettingsError(`${variable}=${JSON.stringify(raw)} is not a JavaScript or TypeScript module (.js, .mjs, .cjs, .ts, .mts): name the file that exports the handler, e.g. ${example}.`);
+  }
+  if (!existsSync(file)) {
+    throw new StackSettingsError(`${variable}=${JSON.stringify(raw)}: there is no ${file}. The path is read from ${cwd}; fix it in .env, or unset it to run no trigger.`);
+  }
+  return { file, exportName, name: path.basename(spec).replace(/\.[^.]+$/, '') };
+}
+
 /** The rates as LOCAL_RATE_LIMITS reads them back. */
 const formatRateLimits = (limits: RateLimits): string =>
   limits === 'off' ? 'off' : Object.entries(limits).map(([category, rps]) => `${category}=${rps}`).join(',');
@@ -112,8 +154,22 @@ export function stackSettings(env: Env = process.env): StackSettings {
     dataDir: path.resolve(env.LOCAL_DATA_DIR || '.stack'),
     mailLatencyMs: parseLatency(env.LOCAL_MAIL_LATENCY_MS),
     quotas: quotaSettings(env),
+    triggers: {
+      customMessage: parseTriggerModule('LOCAL_CUSTOM_MESSAGE_TRIGGER', env.LOCAL_CUSTOM_MESSAGE_TRIGGER),
+      preSignUp: parseTriggerModule('LOCAL_PRE_SIGN_UP_TRIGGER', env.LOCAL_PRE_SIGN_UP_TRIGGER),
+    },
   };
 }
+
+/** The pools' LambdaConfig for these handlers: each named by its module, as a Lambda function's ARN. */
+export function lambdaConfigOf(triggers: StackTriggers): { CustomMessage?: string; PreSignUp?: string } {
+  return {
+    ...(triggers.customMessage ? { CustomMessage: localFunctionArn(triggers.customMessage.name) } : {}),
+    ...(triggers.preSignUp ? { PreSignUp: localFunctionArn(triggers.preSignUp.name) } : {}),
+  };
+}
+
+const triggerSetting = (module: TriggerModule | undefined) => (module ? `${module.file}#${module.exportName}` : '');
 
 export function stackUrls(settings: StackSettings) {
   const at = (p: number) => `http://${settings.host}:${p}`;
@@ -140,5 +196,7 @@ export function stackEnv(settings: StackSettings): Record<string, string> {
     LOCAL_MAIL_LATENCY_MS: `${settings.mailLatencyMs.min}-${settings.mailLatencyMs.max}`,
     LOCAL_RATE_LIMITS: formatRateLimits(settings.quotas.rateLimits),
     LOCAL_EMAIL_DAILY_LIMIT: String(settings.quotas.emailDailyLimit),
+    LOCAL_CUSTOM_MESSAGE_TRIGGER: triggerSetting(settings.triggers.customMessage),
+    LOCAL_PRE_SIGN_UP_TRIGGER: triggerSetting(settings.triggers.preSignUp),
   };
 }

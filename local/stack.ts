@@ -11,7 +11,7 @@ import { ensureUserPool } from './bootstrap.js';
 import { startCognitoEmulator } from './cognito/emulator.js';
 import { startMailCatcher } from './mail/catcher.js';
 import type { RunningService } from './running-service.js';
-import { stackSettings, stackUrls, type StackSettings } from './stack-settings.js';
+import { lambdaConfigOf, stackSettings, stackUrls, type StackSettings } from './stack-settings.js';
 
 export const SERVICES = ['mail', 'cognito', 'app'] as const;
 export type ServiceName = (typeof SERVICES)[number];
@@ -101,12 +101,13 @@ export async function startStack(settings: StackSettings, only: readonly Service
           smtp: { host: settings.cognitoSmtpHost, port: settings.cognitoSmtpPort },
           mailLatencyMs: settings.mailLatencyMs,
           quotas: settings.quotas,
+          triggers: settings.triggers,
           logLevel: process.env.LOCAL_LOG_LEVEL,
         }),
       );
     }
     if (only.includes('app')) {
-      const pool = await ensureUserPool(urls.cognito).catch((error: Error) => {
+      const pool = await ensureUserPool(urls.cognito, lambdaConfigOf(settings.triggers)).catch((error: Error) => {
         throw new Error(`Could not set up the user pool on the Cognito emulator at ${urls.cognito}: ${error.message}`, {
           cause: error,
         });
@@ -134,8 +135,8 @@ export async function startStack(settings: StackSettings, only: readonly Service
  * userPoolId, userPoolClientId and userPoolEndpoint), on stdout, in .env form
  * and as JSON; the log lines go to stderr.
  */
-async function printAppConfig(cognitoUrl: string): Promise<void> {
-  const pool = await ensureUserPool(cognitoUrl);
+async function printAppConfig(cognitoUrl: string, triggers: StackSettings['triggers']): Promise<void> {
+  const pool = await ensureUserPool(cognitoUrl, lambdaConfigOf(triggers));
   const config = { userPoolId: pool.userPoolId, userPoolClientId: pool.userPoolClientId, userPoolEndpoint: cognitoUrl, region: pool.region };
   process.stdout.write(
     [
@@ -169,7 +170,7 @@ async function main() {
   log(`ready in ${Math.round(performance.now() - began)} ms`);
   for (const service of services) log(`  ${service.name.padEnd(24)} ${service.url}`);
   log(`  data in ${settings.dataDir}`);
-  if (services.some((service) => service.name === 'Cognito emulator')) await printAppConfig(stackUrls(settings).cognito);
+  if (services.some((service) => service.name === 'Cognito emulator')) await printAppConfig(stackUrls(settings).cognito, settings.triggers);
 
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -19,6 +19,9 @@ import { VerificationMessages } from './verification-messages.js';
 import { Quotas, quotasEndpoint } from './quotas.js';
 import { QUOTAS_PATH, type QuotaSettings } from '../../common/cognito-quotas.js';
 import { closeServer, type RunningService } from '../running-service.js';
+import type { StackTriggers, TriggerModule } from '../stack-settings.js';
+import { TeamFunction, type TriggerName } from './team-function.js';
+import { TeamTriggers } from './team-triggers.js';
 
 export interface CognitoEmulatorOptions {
   host: string;
@@ -30,13 +33,11 @@ export interface CognitoEmulatorOptions {
   mailLatencyMs?: { min: number; max: number };
   /** Cognito's request rates per category (AWS's by default), and the daily mails of its own sender. */
   quotas: QuotaSettings;
+  /** The team's own handlers, run for the pools whose LambdaConfig names such a trigger. */
+  triggers?: StackTriggers;
   logLevel?: string;
 }
 
-// The stack runs no Lambda triggers; saying so here keeps cognito-local from loading AWS SDK v2.
-const noTriggers = {
-  enabled: () => false,
-} as unknown as Triggers;
 
 /**
  * cognito-local 5.3.0, assembled by hand: its `createDefaultServer` hard-codes a
@@ -65,15 +66,17 @@ export async function startCognitoEmulator(options: CognitoEmulatorOptions): Pro
   ).create(ctx, config.UserPoolDefaults);
   const mailer = new SmtpMailer(options.smtp);
   const quotas = new Quotas(options.quotas);
-  const messages = new VerificationMessages(cognito, mailer, url, quotas, options.mailLatencyMs);
+  const handler = (trigger: TriggerName, module: TriggerModule | undefined) => (module ? new TeamFunction(trigger, module) : undefined);
+  const messages = new VerificationMessages(cognito, mailer, url, quotas, options.mailLatencyMs, handler('CustomMessage', options.triggers?.customMessage));
+  const triggers = new TeamTriggers(cognito, handler('PreSignUp', options.triggers?.preSignUp)) as unknown as Triggers;
   const services = {
     clock,
     cognito,
     config,
     messages,
     otp,
-    tokenGenerator: new JwtTokenGenerator(clock, noTriggers, config.TokenConfig),
-    triggers: noTriggers,
+    tokenGenerator: new JwtTokenGenerator(clock, triggers, config.TokenConfig),
+    triggers,
   };
 
   const clocks = new UserClocks(() => clock.get().getTime());

@@ -74,6 +74,7 @@ export function emulatorRouter(services: Services, clocks: UserClocks, quotas: P
   const passwordSignIn = emailMfa.PasswordSignIn(InitiateAuthCheckingTemporaryPassword(services, newPasswordSessions, cognitoLocal('InitiateAuth')));
   const choiceBased = ChoiceBasedSignIn(services, codes, srpSignIns, passwordSignIn);
   const additions: Record<string, Route> = {
+    SignUp: withoutDeliveryWhenConfirmed(cognitoLocal('SignUp')),
     ResendConfirmationCode: ResendConfirmationCode(services),
     ConfirmSignUp: ConfirmSignUpVerifyingEmail(services, cognitoLocal('ConfirmSignUp')),
     AdminCreateUser: AdminCreateUserWithResend(services, cognitoLocal('AdminCreateUser')),
@@ -101,6 +102,20 @@ export function emulatorRouter(services: Services, clocks: UserClocks, quotas: P
     const timed = TIMES_CODES.includes(target) ? codeExpiry.wrap(target, found) : found;
     const own = SETS_A_PASSWORD.includes(target) ? passwordPolicy(target, timed) : timed;
     return quotas.limiting(target, speakingAsCognito(target, SECRET_HASH_OPERATIONS.includes(target) ? requiringSecretHash(services, own) : own));
+  };
+}
+
+/**
+ * SignUp, saying no code went out when a PreSignUp trigger confirmed the user
+ * (UserConfirmed): cognito-local names the address anyway, and the emulator
+ * mails nothing then (see VerificationMessages), as Cognito mails nothing.
+ */
+function withoutDeliveryWhenConfirmed(signUp: Route): Route {
+  return async (ctx, req) => {
+    const answer = (await signUp(ctx, req)) as { UserConfirmed?: boolean; CodeDeliveryDetails?: unknown };
+    if (!answer.UserConfirmed) return answer;
+    const { CodeDeliveryDetails: _none, ...confirmed } = answer;
+    return confirmed;
   };
 }
 

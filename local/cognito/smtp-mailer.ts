@@ -8,6 +8,7 @@ export interface OutgoingEmail {
   subject: string;
   /** Cognito templates may hold HTML; plain text otherwise. */
   body: string;
+  headers?: Record<string, string>;
 }
 
 /**
@@ -42,6 +43,7 @@ export class SmtpMailer {
         subject: email.subject,
         text: html ? htmlToText(email.body) : email.body,
         ...(html ? { html: email.body } : {}),
+        ...(email.headers ? { headers: email.headers } : {}),
       });
     } catch (error) {
       // Real Cognito answers CodeDeliveryFailureException when it cannot send; the
