@@ -16,6 +16,24 @@ export const STORIES = {
 
 export type StoryKey = keyof typeof STORIES;
 
+/**
+ * The stories that wait for the mail Cognito sends at sign-up (the code, or the
+ * link): their own sign-up, or the confirmed user they start from
+ * (signUpAndConfirm). A pool that confirms its users at once (a PreSignUp
+ * trigger's autoConfirmUser) sends none, and these fail waiting for it. Only
+ * the invitation creates its user otherwise (AdminCreateUser).
+ */
+export const SIGN_UP_MAIL_STORIES: readonly StoryKey[] = [
+  'signUpByCode',
+  'forgotPassword',
+  'staleSession',
+  'emailChange',
+  'keepOriginalEmail',
+  'linkVerification',
+  'signInByEmailCode',
+  'emailMfa',
+];
+
 /** Whether a story can run against this pool, and why (or why not), in words the report and the doctor show. */
 export interface Support {
   runs: boolean;

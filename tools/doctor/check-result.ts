@@ -9,3 +9,7 @@ export interface CheckResult {
   /** For ⚠ and ✗: what to do, in one sentence. */
   fix?: string;
 }
+
+/** A wrong or missing setting: a ✗ line each, as the suite's own start-up check words it. */
+export const configurationProblems = (problems: string[]): CheckResult[] =>
+  problems.map((problem) => ({ status: 'fail', title: 'Configuration', detail: problem, fix: 'Set it in .env, or as the CI secret of the same name.' }));

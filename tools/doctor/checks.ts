@@ -23,10 +23,11 @@ import { linkOriginOf, poolsFor, resolveTarget, type Target } from '../../config
 import { MAILS_PER_STORY, STORIES, plannedEmails, storySupport, type StoryKey } from '../../helpers/cognito/story-support.js';
 import { deliveryRecordChecks, sesChecks } from './delivery-checks.js';
 import { senderCheck } from './sender-check.js';
+import { triggerChecks } from './trigger-checks.js';
 import { explicitAuthFlowsOf } from '../../common/auth-flows.js';
 import { CODE_PLACEHOLDER, messageTemplate, verificationTemplate } from '../../common/cognito-texts.js';
 
-import type { CheckResult, CheckStatus } from './check-result.js';
+import { configurationProblems, type CheckResult, type CheckStatus } from './check-result.js';
 
 export type { CheckResult, CheckStatus } from './check-result.js';
 
@@ -247,7 +248,7 @@ export async function runDoctor(env: Record<string, string | undefined> = proces
     settings = loadSettings(env);
   } catch (error) {
     if (!(error instanceof SettingsError)) throw error;
-    return error.problems.map((problem) => ({ status: 'fail', title: 'Configuration', detail: problem, fix: 'Set it in .env, or as the CI secret of the same name.' }));
+    return configurationProblems(error.problems);
   }
   const results: CheckResult[] = [{ status: 'ok', title: 'The configuration is complete', detail: `target ${settings.target}: ${settings.targetReason}` }];
 
@@ -288,9 +289,12 @@ export async function runDoctor(env: Record<string, string | undefined> = proces
     if (appClient.value?.UserPoolClient && described) results.push(...storyChecks(described, appClient.value.UserPoolClient, target));
     else results.push({ status: 'fail', title: `The app client ${target.cognito.userPoolClientId} could not be read`, detail: appClient.error?.message, fix: 'Check COGNITO_CLIENT_ID: it must be a client of this pool.' });
     if (described) {
+      const support = appClient.value?.UserPoolClient ? storySupport(described, appClient.value.UserPoolClient, poolsFor(target, described)) : undefined;
+      const willRun = support && (Object.keys(support) as StoryKey[]).filter((key) => support[key].runs);
+      results.push(...triggerChecks(described, env, willRun));
       // The mails this run causes, against the sender's daily quota: the stories that will run (all, when the client is unreadable), times --repeat-each.
-      const planned = appClient.value?.UserPoolClient
-        ? plannedEmails(storySupport(described, appClient.value.UserPoolClient, poolsFor(target, described)), options.repeatEach)
+      const planned = support
+        ? plannedEmails(support, options.repeatEach)
         : Object.values(MAILS_PER_STORY).reduce((a, b) => a + b, 0) * (options.repeatEach ?? 1);
       results.push(await senderCheck(described, target, planned), ...(await sesChecks(described, target, planned)));
     }

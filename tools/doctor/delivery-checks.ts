@@ -4,6 +4,7 @@ import { createSesClient, isAccessDenied, parseArn } from '../../helpers/aws/cli
 import { readLogEvents } from '../../helpers/aws/log-events.js';
 import type { Target } from '../../config/target.js';
 import type { CheckResult } from './check-result.js';
+import { mailTriggers } from '../../common/lambda-triggers.js';
 import { LOG_DELIVERY_SETTING, deliveryErrorsGroup } from '../../helpers/cognito/log-delivery.js';
 
 const GRANT = 'Grant the "Delivery evidence" policy of README "Least privilege", or accept that the doctor cannot check this.';
@@ -24,6 +25,8 @@ const notAllowed = (action: string, error: unknown): CheckResult => ({
 export async function sesChecks(pool: UserPoolType, target: Target, plannedEmails: number): Promise<CheckResult[]> {
   const configuration = pool.EmailConfiguration;
   if (configuration?.EmailSendingAccount !== 'DEVELOPER' || target.name !== 'remote') return [];
+  // A CustomEmailSender function sends every mail itself: the pool's SES configuration is not used (senderCheck says who sends).
+  if (mailTriggers(pool.LambdaConfig).customEmailSender) return [];
   const identity = parseArn(configuration.SourceArn ?? '');
   if (!identity) {
     return [{ status: 'fail', title: 'The pool sends through SES, but its SourceArn names no SES identity', detail: `SourceArn: ${configuration.SourceArn ?? 'none'}`, fix: 'Set EmailConfiguration.SourceArn to the ARN of a verified SES identity.' }];

@@ -1,4 +1,5 @@
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
+import { mailTriggers } from '../../common/lambda-triggers.js';
 import { COGNITO_DEFAULT_DAILY_EMAILS, QUOTAS_PATH } from '../../common/cognito-quotas.js';
 import type { QuotaReport } from '../../local/cognito/quotas.js';
 import type { Target } from '../../config/target.js';
@@ -15,6 +16,11 @@ const FEWER = 'Or run fewer stories: --grep, one project, no --repeat-each.';
  * on SES is weighed against SES's quota (sesChecks).
  */
 export async function senderCheck(pool: UserPoolType, target: Target, plannedEmails: number): Promise<CheckResult> {
+  // The function must deliver every mail itself: Cognito's sender and its quota, or SES's, are not used (the trigger's own line warns).
+  const customSender = mailTriggers(pool.LambdaConfig).customEmailSender;
+  if (customSender) {
+    return { status: 'ok', title: `Email goes out through the pool's CustomEmailSender function ${customSender}`, detail: `Cognito sends none itself; this run's ${plannedEmails} mails count against that provider's limits, not Cognito's` };
+  }
   if (pool.EmailConfiguration?.EmailSendingAccount === 'DEVELOPER') {
     const source = pool.EmailConfiguration.From ?? pool.EmailConfiguration.SourceArn ?? 'an SES identity';
     return { status: 'ok', title: 'Email goes out through Amazon SES', detail: `EmailSendingAccount DEVELOPER, from ${source}` };
