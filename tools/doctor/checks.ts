@@ -23,7 +23,7 @@ import { linkOriginOf, poolsFor, resolveTarget, type Target } from '../../config
 import { MAILS_PER_STORY, STORIES, plannedEmails, storySupport, type StoryKey } from '../../helpers/cognito/story-support.js';
 import { deliveryRecordChecks, sesChecks } from './delivery-checks.js';
 import { senderCheck } from './sender-check.js';
-import { triggerChecks } from './trigger-checks.js';
+import { stackTriggerCheck, triggerChecks } from './trigger-checks.js';
 import { explicitAuthFlowsOf } from '../../common/auth-flows.js';
 import { CODE_PLACEHOLDER, messageTemplate, verificationTemplate } from '../../common/cognito-texts.js';
 
@@ -292,6 +292,7 @@ export async function runDoctor(env: Record<string, string | undefined> = proces
       const support = appClient.value?.UserPoolClient ? storySupport(described, appClient.value.UserPoolClient, poolsFor(target, described)) : undefined;
       const willRun = support && (Object.keys(support) as StoryKey[]).filter((key) => support[key].runs);
       results.push(...triggerChecks(described, env, willRun));
+      if (target.name === 'local') results.push(stackTriggerCheck(described, env));
       // The mails this run causes, against the sender's daily quota: the stories that will run (all, when the client is unreadable), times --repeat-each.
       const planned = support
         ? plannedEmails(support, options.repeatEach)

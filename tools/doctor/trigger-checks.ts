@@ -11,6 +11,7 @@ import {
 } from '../../helpers/mail/code-rules.js';
 import { SIGN_UP_MAIL_STORIES, STORIES, type StoryKey } from '../../helpers/cognito/story-support.js';
 import { configurationProblems, type CheckResult } from './check-result.js';
+import { lambdaConfigOf, stackSettings } from '../../local/stack-settings.js';
 
 /** Each kind of mail as the checklist names it. */
 const KIND_NAMES: Record<MessageKind, string> = {
@@ -127,4 +128,31 @@ export function triggerChecks(
     });
   }
   return results;
+}
+
+/**
+ * On the embedded stack: the pool runs the handlers the settings name
+ * (LOCAL_CUSTOM_MESSAGE_TRIGGER, LOCAL_PRE_SIGN_UP_TRIGGER), and no others. A
+ * stack started by hand is reused by `npx playwright test`; started with other
+ * settings, it would run other code than the one this run is meant to test.
+ */
+export function stackTriggerCheck(pool: Pick<UserPoolType, 'LambdaConfig'>, env: Record<string, string | undefined>): CheckResult {
+  const wanted = mailTriggers(lambdaConfigOf(stackSettings(env).triggers));
+  const running = mailTriggers(pool.LambdaConfig);
+  const pairs = [
+    ['LOCAL_CUSTOM_MESSAGE_TRIGGER', 'CustomMessage', wanted.customMessage, running.customMessage],
+    ['LOCAL_PRE_SIGN_UP_TRIGGER', 'PreSignUp', wanted.preSignUp, running.preSignUp],
+  ] as const;
+  const differ = pairs.filter(([, , want, run]) => want !== run);
+  const says = (name: string | undefined) => (name ? `function ${name}` : 'none');
+  if (!differ.length) {
+    const names = pairs.filter(([, , want]) => want).map(([, trigger, want]) => `${trigger} ${want}`);
+    return { status: 'ok', title: names.length ? `The embedded stack runs your triggers: ${names.join(', ')}` : 'The embedded stack runs no Lambda trigger, as set' };
+  }
+  return {
+    status: 'fail',
+    title: 'The running embedded stack runs other Lambda triggers than the settings name',
+    detail: differ.map(([variable, trigger, want, run]) => `${trigger}: ${variable} names ${says(want)}, the stack's pool runs ${says(run)}`).join('; '),
+    fix: 'The stack was started with other settings, and is being reused (a stack started by hand, `npm run stack`, is). Stop it and run again, so that the run starts its own; or start it again with these settings.',
+  };
 }
