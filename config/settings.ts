@@ -2,6 +2,7 @@ import { STACK_VARIABLES, StackSettingsError, stackSettings } from '../local/sta
 import { UI_NAMES, type UiName } from '../pages/index.js';
 import { ActionableError } from '../helpers/errors.js';
 import { compileTestEmailPattern } from '../helpers/cognito/deletion-guard.js';
+import { CodeRuleError, codeRulesFromEnv, type CodeRule, type MessageKind } from '../helpers/mail/code-rules.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -40,6 +41,8 @@ export interface Settings {
   setAside?: string[];
   /** Extra addresses the suite may delete users for, beyond its own inboxes'. */
   testEmailPattern?: RegExp;
+  /** Where the code stands in each kind of mail a trigger writes (CODE_IN_*); a kind without a rule has none. */
+  codeRules: Partial<Record<MessageKind, CodeRule>>;
   remote?: RemoteSettings;
 }
 
@@ -64,6 +67,13 @@ const OPTIONAL_VARIABLES = {
   COGNITO_CALL_BUDGET_MS: "how long one of the page's Cognito calls may take before the test fails, in ms, or off",
   SIGNUP_PAGE: `which sign-up page object drives the UI: ${UI_NAMES.join(', ')}`,
   TEST_EMAIL_PATTERN: "for the janitor only: a regular expression for whole addresses of your own test users whose inbox record is gone",
+  CODE_IN_MAIL: 'where the code stands in every kind of mail without its own CODE_IN_*_MAIL: a /regular expression/ with one capture group, or the words around {####}',
+  CODE_IN_SIGN_UP_MAIL: 'where the code stands in the sign-up mail, when a trigger writes it',
+  CODE_IN_RESEND_MAIL: 'where the code stands in a resent sign-up code, when a trigger writes it',
+  CODE_IN_PASSWORD_RESET_MAIL: 'where the code stands in the password-reset mail, when a trigger writes it',
+  CODE_IN_INVITATION_MAIL: 'where the temporary password stands in the invitation, when a trigger writes it',
+  CODE_IN_ATTRIBUTE_MAIL: "where the code stands in the mail verifying a changed address, when a trigger writes it",
+  CODE_IN_SIGN_IN_MAIL: 'where the code stands in a sign-in code mail, when a trigger writes it',
 } as const;
 
 type Variable = keyof typeof REMOTE_VARIABLES | keyof typeof OPTIONAL_VARIABLES;
@@ -159,6 +169,15 @@ export function loadSettings(env: Env = process.env): Settings {
   const patternSource = value('TEST_EMAIL_PATTERN');
   const testEmailPattern = patternSource === undefined ? undefined : compileTestEmailPattern(patternSource);
   if (typeof testEmailPattern === 'string') malformed('TEST_EMAIL_PATTERN', `"${patternSource}" ${testEmailPattern}`);
+
+  // Both targets: the rules describe the team's own mail, wherever its pool runs.
+  let codeRules: Settings['codeRules'] = {};
+  try {
+    codeRules = codeRulesFromEnv(env);
+  } catch (error) {
+    if (!(error instanceof CodeRuleError)) throw error;
+    problems.push(...error.problems);
+  }
 
   let remote: RemoteSettings | undefined;
   let localAppUrl: string | undefined;
@@ -266,6 +285,7 @@ export function loadSettings(env: Env = process.env): Settings {
     ...(callBudgetMs !== undefined ? { callBudgetMs } : {}),
     signupPage,
     ...(testEmailPattern instanceof RegExp ? { testEmailPattern } : {}),
+    codeRules,
     ...(remote ? { remote } : {}),
     ...(localAppUrl ? { localAppUrl } : {}),
     ...(setAside ? { setAside } : {}),

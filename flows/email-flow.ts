@@ -4,6 +4,8 @@ import { codeRefusal, sentence } from '../helpers/diagnosis/code-refusal.js';
 import { deliveredTo } from '../helpers/diagnosis/delivery.js';
 import type { Explainer } from '../helpers/diagnosis/explainer.js';
 import { ActionableError } from '../helpers/errors.js';
+import { MESSAGE_KIND_OF_OPERATION } from '../helpers/mail/code-rules.js';
+import { VERIFICATION_KINDS, type VerificationKind } from '../helpers/mail/code-reading.js';
 import type { DisposableInbox } from '../helpers/mail/disposable-inbox.js';
 import type { VerificationEmail } from '../helpers/mail/types.js';
 import type { Screens } from '../pages/index.js';
@@ -59,11 +61,11 @@ export abstract class EmailFlow {
     instead: string,
     {
       inbox = this.inbox,
-      read = (since) => inbox.waitForVerificationEmail({ since }) as Promise<E>,
+      read = this.verificationMail(operation, inbox) as (since: Date) => Promise<E>,
     }: {
       /** Where the mail should go: this test's inbox, or another (a changed address's). */
       inbox?: DisposableInbox;
-      /** How to wait for it and read it: a code by default; a link, an invitation … */
+      /** How to wait for it and read it: by default the code of the kind of mail the operation sends; a link, an invitation, a sign-in code … */
       read?: (since: Date) => Promise<E>;
     } = {},
   ): Promise<E & Pick<RequestedEmail, 'requestedAt' | 'seenAt'>> {
@@ -86,6 +88,19 @@ export abstract class EmailFlow {
     const call = await this.answerOf(operation, requestedAt, ANSWER_AFTER_MAIL_MS);
     if (call) await this.checkAnswer(call, requestedAt, inbox.address);
     return { ...email, requestedAt, seenAt };
+  }
+
+  /**
+   * The wait for the code an operation mails, read as its kind of mail is
+   * (sign-up, resend, reset, attribute: each may have its own CODE_IN_* rule).
+   * An operation that mails no such code must say how its mail is read.
+   */
+  private verificationMail(operation: string, inbox: DisposableInbox): (since: Date) => Promise<VerificationEmail> {
+    const kind = MESSAGE_KIND_OF_OPERATION[operation];
+    if (!VERIFICATION_KINDS.includes(kind as VerificationKind)) {
+      throw new Error(`${operation} mails no verification code (its mail: ${kind ?? 'none known'}): mailCausedBy must be given how to read its mail (read).`);
+    }
+    return (since) => inbox.waitForVerificationEmail({ since, kind: kind as VerificationKind });
   }
 
   /**

@@ -52,7 +52,7 @@ export async function signUpAndConfirm(
   await (calls
     ? calls.own('SignUp', () => app.signUp(user.email, user.password), (CodeDeliveryDetails) => ({ ...(CodeDeliveryDetails ? { CodeDeliveryDetails } : {}) }))
     : app.signUp(user.email, user.password));
-  const email = await inbox.waitForVerificationEmail({ since });
+  const email = await inbox.waitForVerificationEmail({ since, kind: 'signUp' });
   const confirm = () => app.confirmSignUp(user.email, email.code);
   const refused = await (calls ? calls.own('ConfirmSignUp', confirm) : confirm()).then(
     () => undefined,

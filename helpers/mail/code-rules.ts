@@ -21,6 +21,34 @@ export const CODE_RULE_VARIABLES: Record<MessageKind, string> = {
   signInCode: 'CODE_IN_SIGN_IN_MAIL',
 };
 
+/** Each kind of mail in words, for messages. */
+export const MESSAGE_KIND_NAMES: Record<MessageKind, string> = {
+  signUp: 'sign-up',
+  resend: 'resent-code',
+  passwordReset: 'password-reset',
+  invitation: 'invitation',
+  attributeVerification: 'attribute-verification',
+  signInCode: 'sign-in code',
+};
+
+/**
+ * The kind of mail each Cognito operation that mails causes, as a
+ * CustomMessage trigger's source tells them apart: a password reset's resend
+ * is ForgotPassword again; a sign-in code comes of InitiateAuth, or of
+ * RespondToAuthChallenge once the password's proof is in.
+ */
+export const MESSAGE_KIND_OF_OPERATION: Readonly<Record<string, MessageKind>> = {
+  SignUp: 'signUp',
+  ResendConfirmationCode: 'resend',
+  ForgotPassword: 'passwordReset',
+  AdminResetUserPassword: 'passwordReset',
+  UpdateUserAttributes: 'attributeVerification',
+  GetUserAttributeVerificationCode: 'attributeVerification',
+  AdminCreateUser: 'invitation',
+  InitiateAuth: 'signInCode',
+  RespondToAuthChallenge: 'signInCode',
+};
+
 /** The rule for every kind of mail whose own variable is not set. */
 export const DEFAULT_CODE_RULE_VARIABLE = 'CODE_IN_MAIL';
 

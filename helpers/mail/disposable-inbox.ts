@@ -1,6 +1,5 @@
-import { extractConfirmationLink } from './confirmation-link.js';
-import { extractInvitation } from './invitation.js';
-import { VerificationCodeError, extractSignInCode, extractVerificationCode } from './verification-code.js';
+import { CodeReader, type CodeReading, type VerificationKind } from './code-reading.js';
+import { VerificationCodeError, type MailBody } from './verification-code.js';
 import type { VerificationTemplate } from '../../common/cognito-texts.js';
 import {
   EmailTimeoutError,
@@ -47,7 +46,16 @@ export class DisposableInbox {
     private readonly defaultTimeout: number,
     /** Filled in by the fixtures that keep evidence; mutable so they can be set after the inbox exists. */
     readonly hooks: InboxHooks = {},
-  ) {}
+    /** The CODE_IN_* rules, and the trigger that writes the pool's mail; without either, the templates' words find every code. */
+    reading: CodeReading = { rules: {} },
+  ) {
+    this.reader = new CodeReader(this, reading);
+  }
+
+  /** Reads each kind of mail by its rule, as a trigger's, or by the templates. */
+  private readonly reader: CodeReader;
+  /** How each kind of mail waited for so far reads its code: extraMails() compares codes the same way. */
+  private readonly readers = new Map<string, (mail: MailBody) => string>();
 
   private timeLeft(): number {
     return this.hooks.timeLeft?.() ?? Infinity;
@@ -62,52 +70,56 @@ export class DisposableInbox {
     return this.backend.description;
   }
 
+  /** What a verification mail's subject must be (see CodeReader.expectedSubject). */
+  get expectedSubject(): RegExp {
+    return this.reader.expectedSubject;
+  }
+
   /**
-   * The first mail received since `since`, with the code taken out of it. The
-   * deadline counts from `since` (the click), not from this call: the email
-   * must arrive within `timeout` of the action that causes it. Fails with the
-   * inbox's contents when none comes in time, when one comes too late, and with
-   * the mail's text when it holds no single code.
+   * The first mail received since `since`, with the code taken out of it as
+   * `kind`'s mail reads (CodeReader.code). The deadline counts from `since` (the
+   * click), not from this call: the email must arrive within `timeout` of the
+   * action that causes it. Fails with the inbox's contents when none comes in
+   * time, when one comes too late, and with the mail's text when it holds no
+   * single code.
    */
-  async waitForVerificationEmail({ since, timeout = this.defaultTimeout }: { since: Date; timeout?: number }): Promise<VerificationEmail> {
-    return this.waitFor(since, timeout, (email) => ({ code: extractVerificationCode(email, this.template.message) }));
+  async waitForVerificationEmail({ since, kind, timeout = this.defaultTimeout }: { since: Date; kind: VerificationKind; timeout?: number }): Promise<VerificationEmail> {
+    return this.waitFor(since, timeout, kind, (email) => ({ code: this.reader.code(email, kind) }));
   }
 
   /**
    * An AdminCreateUser invitation received since `since`, its user name and
    * temporary password read by the pool's invitation template (set in
-   * `templates.invitation`). As a verification mail, within `timeout` of the
-   * action; its `code` is the temporary password.
+   * `templates.invitation`), or by CODE_IN_INVITATION_MAIL (CodeReader.invitation).
+   * As a verification mail, within `timeout` of the action; its `code` is the
+   * temporary password.
    */
   async waitForInvitationEmail({ since, timeout = this.defaultTimeout }: { since: Date; timeout?: number }): Promise<InvitationEmail> {
-    const template = this.templates.invitation;
-    if (!template) throw new Error('This inbox was given no invitation template (templates.invitation): the fixture that made it must set one.');
-    return this.waitFor(since, timeout, (email) => {
-      const { username, temporaryPassword } = extractInvitation(email, template.message);
+    return this.waitFor(since, timeout, 'invitation', (email) => {
+      const { username, temporaryPassword } = this.reader.invitation(email);
       return { code: temporaryPassword, username, temporaryPassword };
     });
   }
 
   /**
    * A sign-in code's mail (passwordless, or email MFA) received since `since`,
-   * its code read by the words of the pool's own template (`templates.signInCode`,
-   * its EmailMfaConfiguration), or without one as the mail's one run of six to eight digits.
+   * its code read by CODE_IN_SIGN_IN_MAIL, by the trigger's mail's one
+   * standing code, or by the words of the pool's own template
+   * (`templates.signInCode`, its EmailMfaConfiguration), or without one as
+   * the mail's one run of six to eight digits.
    */
   async waitForSignInCodeEmail({ since, timeout = this.defaultTimeout }: { since: Date; timeout?: number }): Promise<VerificationEmail> {
-    return this.waitFor(since, timeout, (email) => ({ code: extractSignInCode(email, this.templates.signInCode?.message) }));
+    return this.waitFor(since, timeout, 'signInCode', (email) => ({ code: this.reader.code(email, 'signInCode') }));
   }
 
   /**
    * A CONFIRM_WITH_LINK mail received since `since`: its confirmation link,
-   * found by the words of `template` (the pool's EmailMessageByLink); its
-   * `code` is the link's confirmation_code.
+   * found by the words of `template` (the pool's EmailMessageByLink), or in a
+   * trigger's mail as the one link carrying `confirmation_code`; its `code` is
+   * the link's confirmation_code.
    */
   async waitForLinkEmail({ since, template, timeout = this.defaultTimeout }: { since: Date; template: string; timeout?: number }): Promise<LinkEmail> {
-    return this.waitFor(since, timeout, (email) => {
-      const link = extractConfirmationLink(email, template);
-      const code = URL.canParse(link) ? (new URL(link).searchParams.get('confirmation_code') ?? '') : '';
-      return { link, code };
-    });
+    return this.waitFor(since, timeout, 'confirmation link', (email) => this.reader.link(email, template));
   }
 
   /**
@@ -117,8 +129,9 @@ export class DisposableInbox {
    * when none comes in time, when one comes too late, and with the mail's text
    * when `read` finds no single code in it.
    */
-  private async waitFor<T extends { code: string }>(since: Date, timeout: number, read: (email: ReceivedEmail) => T): Promise<ReceivedEmail & T> {
+  private async waitFor<T extends { code: string }>(since: Date, timeout: number, kind: string, read: (email: MailBody) => T): Promise<ReceivedEmail & T> {
     this.caused++;
+    this.readers.set(kind, (mail) => read(mail).code);
     const elapsed = Date.now() - since.getTime();
     // At least one look, even when the UI took the whole deadline; never past the test's own timeout.
     const budget = Math.max(Math.min(timeout - elapsed, this.timeLeft() - 1_000), MINIMUM_LOOK_MS);
@@ -180,12 +193,17 @@ export class DisposableInbox {
     const all = await this.emails();
     const allowed = this.caused + this.extra.reduce((sum, e) => sum + e.count, 0);
     if (all.length <= allowed) return undefined;
+    // Read as the test's own waits read their mails (a duplicate is one of them); none yet: as a sign-up mail.
+    const readers = this.readers.size ? [...this.readers.values()] : [(mail: MailBody) => this.reader.code(mail, 'signUp')];
     const code = (email: ReceivedEmail) => {
-      try {
-        return extractVerificationCode(email, this.template.message);
-      } catch {
-        return 'no code';
+      for (const read of readers) {
+        try {
+          return read(email);
+        } catch {
+          // Another kind's reading may find it.
+        }
       }
+      return 'no code';
     };
     const codes = all.map(code);
     const repeated = codes.filter((c, i) => c !== 'no code' && codes.indexOf(c) !== i);

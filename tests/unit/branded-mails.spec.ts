@@ -1,6 +1,7 @@
 import {
   CODE_RULE_VARIABLES,
   CodeRuleError,
+  MESSAGE_KIND_OF_OPERATION,
   codeRulesFromEnv,
   extractBrandedCode,
   extractCodeByRule,
@@ -8,6 +9,7 @@ import {
   type CodeRule,
 } from '../../helpers/mail/code-rules';
 import { VerificationCodeError, type MailBody } from '../../helpers/mail/verification-code';
+import { ISSUES_CODE } from '../../common/code-expiry-rules';
 import {
   CODE_IN_TWO_GROUPS,
   DIGIT_PER_CELL,
@@ -172,6 +174,14 @@ test.describe('codeRulesFromEnv', () => {
       attributeVerification: 'CODE_IN_ATTRIBUTE_MAIL',
       signInCode: 'CODE_IN_SIGN_IN_MAIL',
     });
+  });
+
+  test('the kind of mail follows from the Cognito operation that caused it, agreeing with the code it mails', () => {
+    const kindsOf = { signUp: ['signUp', 'resend'], passwordReset: ['passwordReset'], attribute: ['attributeVerification'] };
+    for (const [operation, code] of Object.entries(ISSUES_CODE)) expect(kindsOf[code], operation).toContain(MESSAGE_KIND_OF_OPERATION[operation]);
+    // A CustomMessage trigger tells a resent code (CustomMessage_ResendCode) from the first (CustomMessage_SignUp).
+    expect(MESSAGE_KIND_OF_OPERATION.ResendConfirmationCode).toBe('resend');
+    expect(['AdminCreateUser', 'InitiateAuth', 'RespondToAuthChallenge'].map((o) => MESSAGE_KIND_OF_OPERATION[o])).toEqual(['invitation', 'signInCode', 'signInCode']);
   });
 
   test('no rule when nothing is set, or only empty values as in .env.example', () => {

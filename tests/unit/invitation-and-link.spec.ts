@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { COGNITO_DEFAULT_INVITATION_EMAIL, COGNITO_DEFAULT_LINK_EMAIL } from '../../common/cognito-texts';
-import { extractConfirmationLink } from '../../helpers/mail/confirmation-link';
+import { extractConfirmationLink, extractLinkWithCode } from '../../helpers/mail/confirmation-link';
 import { extractInvitation } from '../../helpers/mail/invitation';
 import { VerificationCodeError } from '../../helpers/mail/verification-code';
 
@@ -42,5 +42,23 @@ test.describe('extractConfirmationLink', () => {
     expect(() => extractConfirmationLink({ text: 'Your verification code is 123456.' }, COGNITO_DEFAULT_LINK_EMAIL.message)).toThrow(/No link "Verify Email" in the mail \(it has no HTML part\)/);
     const two = '<a href="https://a.test/confirmUser?x=1">Verify Email</a><a href="https://b.test/confirmUser?x=2">Verify Email</a>';
     expect(() => extractConfirmationLink({ html: two }, COGNITO_DEFAULT_LINK_EMAIL.message)).toThrow(/More than one link "Verify Email"/);
+  });
+});
+
+test.describe('extractLinkWithCode', () => {
+  const link = 'https://acme.auth.eu-west-1.amazoncognito.com/confirmUser?client_id=abc&amp;user_name=u-1&amp;confirmation_code=123456';
+
+  test("a trigger's link, whatever its words: the one carrying confirmation_code, in the HTML or the text part", () => {
+    const html = `<a href="https://acme.test/?ref=123456"><img src="logo.png"></a><p><a href="${link}">Finish signing up</a></p><a href="https://acme.test/unsubscribe">Unsubscribe</a>`;
+    expect(extractLinkWithCode({ html })).toBe(link.replaceAll('&amp;', '&'));
+    expect(extractLinkWithCode({ text: `Finish signing up: ${link.replaceAll('&amp;', '&')}.`, html })).toBe(link.replaceAll('&amp;', '&'));
+  });
+
+  test('none, or two different ones, fails saying so', () => {
+    expect(() => extractLinkWithCode({ html: '<a href="https://acme.test/welcome">Start</a>' })).toThrow(
+      new VerificationCodeError('No link carrying confirmation_code= in the mail (its links: https://acme.test/welcome): the mail reads "Start"'),
+    );
+    const two = `<a href="${link}">Confirm</a> <a href="${link.replace('123456', '654321')}">Confirm</a>`;
+    expect(() => extractLinkWithCode({ html: two })).toThrow(/^More than one link carrying confirmation_code= in the mail/);
   });
 });

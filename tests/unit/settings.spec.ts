@@ -1,4 +1,5 @@
-import { SettingsError, loadSettings } from '../../config/settings';
+import { SETTING_VARIABLES, SettingsError, loadSettings } from '../../config/settings';
+import { CODE_RULE_VARIABLES, DEFAULT_CODE_RULE_VARIABLE } from '../../helpers/mail/code-rules';
 import { expect, test } from '@playwright/test';
 
 const REMOTE = {
@@ -99,4 +100,28 @@ test('TEST_EMAIL_PATTERN must name a domain and a marker of its own', () => {
   expect(problemsOf({ TEST_EMAIL_PATTERN: '.+@qa\\.example\\.com' }).problems).toEqual([
     expect.stringContaining('TEST_EMAIL_PATTERN ".+@qa\\.example\\.com" has no literal marker of at least 6 characters before "@"'),
   ]);
+});
+
+test.describe('CODE_IN_* settings', () => {
+  test('are read for both targets, each kind by its own rule or CODE_IN_MAIL', () => {
+    const local = loadSettings({ CODE_IN_MAIL: 'Your Acme code: {####}', CODE_IN_SIGN_IN_MAIL: '/sign-in code (\\d{8})/' });
+    expect(local.codeRules.signUp).toMatchObject({ form: 'words', variable: 'CODE_IN_MAIL' });
+    expect(local.codeRules.signInCode).toMatchObject({ form: 'pattern', variable: 'CODE_IN_SIGN_IN_MAIL' });
+    expect(loadSettings({ ...REMOTE, CODE_IN_PASSWORD_RESET_MAIL: 'Reset code {####}' }).codeRules).toEqual({
+      passwordReset: expect.objectContaining({ variable: 'CODE_IN_PASSWORD_RESET_MAIL' }),
+    });
+    expect(loadSettings({}).codeRules).toEqual({});
+  });
+
+  test('a wrong one stops the run at start-up with the fix, beside every other problem', () => {
+    expect(problemsOf({ EMAIL_TIMEOUT_MS: 'soon', CODE_IN_SIGN_UP_MAIL: '/code \\d{6}/', CODE_IN_INVITATION_MAIL: 'Your password is' }).problems).toEqual([
+      expect.stringContaining('EMAIL_TIMEOUT_MS is "soon"'),
+      'CODE_IN_SIGN_UP_MAIL="/code \\d{6}/" has no capture group: wrap the code in one, e.g. /code (\\d{6})/',
+      'CODE_IN_INVITATION_MAIL="Your password is" has no {####}: put {####} where the code stands, e.g. CODE_IN_INVITATION_MAIL="Your password is: {####}"',
+    ]);
+  });
+
+  test('are settings of the suite, blanked for its child runs as every other', () => {
+    expect(SETTING_VARIABLES).toEqual(expect.arrayContaining([DEFAULT_CODE_RULE_VARIABLE, ...Object.values(CODE_RULE_VARIABLES)]));
+  });
 });

@@ -14,7 +14,7 @@ test.skip(({ settings }) => settings.target !== 'local', 'checks the embedded em
 test("a pool with no template of its own sends AWS's default verification email, word for word", async ({ target, cognitoClient, newUser, inbox }) => {
   const since = new Date();
   await new CognitoAppClient(cognitoClient, { clientId: target.cognito.userPoolClientId }).signUp(newUser.email, newUser.password);
-  const email = await inbox.waitForVerificationEmail({ since });
+  const email = await inbox.waitForVerificationEmail({ since, kind: 'signUp' });
   // Literal strings from AWS's documentation, not the constants the emulator renders from.
   expect(email.from).toBe('no-reply@verificationemail.com');
   expect(email.subject).toBe('Your verification code');
@@ -38,7 +38,7 @@ test('app-client calls with SECRET_HASH are accepted by a client with a secret; 
   await test.step('sign up and confirm with SECRET_HASH', async () => {
     const since = new Date();
     expect(await signed.signUp(newUser.email, newUser.password)).toMatchObject({ DeliveryMedium: 'EMAIL', Destination: 'c***@i***' }); // masked, as Cognito does: cse2e-…@inbox…
-    const email = await inbox.waitForVerificationEmail({ since });
+    const email = await inbox.waitForVerificationEmail({ since, kind: 'signUp' });
     await signed.confirmSignUp(newUser.email, email.code);
     expect(await cognito.getUserStatus(newUser.email)).toBe('CONFIRMED');
   });

@@ -39,7 +39,7 @@ test.describe('codes expire as Cognito says', () => {
     const Username = inbox.address;
     let since = new Date();
     await client.send(new SignUpCommand({ ClientId, Username, Password: generatePassword({ MinimumLength: 12 }) }));
-    const first = await inbox.waitForVerificationEmail({ since });
+    const first = await inbox.waitForVerificationEmail({ since, kind: 'signUp' });
 
     await userClock.advance(Username, 24 * HOUR + 1_000);
     expect(await outcome(client.send(new ConfirmSignUpCommand({ ClientId, Username, ConfirmationCode: first.code })))).toBe(EXPIRED);
@@ -47,7 +47,7 @@ test.describe('codes expire as Cognito says', () => {
 
     since = new Date();
     await client.send(new ResendConfirmationCodeCommand({ ClientId, Username }));
-    const second = await inbox.waitForVerificationEmail({ since });
+    const second = await inbox.waitForVerificationEmail({ since, kind: 'resend' });
     await userClock.advance(Username, 24 * HOUR - 60_000);
     expect(await outcome(client.send(new ConfirmSignUpCommand({ ClientId, Username, ConfirmationCode: second.code })))).toBe('accepted');
     expect(await cognito.getUserStatus(Username)).toBe('CONFIRMED');
@@ -62,7 +62,7 @@ test.describe('codes expire as Cognito says', () => {
       const reset = async () => {
         const since = new Date();
         await client.send(new ForgotPasswordCommand({ ClientId, Username }));
-        return (await inbox.waitForVerificationEmail({ since })).code;
+        return (await inbox.waitForVerificationEmail({ since, kind: 'passwordReset' })).code;
       };
       const expired = await reset();
       await userClock.advance(Username, HOUR + 1_000);
@@ -80,7 +80,7 @@ test.describe('codes expire as Cognito says', () => {
       const ask = async () => {
         const since = new Date();
         await client.send(new GetUserAttributeVerificationCodeCommand({ AccessToken, AttributeName: 'email' }));
-        return (await inbox.waitForVerificationEmail({ since })).code;
+        return (await inbox.waitForVerificationEmail({ since, kind: 'attributeVerification' })).code;
       };
       const expired = await ask();
       await userClock.advance(Username, 24 * HOUR + 1_000);

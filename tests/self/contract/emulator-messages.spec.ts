@@ -181,7 +181,7 @@ test.describe('a pool that confirms sign-ups with a link', () => {
       since = new Date();
       await cognitoClient.send(new ForgotPasswordCommand({ ClientId: link.userPoolClientId, Username: newUser.email }));
       // AWS: "Emails from attribute-update and password-reset operations use the code template."
-      const reset = await inbox.waitForVerificationEmail({ since });
+      const reset = await inbox.waitForVerificationEmail({ since, kind: 'passwordReset' });
       expect(reset.subject).toBe('Your verification code');
       expect(reset.text.trimEnd()).toBe(`Your verification code is ${reset.code}.`);
       expect(reset.html).not.toContain('<a ');
@@ -331,7 +331,7 @@ test.describe('changing the email address', () => {
     const app = new CognitoAppClient(client, { clientId: pool.userPoolClientId });
     const since = new Date();
     await app.signUp(email, password);
-    await app.confirmSignUp(email, (await inbox.waitForVerificationEmail({ since })).code);
+    await app.confirmSignUp(email, (await inbox.waitForVerificationEmail({ since, kind: 'signUp' })).code);
     return (await signIn(client, pool.userPoolClientId, email, password)).AuthenticationResult?.AccessToken as string;
   }
 
@@ -399,7 +399,7 @@ test("a deleted user's tokens are refused, also after someone signs up again wit
   const signUpAndSignIn = async () => {
     const since = new Date();
     await app.signUp(newUser.email, newUser.password);
-    await app.confirmSignUp(newUser.email, (await inbox.waitForVerificationEmail({ since })).code);
+    await app.confirmSignUp(newUser.email, (await inbox.waitForVerificationEmail({ since, kind: 'signUp' })).code);
     return (await signIn(cognitoClient, main.userPoolClientId, newUser.email, newUser.password)).AuthenticationResult ?? {};
   };
   const refresh = (token?: string) =>
