@@ -21,6 +21,13 @@ export const COGNITO_ADVICE: Record<string, string> = {
   UserNotConfirmedException:
     'The user never confirmed the sign-up, so Cognito will not sign them in or reset their password: confirm first (a sign-up mail lost earlier?).',
   PasswordResetRequiredException: 'An admin reset this password (AdminResetUserPassword): the user must set a new one with the code mailed to them.',
+  UserLambdaValidationException:
+    "A Lambda trigger of the pool threw: the message names the trigger (PreSignUp, CustomMessage …) and ends with the function's own error. " +
+    '`npm run doctor` names the function behind each trigger; its CloudWatch log (on the embedded stack, the stack\'s log) has the stack trace.',
+  UnexpectedLambdaException:
+    'A Lambda trigger of the pool did not answer within the 5 seconds Cognito waits, or could not be run (permissions, a missing handler): ' +
+    'the message names the trigger, and `npm run doctor` the function behind it.',
+  InvalidLambdaResponseException: "A Lambda trigger of the pool answered with a response Cognito cannot use: check the fields it sets against the trigger's event.",
   UnsupportedUserStateException:
     'An invitation can be resent only to a user who has not signed in yet (FORCE_CHANGE_PASSWORD); this one has, or was never invited.',
 };

@@ -16,6 +16,7 @@ export async function attachEmail(testInfo: TestInfo, email: VerificationEmail, 
     `To: ${email.to.join(', ')}`,
     `Received: ${email.receivedAt.toISOString()}`,
     `Code: ${email.code || '(none found)'}`,
+    ...(email.emulatorNote ? [`Emulator note: ${email.emulatorNote}`] : []),
   ].join('\n');
   await testInfo.attach(`${name} (text)`, { body: `${headers}\n\n${email.text || '(no text part)'}`, contentType: 'text/plain' });
   if (email.html) await testInfo.attach(`${name} (html)`, { body: email.html, contentType: 'text/html' });

@@ -1,3 +1,4 @@
+import { ActionableError } from '../errors.js';
 import { CodeReader, type CodeReading, type VerificationKind } from './code-reading.js';
 import { VerificationCodeError, type MailBody } from './verification-code.js';
 import type { VerificationTemplate } from '../../common/cognito-texts.js';
@@ -11,6 +12,11 @@ import {
   type ReceivedEmail,
   type VerificationEmail,
 } from './types.js';
+
+/** A CustomMessage trigger's message that Cognito set aside, sending the pool's template instead (as the embedded stack notes in the mail). */
+export class TriggerMessageSetAsideError extends ActionableError {
+  override name = 'TriggerMessageSetAsideError';
+}
 
 /** The shortest wait, enough for one look at what the inbox already holds. */
 const MINIMUM_LOOK_MS = 500;
@@ -159,6 +165,13 @@ export class DisposableInbox {
       throw new EmailTimeoutError(
         `The email "${email.subject}" reached ${this.address} at ${this.service}, but ${took} ms after the action that sent it: ` +
           `later than the ${timeout} ms deadline (EMAIL_TIMEOUT_MS).`,
+      );
+    }
+    if (email.emulatorNote) {
+      // The code may well be readable: the mail is still not the one the team's trigger meant to send.
+      throw new TriggerMessageSetAsideError(
+        `The mail "${email.subject}" to ${this.address} is the pool's own template, not its trigger's: ${email.emulatorNote} ` +
+          'On AWS the user would get this unbranded mail, and nothing would fail: fix the trigger so that its message carries what Cognito fills in.',
       );
     }
     if (!found) {

@@ -1,3 +1,4 @@
+import { EMULATOR_NOTE_HEADER } from '../../common/emulator-note.js';
 import { io, type Socket } from 'socket.io-client';
 import { uniqueAddress } from './addresses.js';
 import {
@@ -28,6 +29,8 @@ interface MailDevEmail {
   to?: MailDevAddress[];
   text?: string;
   html?: string;
+  /** Lower-cased names, on a full mail only. */
+  headers?: Record<string, string>;
 }
 
 const toEmail = (m: MailDevEmail, receivedAt: Date): ReceivedEmail => ({
@@ -38,7 +41,10 @@ const toEmail = (m: MailDevEmail, receivedAt: Date): ReceivedEmail => ({
   text: m.text ?? '',
   html: m.html ?? '',
   receivedAt,
+  ...(m.headers?.[EMULATOR_NOTE] ? { emulatorNote: m.headers[EMULATOR_NOTE] } : {}),
 });
+
+const EMULATOR_NOTE = EMULATOR_NOTE_HEADER.toLowerCase();
 
 const startOfSecond = (date: Date) => new Date(Math.floor(date.getTime() / 1000) * 1000);
 

@@ -11,6 +11,8 @@ export interface ReceivedEmail {
   html: string;
   /** When the mail service accepted it. */
   receivedAt: Date;
+  /** What the embedded stack noted in the mail's header (X-Cognito-Emulator-Note): something its words cannot show. */
+  emulatorNote?: string;
 }
 
 export interface VerificationEmail extends ReceivedEmail {

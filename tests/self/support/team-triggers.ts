@@ -55,3 +55,20 @@ export function preSignUp(event: Event & { response: { autoConfirmUser?: boolean
       callback(null, event);
   }
 }
+
+/** The same misdeeds for every address, for stories whose addresses are random: a message without the code. */
+export const dropsTheCode = async (event: Event): Promise<Event> => {
+  event.response.emailMessage = '<p>Welcome to Acme! Your code is on its way.</p>';
+  return event;
+};
+
+/** A handler that throws, as one with a missing template would. */
+export const throwsAnError = async (): Promise<never> => {
+  throw new Error('Template "welcome" not found');
+};
+
+/** A handler that answers after Cognito stopped waiting. */
+export const answersTooLate = async (event: Event): Promise<Event> => {
+  await new Promise((resolve) => setTimeout(resolve, 6_000));
+  return event;
+};
