@@ -9,6 +9,8 @@ import { temporaryPassword } from './temporary-password.js';
 interface AdminCreateUserRequest {
   UserPoolId: string;
   Username: string;
+  UserAttributes?: { Name: string; Value?: string }[];
+  ValidationData?: { Name: string; Value?: string }[];
   MessageAction?: 'RESEND' | 'SUPPRESS';
   TemporaryPassword?: string;
   DesiredDeliveryMediums?: ('SMS' | 'EMAIL')[];
@@ -32,11 +34,25 @@ function invitationDelivery(mediums: AdminCreateUserRequest['DesiredDeliveryMedi
  * Anyone else is refused with UnsupportedUserStateException.
  */
 export const AdminCreateUserWithResend =
-  ({ clock, cognito, messages }: Pick<Services, 'clock' | 'cognito' | 'messages'>, adminCreateUser: Route): Route =>
+  ({ clock, cognito, messages, triggers }: Pick<Services, 'clock' | 'cognito' | 'messages' | 'triggers'>, adminCreateUser: Route): Route =>
   async (ctx, req: AdminCreateUserRequest) => {
     const userPool = await cognito.getUserPool(ctx, req.UserPoolId);
     const password = req.TemporaryPassword ?? temporaryPassword(userPool.options.Policies?.PasswordPolicy);
-    if (req.MessageAction !== 'RESEND') return adminCreateUser(ctx, { ...req, TemporaryPassword: password });
+    if (req.MessageAction !== 'RESEND') {
+      if (triggers.enabled('PreSignUp')) {
+        // Cognito runs PreSignUp for an admin's user too (PreSignUp_AdminCreateUser): it may refuse it; its auto-confirm flags are ignored.
+        await triggers.preSignUp(ctx, {
+          clientId: 'CLIENT_ID_NOT_APPLICABLE',
+          clientMetadata: req.ClientMetadata,
+          source: 'PreSignUp_AdminCreateUser',
+          userAttributes: req.UserAttributes ?? [],
+          username: req.Username,
+          userPoolId: userPool.options.Id,
+          validationData: req.ValidationData ? Object.fromEntries(req.ValidationData.map((a) => [a.Name, a.Value ?? ''])) : undefined,
+        });
+      }
+      return adminCreateUser(ctx, { ...req, TemporaryPassword: password });
+    }
 
     const user = await userPool.getUserByUsername(ctx, req.Username);
     if (!user) throw new UserNotFoundError('User does not exist.');

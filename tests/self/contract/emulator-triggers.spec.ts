@@ -138,6 +138,14 @@ test.describe('the team\'s Lambda triggers, run by the emulator', () => {
         expect(await listUsers()).toEqual([]);
       });
 
+      await test.step("an admin's user is refused the same way (PreSignUp_AdminCreateUser)", async () => {
+        const invite = raw.send(
+          new AdminCreateUserCommand({ UserPoolId: target.cognito.userPoolId, Username: 'rejected@trigger.test', UserAttributes: [{ Name: 'email', Value: 'rejected@trigger.test' }] }),
+        );
+        expect(await outcome(invite)).toBe('UserLambdaValidationException: PreSignUp failed with error Sign-ups from this domain are closed.');
+        expect(await listUsers()).toEqual([]);
+      });
+
       await test.step('auto-confirmed: UserConfirmed, no CodeDeliveryDetails, the address verified, and no mail', async () => {
         const answer = await signUp('auto-confirmed@trigger.test');
         expect(answer).toMatchObject({ UserConfirmed: true });

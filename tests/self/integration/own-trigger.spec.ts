@@ -7,6 +7,8 @@ import path from 'node:path';
 import { runPlaywright } from '../../../tools/child-run';
 import { artifactTexts } from '../support/artifact-search';
 import { expect, test } from '../fixtures';
+import { UIS, screensOf } from '../../../pages';
+import { generatePassword } from '../../../helpers/password';
 
 const STORY = 'tests/e2e/signup-verification.spec.ts';
 const handler = (exportName: string) => ({ file: path.resolve('tests/self/support/team-triggers.ts'), exportName, name: `acme-${exportName}` });
@@ -70,4 +72,18 @@ test("the example trigger (examples/branded-email): every story passes through i
     ]);
     expect(report).not.toContain('Emulator note:');
   });
+});
+
+test("a PreSignUp trigger's refusal is shown by both UIs in Cognito's words, with the handler's message", async ({ startPrivateStack, page }) => {
+  const { urls, listUsers } = await startPrivateStack({ triggers: { preSignUp: handler('preSignUp') } });
+  for (const [ui, path] of [['amplify', ''], ['custom-form', '/custom-signup/']] as const) {
+    await test.step(`on ${ui}`, async () => {
+      const screens = screensOf(page, UIS[ui]);
+      await page.goto(`${urls.app}${path}`);
+      await screens.signUp.fill({ email: 'rejected@trigger.test', password: generatePassword() });
+      await screens.signUp.submit();
+      await screens.alert.expectError('PreSignUp failed with error Sign-ups from this domain are closed.');
+    });
+  }
+  expect(await listUsers()).toEqual([]);
 });
