@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { functionName, mailTriggers } from '../../common/lambda-triggers';
 import { SIGN_UP_MAIL_STORIES, STORIES, storySupport, type StoryKey } from '../../helpers/cognito/story-support';
-import { triggerChecks } from '../../tools/doctor/trigger-checks';
+import { stackTriggerCheck, triggerChecks } from '../../tools/doctor/trigger-checks';
 import { formatChecklist } from '../../tools/doctor/checks';
 
 const arn = (name: string) => `arn:aws:lambda:eu-west-1:123456789012:function:${name}`;
@@ -44,7 +44,7 @@ test.describe("the doctor's lines about triggers and code rules", () => {
     expect(customMessage?.detail).toBe(
       "the mails are the trigger's, not the pool's templates; the code is found in: " +
         "sign-up, resent code, password reset, email change, sign-in code by the one number of the code's length standing alone in the mail's text (no rule set); " +
-        'invitation: no rule set, and the fallback reads digits only, which a temporary password is not',
+        "invitation: no rule set, so by the words of the pool's invitation template, which a branded invitation does not have",
     );
     expect(customMessage?.fix).toContain('CODE_IN_MAIL for every kind, or CODE_IN_<KIND>_MAIL for one (a /regex/ with one capture group, or the words around {####})');
     expect(customMessage?.fix).toContain('The invitation needs CODE_IN_INVITATION_MAIL as a /regex/ that captures the temporary password');
@@ -134,4 +134,21 @@ test('the stories that wait for the sign-up mail are those a pool that mails not
   expect(support.linkVerification.why).toMatch(/confirms by code, not by link/);
   expect([...SIGN_UP_MAIL_STORIES].sort()).toEqual([...skipped].sort());
   expect(support.invitation.runs).toBe(true);
+});
+
+test.describe('the embedded stack runs the triggers the settings name', () => {
+  const example = 'examples/branded-email/acme-custom-message.ts';
+  const running = { LambdaConfig: { CustomMessage: 'arn:aws:lambda:local:000000000000:function:acme-custom-message' } };
+
+  test('the same functions on both sides: ✓ naming them; none on both: ✓', () => {
+    expect(stackTriggerCheck(running, { LOCAL_CUSTOM_MESSAGE_TRIGGER: example })).toEqual({ status: 'ok', title: 'The embedded stack runs your triggers: CustomMessage acme-custom-message' });
+    expect(stackTriggerCheck({ LambdaConfig: {} }, {}).status).toBe('ok');
+  });
+
+  test('a stack started with other settings: ✗ naming both sides, with the fix', () => {
+    const reused = stackTriggerCheck({ LambdaConfig: {} }, { LOCAL_CUSTOM_MESSAGE_TRIGGER: example });
+    expect(reused).toMatchObject({ status: 'fail', detail: "CustomMessage: LOCAL_CUSTOM_MESSAGE_TRIGGER names function acme-custom-message, the stack's pool runs none" });
+    expect(reused.fix).toContain('Stop it and run again');
+    expect(stackTriggerCheck(running, {}).detail).toBe("CustomMessage: LOCAL_CUSTOM_MESSAGE_TRIGGER names none, the stack's pool runs function acme-custom-message");
+  });
 });

@@ -25,7 +25,8 @@ const KIND_NAMES: Record<MessageKind, string> = {
 
 const FALLBACK = "the one number of the code's length standing alone in the mail's text (no rule set)";
 // extractBrandedCode reads digits, and so does a words rule (extractVerificationCode): a temporary password has letters too.
-const NO_TEMPORARY_PASSWORD = ': no rule set, and the fallback reads digits only, which a temporary password is not';
+// Without a rule, an invitation is read by the template's words (right when the function leaves invitations alone): a temporary password is no number.
+const NO_TEMPORARY_PASSWORD = ": no rule set, so by the words of the pool's invitation template, which a branded invitation does not have";
 const WORDS_READ_DIGITS = 'a words rule, which reads digits only, and a temporary password is not';
 const HOW = `a /regex/ with one capture group, or the words around ${CODE_PLACEHOLDER}`;
 
