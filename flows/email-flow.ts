@@ -8,6 +8,7 @@ import { MESSAGE_KIND_OF_OPERATION } from '../helpers/mail/code-rules.js';
 import { VERIFICATION_KINDS, type VerificationKind } from '../helpers/mail/code-reading.js';
 import type { DisposableInbox } from '../helpers/mail/disposable-inbox.js';
 import type { VerificationEmail } from '../helpers/mail/types.js';
+import type { MailTriggers } from '../common/lambda-triggers.js';
 import type { Screens } from '../pages/index.js';
 
 /** An email a flow waited for, the instant of the click that asked for it, and when the test had it. */
@@ -27,6 +28,17 @@ export interface FlowOptions {
   userStatus?: (email: string) => Promise<string | undefined>;
   /** How long one Cognito call may take (COGNITO_CALL_BUDGET_MS); undefined: no limit. */
   budgetMs?: number;
+}
+
+/**
+ * " The pool's CustomMessage trigger is function acme-custom-message.", when
+ * Cognito's message names a trigger ("CustomMessage failed with error …",
+ * "PreSignUp invocation failed …") whose function the pool's LambdaConfig names.
+ */
+function triggerFunction(message: string | undefined, triggers: MailTriggers): string {
+  const trigger = /^(CustomMessage|PreSignUp) (?:failed|invocation failed)/.exec(message ?? '')?.[1];
+  const name = trigger === 'CustomMessage' ? triggers.customMessage : trigger === 'PreSignUp' ? triggers.preSignUp : undefined;
+  return name ? ` The pool's ${trigger} trigger is function ${name}.` : '';
 }
 
 /** How long to wait for Cognito's answer when there is no budget: as long as a web-first assertion. */
@@ -151,7 +163,8 @@ export abstract class EmailFlow {
   protected async factCheck(call: CognitoCall, since: Date, address = this.inbox.address): Promise<void> {
     if (isRefused(call)) {
       const type = exceptionOf(call);
-      throw await this.failure(withAdvice(type, `${call.operation} failed: Cognito answered ${type}${sentence(call.body?.message)}`), since);
+      const fn = triggerFunction(call.body?.message, this.inbox.mailTriggers);
+      throw await this.failure(withAdvice(type, `${call.operation} failed: Cognito answered ${type}${sentence(call.body?.message)}${fn}`), since);
     }
     const budget = this.options.budgetMs;
     if (budget && (call.latencyMs ?? 0) > budget) {

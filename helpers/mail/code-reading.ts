@@ -4,7 +4,7 @@ import { extractInvitation } from './invitation.js';
 import { VerificationCodeError, extractSignInCode, extractVerificationCode, mailText, type MailBody } from './verification-code.js';
 import { clip, escapeRegExp } from '../text.js';
 import type { VerificationTemplate } from '../../common/cognito-texts.js';
-import { mailTriggers, type MailLambdaConfig } from '../../common/lambda-triggers.js';
+import { mailTriggers, type MailLambdaConfig, type MailTriggers } from '../../common/lambda-triggers.js';
 
 /** The kinds of mail the pool's verification template writes (without a trigger): a code to enter. */
 export const VERIFICATION_KINDS = ['signUp', 'resend', 'passwordReset', 'attributeVerification'] as const satisfies readonly MessageKind[];
@@ -16,13 +16,15 @@ export interface CodeReading {
   rules: Partial<Record<MessageKind, CodeRule>>;
   /** The Lambda trigger that writes or sends the pool's mail, as messages name it; none: Cognito's templates do. */
   trigger?: string;
+  /** The pool's mail triggers by function name (PreSignUp too): a trigger's error then names its function. */
+  functions?: MailTriggers;
 }
 
 /** The rules, and the trigger that writes the pool's mail when it has one (DescribeUserPool's LambdaConfig). */
 export function codeReading(rules: CodeReading['rules'], lambdaConfig: MailLambdaConfig | undefined): CodeReading {
   const { customMessage, customEmailSender } = mailTriggers(lambdaConfig);
   const trigger = customMessage ? `CustomMessage trigger \`${customMessage}\`` : customEmailSender ? `CustomEmailSender trigger \`${customEmailSender}\`` : undefined;
-  return { rules, ...(trigger ? { trigger } : {}) };
+  return { rules, ...(trigger ? { trigger } : {}), functions: mailTriggers(lambdaConfig) };
 }
 
 // Email MFA's codes have six digits, passwordless sign-in codes eight (local/cognito/sign-in-codes.ts); the inbox does not know which it waits for.

@@ -24,10 +24,10 @@ export const CODE_RULE_VARIABLES: Record<MessageKind, string> = {
 /** Each kind of mail in words, for messages. */
 export const MESSAGE_KIND_NAMES: Record<MessageKind, string> = {
   signUp: 'sign-up',
-  resend: 'resent-code',
-  passwordReset: 'password-reset',
+  resend: 'resent code',
+  passwordReset: 'password reset',
   invitation: 'invitation',
-  attributeVerification: 'attribute-verification',
+  attributeVerification: 'email change',
   signInCode: 'sign-in code',
 };
 

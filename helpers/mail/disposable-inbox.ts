@@ -2,6 +2,7 @@ import { ActionableError } from '../errors.js';
 import { CodeReader, type CodeReading, type VerificationKind } from './code-reading.js';
 import { VerificationCodeError, type MailBody } from './verification-code.js';
 import type { VerificationTemplate } from '../../common/cognito-texts.js';
+import type { MailTriggers } from '../../common/lambda-triggers.js';
 import {
   EmailTimeoutError,
   describeEmails,
@@ -53,9 +54,14 @@ export class DisposableInbox {
     /** Filled in by the fixtures that keep evidence; mutable so they can be set after the inbox exists. */
     readonly hooks: InboxHooks = {},
     /** The CODE_IN_* rules, and the trigger that writes the pool's mail; without either, the templates' words find every code. */
-    reading: CodeReading = { rules: {} },
+    private readonly reading: CodeReading = { rules: {} },
   ) {
     this.reader = new CodeReader(this, reading);
+  }
+
+  /** The pool's mail triggers by function name (DescribeUserPool's LambdaConfig), for errors that name them. */
+  get mailTriggers(): MailTriggers {
+    return this.reading.functions ?? {};
   }
 
   /** Reads each kind of mail by its rule, as a trigger's, or by the templates. */

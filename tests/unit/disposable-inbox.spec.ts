@@ -163,7 +163,7 @@ test.describe('the code of each kind of mail: its rule, else a trigger\'s mail, 
     expect((await inbox.waitForSignInCodeEmail({ since: since() })).code).toBe('30040050');
     expect((await inbox.waitForVerificationEmail({ since: since(), kind: 'resend' })).code).toBe('777888');
     await expect(inbox.waitForVerificationEmail({ since: since(), kind: 'attributeVerification' })).rejects.toThrow(
-      /: The attribute-verification mail: No code in the mail by CODE_IN_MAIL="\/Acme code:\? \(\\d\{6,8\}\)\/".* CODE_IN_ATTRIBUTE_MAIL sets a rule for the attribute-verification mail alone\.$/,
+      /: The email change mail: No code in the mail by CODE_IN_MAIL="\/Acme code:\? \(\\d\{6,8\}\)\/".* CODE_IN_ATTRIBUTE_MAIL sets a rule for the email change mail alone\.$/,
     );
   });
 
@@ -171,7 +171,7 @@ test.describe('the code of each kind of mail: its rule, else a trigger\'s mail, 
     const inbox = inboxReading(codeReading({}, ACME), TABLE_LAYOUT.mail('048213'), TWO_CODES.mail('048213'), SIGN_IN_CODE.mail('04715528'));
     expect((await inbox.waitForVerificationEmail({ since: since(), kind: 'signUp' })).code).toBe('048213');
     await expect(inbox.waitForVerificationEmail({ since: since(), kind: 'resend' })).rejects.toThrow(
-      /: The resent-code mail from CustomMessage trigger `acme-custom-message`: More than one candidate for the code in the mail: .* Say which one is the code with CODE_IN_RESEND_MAIL:/,
+      /: The resent code mail from CustomMessage trigger `acme-custom-message`: More than one candidate for the code in the mail: .* Say which one is the code with CODE_IN_RESEND_MAIL:/,
     );
     // Passwordless codes have eight digits: the six-digit numbers beside this one make no code of six.
     expect((await inbox.waitForSignInCodeEmail({ since: since() })).code).toBe('04715528');

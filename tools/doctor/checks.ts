@@ -24,6 +24,7 @@ import { MAILS_PER_STORY, STORIES, plannedEmails, storySupport, type StoryKey } 
 import { deliveryRecordChecks, sesChecks } from './delivery-checks.js';
 import { senderCheck } from './sender-check.js';
 import { stackTriggerCheck, triggerChecks } from './trigger-checks.js';
+import { triggerSampleChecks } from './trigger-sample-checks.js';
 import { explicitAuthFlowsOf } from '../../common/auth-flows.js';
 import { CODE_PLACEHOLDER, messageTemplate, verificationTemplate } from '../../common/cognito-texts.js';
 
@@ -292,7 +293,7 @@ export async function runDoctor(env: Record<string, string | undefined> = proces
       const support = appClient.value?.UserPoolClient ? storySupport(described, appClient.value.UserPoolClient, poolsFor(target, described)) : undefined;
       const willRun = support && (Object.keys(support) as StoryKey[]).filter((key) => support[key].runs);
       results.push(...triggerChecks(described, env, willRun));
-      if (target.name === 'local') results.push(stackTriggerCheck(described, env));
+      if (target.name === 'local') results.push(stackTriggerCheck(described, env), ...(await triggerSampleChecks(described, env)));
       // The mails this run causes, against the sender's daily quota: the stories that will run (all, when the client is unreadable), times --repeat-each.
       const planned = support
         ? plannedEmails(support, options.repeatEach)

@@ -5,6 +5,7 @@ import {
   CODE_RULE_VARIABLES,
   CodeRuleError,
   DEFAULT_CODE_RULE_VARIABLE,
+  MESSAGE_KIND_NAMES,
   codeRulesFromEnv,
   type CodeRule,
   type MessageKind,
@@ -12,16 +13,6 @@ import {
 import { SIGN_UP_MAIL_STORIES, STORIES, type StoryKey } from '../../helpers/cognito/story-support.js';
 import { configurationProblems, type CheckResult } from './check-result.js';
 import { lambdaConfigOf, stackSettings } from '../../local/stack-settings.js';
-
-/** Each kind of mail as the checklist names it. */
-const KIND_NAMES: Record<MessageKind, string> = {
-  signUp: 'sign-up',
-  resend: 'resent code',
-  passwordReset: 'password reset',
-  invitation: 'invitation',
-  attributeVerification: 'email change',
-  signInCode: 'sign-in code',
-};
 
 const FALLBACK = "the one number of the code's length standing alone in the mail's text (no rule set)";
 // extractBrandedCode reads digits, and so does a words rule (extractVerificationCode): a temporary password has letters too.
@@ -45,7 +36,7 @@ function whereTheCodeIs(rules: Rules, branded: boolean): string {
   const groups = new Map<string, string[]>();
   for (const kind of Object.keys(CODE_RULE_VARIABLES) as MessageKind[]) {
     const how = source(kind, rules[kind], branded);
-    groups.set(how, [...(groups.get(how) ?? []), KIND_NAMES[kind]]);
+    groups.set(how, [...(groups.get(how) ?? []), MESSAGE_KIND_NAMES[kind]]);
   }
   return `the code is found in: ${[...groups].map(([how, kinds]) => `${kinds.join(', ')}${how}`).join('; ')}`;
 }

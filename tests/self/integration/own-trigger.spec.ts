@@ -4,7 +4,7 @@
 // trigger; the repository's example, every story passing through it. The
 // failing runs skip the doctor (--no-deps): the story's own failure is what is tested.
 import path from 'node:path';
-import { runPlaywright } from '../../../tools/child-run';
+import { runCommand, runPlaywright } from '../../../tools/child-run';
 import { artifactTexts } from '../support/artifact-search';
 import { expect, test } from '../fixtures';
 import { UIS, screensOf } from '../../../pages';
@@ -30,7 +30,9 @@ test.describe("the team's CustomMessage trigger gone wrong", () => {
     const { env } = await startPrivateStack({ triggers: { customMessage: handler('throwsAnError') } });
     const run = await runPlaywright(['--project=local', '--no-deps', STORY], { ...env, CI: undefined });
     expect(run.exitCode).toBe(1);
-    expect(run.output).toContain('SignUp failed: Cognito answered UserLambdaValidationException: CustomMessage failed with error Template "welcome" not found.');
+    expect(run.output).toContain(
+      'SignUp failed: Cognito answered UserLambdaValidationException: CustomMessage failed with error Template "welcome" not found. The pool\'s CustomMessage trigger is function acme-throwsAnError.',
+    );
     expect(run.output).toContain('`npm run doctor` names the function behind each trigger');
   });
 
@@ -40,6 +42,7 @@ test.describe("the team's CustomMessage trigger gone wrong", () => {
     const run = await runPlaywright(['--project=local', '--no-deps', STORY], { ...env, CI: undefined, COGNITO_CALL_BUDGET_MS: '8000' });
     expect(run.exitCode).toBe(1);
     expect(run.output).toContain('SignUp failed: Cognito answered UnexpectedLambdaException: CustomMessage invocation failed due to error Socket timeout while invoking Lambda function.');
+    expect(run.output).toContain("The pool's CustomMessage trigger is function acme-answersTooLate.");
   });
 });
 
@@ -86,4 +89,21 @@ test("a PreSignUp trigger's refusal is shown by both UIs in Cognito's words, wit
     });
   }
   expect(await listUsers()).toEqual([]);
+});
+
+test("the doctor reads a sample of each of the handler's mails as the stories will: a rule that misses stops the run, naming the kind and the setting", async ({
+  startPrivateStack,
+}) => {
+  const example = { file: path.resolve('examples/branded-email/acme-custom-message.ts'), exportName: 'handler', name: 'acme-custom-message' };
+  const { env } = await startPrivateStack({ triggers: { customMessage: example } });
+  // `npm run doctor` on this stack: the lines about the handler's sample mails.
+  const doctor = async (rules: Record<string, string>) => {
+    const run = await runCommand('node', ['--import', 'tsx', 'tools/doctor/main.ts'], { ...env, ...rules });
+    return run.output.split('\n').filter((line) => /own mails|on a sample/.test(line)).map((line) => line.replace(/ \(.*$/, ''));
+  };
+  expect(await doctor({ CODE_IN_INVITATION_MAIL: '/Your temporary password:\\s*(\\S+)/' })).toEqual(["✓ The code is read from acme-custom-message's own mails"]);
+  expect(await doctor({ CODE_IN_SIGN_UP_MAIL: '/code: (\\d{6})/' })).toEqual([
+    '✗ acme-custom-message on a sample sign-up mail',
+    '✗ acme-custom-message on a sample invitation mail',
+  ]);
 });
