@@ -51,7 +51,8 @@ export function verificationTemplate(pool: PoolVerificationSettings): Verificati
 export const USERNAME_PLACEHOLDER = '{username}';
 
 /** `{##Verify Email##}`: the words between the marks become the link's text. */
-const LINK_PLACEHOLDER = /\{##([\s\S]*?)##\}/g;
+// Words required, and no braces: `{####}` (the code) is not a link, nor is anything from it to the next `##}`.
+const LINK_PLACEHOLDER = /\{##([^{}]+?)##\}/g;
 
 /**
  * What a pool whose DefaultEmailOption is CONFIRM_WITH_LINK sends without a

@@ -5,7 +5,7 @@ import { looksLikeHtml } from './html-text.js';
 export const LINK_PARAMETER = '{##Click Here##}';
 
 /** `{##Click Here##}`: the words between the marks become the link's text. */
-const LINK_MARKS = /\{##([\s\S]*?)##\}/;
+const LINK_MARKS = /\{##([^{}]+?)##\}/;
 
 /** Cognito's limits on what a CustomMessage trigger returns (those of a pool's own templates). */
 export const CUSTOM_MESSAGE_LIMITS = { emailMessage: 20_000, emailSubject: 140 } as const;

@@ -1,4 +1,27 @@
-const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+// With the named entities branded mail is full of: a footer's ©, a preheader's padding of zero-width non-joiners.
+const ENTITIES: Record<string, string> = {
+  nbsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  mdash: '—',
+  ndash: '–',
+  hellip: '…',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  middot: '·',
+  bull: '•',
+  zwnj: '',
+  zwj: '',
+  shy: '',
+};
 
 /**
  * The words a person reads in an HTML mail: no styles, scripts, comments or

@@ -68,11 +68,11 @@ export async function localTarget(env: Record<string, string | undefined> = proc
   };
 }
 
-/** The target the settings name: the embedded stack, or the real services. */
-export async function resolveTarget(settings: Settings): Promise<Target> {
+/** The target the settings name: the embedded stack (whose addresses `env` gives), or the real services. */
+export async function resolveTarget(settings: Settings, env: Record<string, string | undefined> = process.env): Promise<Target> {
   const remote = settings.remote;
   if (settings.target === 'local' || !remote) {
-    const stack = await localTarget();
+    const stack = await localTarget(env);
     // Your own page knows only the pool it was given: the stack's other pools are the demo app's.
     return settings.localAppUrl ? { ...stack, appUrl: settings.localAppUrl, variants: undefined } : stack;
   }

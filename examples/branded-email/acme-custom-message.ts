@@ -60,7 +60,7 @@ function page(heading: string, preheader: string, content: string): string {
       <tr><td style="padding-top:32px;color:#6b7280;font-size:13px;line-height:20px">
         Questions? Call +1 (415) 555-0134 or reply to this mail, support reference AC-204815.<br>
         ${BRAND.name} Inc., 1600 Example Street, Suite 400, San Francisco, CA 94107<br>
-        &copy; ${BRAND.year} ${BRAND.name}. <a href="${BRAND.site}/settings/emails?utm_source=cognito&amp;utm_campaign=201911">Email settings</a>
+        © ${BRAND.year} ${BRAND.name}. <a href="${BRAND.site}/settings/emails?utm_source=cognito&amp;utm_campaign=201911">Email settings</a>
       </td></tr>
     </table>
   </td></tr></table>
@@ -79,10 +79,12 @@ export const handler = async (event: CustomMessageEvent): Promise<CustomMessageE
       `<p>Hi ${name}, an administrator created an ${BRAND.name} account for you. Sign in as <strong>${usernameParameter}</strong>.</p>` +
       `<p>${words.lead}</p>${codeBlock(codeParameter)}<p>You will choose a password of your own when you first sign in.</p>`;
   } else if (event.triggerSource === 'CustomMessage_SignUp' || event.triggerSource === 'CustomMessage_ResendCode') {
-    // A pool that confirms by link turns linkParameter into the link; one that confirms by code uses the code.
+    // A pool that confirms by link turns linkParameter ({##Click Here##}) into the link, with the words between the
+    // marks as its text; one that confirms by code uses the code. The same handler serves both.
+    const button = (linkParameter ?? '').replace('Click Here', 'Confirm my email');
     content =
       `<p>Hi ${name},</p><p>${words.lead}</p>${codeBlock(codeParameter)}` +
-      `<p>Or confirm with one click: <span class="btn" style="padding:12px 20px;border-radius:6px;color:#ffffff">${linkParameter}</span></p>`;
+      `<p>Or confirm with one click: <span class="btn" style="padding:12px 20px;border-radius:6px;color:#ffffff">${button}</span></p>`;
   } else {
     content = `<p>Hi ${name},</p><p>${words.lead}</p>${codeBlock(codeParameter)}<p>The code expires soon. If you did not ask for it, ignore this mail.</p>`;
   }

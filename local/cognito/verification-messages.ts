@@ -60,8 +60,6 @@ export class VerificationMessages implements Messages {
     // A user a PreSignUp trigger confirmed has nothing to confirm: Cognito mails no code.
     if (source === 'SignUp' && user.UserStatus === 'CONFIRMED') return;
     const pool = (await this.cognito.getUserPool(ctx, userPoolId)).options;
-    // Counted when Cognito takes the mail on, before it answers: over the quota, the call itself is refused.
-    this.quotas.admitMail(pool);
     const values = {
       code,
       // With email as the username, the name a user signs in with is the address, not the sub Cognito stores.
@@ -71,6 +69,9 @@ export class VerificationMessages implements Messages {
     const { message, note } = pool.LambdaConfig?.CustomMessage
       ? await this.triggered(ctx, source, pool, { userPoolId, clientId, user, clientMetadata }, values)
       : { message: messageFor(source, pool, values), note: undefined };
+    // Counted when Cognito takes the mail on, before it answers: over the quota, the call itself is refused.
+    // After the trigger: a trigger that refuses the call sends nothing.
+    this.quotas.admitMail(pool);
     const send = () =>
       this.mailer.send({
         from: pool.EmailConfiguration?.From || COGNITO_DEFAULT_VERIFICATION_EMAIL.from,

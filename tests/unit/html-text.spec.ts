@@ -11,6 +11,10 @@ test.describe('htmlToText', () => {
     expect(htmlToText('a&nbsp;&amp;&#160;b &lt;c&gt; &#x41;&#66; &quot;q&quot; &unknown;')).toBe('a & b <c> AB "q" &unknown;');
   });
 
+  test("decodes the entities of branded mail: a footer's ©, a preheader's zero-width padding", () => {
+    expect(htmlToText('&copy; 2026 Acme&trade; &mdash; Code&zwnj;&nbsp;&zwnj; &ldquo;ready&rdquo;&hellip;')).toBe('© 2026 Acme™ — Code “ready”…');
+  });
+
   test('breaks lines at block ends', () => {
     expect(htmlToText('<p>one</p><p>two</p>two<br>three')).toBe('one\ntwo\ntwo\nthree');
   });

@@ -255,7 +255,7 @@ export async function runDoctor(env: Record<string, string | undefined> = proces
 
   let target: Target;
   try {
-    target = await resolveTarget(settings);
+    target = await resolveTarget(settings, env);
   } catch (error) {
     results.push({ status: 'fail', title: 'The embedded stack is not running', detail: (error as Error).message, fix: 'Start it with `npm run stack`.' });
     return results;
