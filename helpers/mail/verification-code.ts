@@ -82,3 +82,12 @@ export function extractSignInCode(mail: MailBody, template?: string): string {
           `Give the pool a template of its own (SetUserPoolMfaConfig EmailMfaConfiguration.Message), whose words find the code. The mail reads: ${JSON.stringify(clip(text))}`,
   );
 }
+
+/**
+ * A code of the same length that is not this one (its number plus one, wrapping
+ * round): what a typo, or a forger, would enter. Every digit of a code may
+ * change, so it is the right length for any code Cognito sends.
+ */
+export function anotherCode(code: string): string {
+  return String((Number(code) + 1) % 10 ** code.length).padStart(code.length, '0');
+}

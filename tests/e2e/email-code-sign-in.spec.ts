@@ -1,7 +1,4 @@
-import { expect, skipUnlessThePoolCanTell, test } from '../../fixtures';
-
-/** A code of the same length that is certainly not `code`. */
-const anotherCode = (code: string) => String((Number(code) + 1) % 10 ** code.length).padStart(code.length, '0');
+import { anotherCode, expect, skipUnlessThePoolCanTell, test } from '../../fixtures';
 
 /** What the Authenticator shows for Cognito's CodeMismatchException "Invalid code or auth state for the user.". */
 const WRONG_CODE = 'The verification code you entered is incorrect. Please try again.';

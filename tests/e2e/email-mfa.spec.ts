@@ -1,7 +1,4 @@
-import { expect, skipUnlessThePoolCanTell, test } from '../../fixtures';
-
-/** A code of the same length that is certainly not `code`. */
-const anotherCode = (code: string) => String((Number(code) + 1) % 10 ** code.length).padStart(code.length, '0');
+import { anotherCode, expect, skipUnlessThePoolCanTell, test } from '../../fixtures';
 
 test.beforeEach(skipUnlessThePoolCanTell('emailMfa'));
 

@@ -1,7 +1,4 @@
-import { expect, skipUnlessThePoolCanTell, test } from '../../fixtures';
-
-/** A six-digit code that is certainly not `code`. */
-const anotherCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+import { anotherCode, expect, skipUnlessThePoolCanTell, test } from '../../fixtures';
 
 test.beforeEach(skipUnlessThePoolCanTell('forgotPassword'));
 

@@ -1,9 +1,6 @@
-import { expect, skipUnlessThePoolCanTell, test } from '../../fixtures';
+import { anotherCode, expect, skipUnlessThePoolCanTell, test } from '../../fixtures';
 
 test.beforeEach(skipUnlessThePoolCanTell('signUpByCode'));
-
-/** A six-digit code that is certainly not `code`. */
-const anotherCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 
 test("a wrong code shows Cognito's error and leaves the user unconfirmed", async ({ flows, newUser, cognito }) => {
   const email = await flows.signUp(newUser);

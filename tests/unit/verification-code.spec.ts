@@ -1,4 +1,4 @@
-import { VerificationCodeError, extractSignInCode, extractVerificationCode } from '../../helpers/mail/verification-code';
+import { VerificationCodeError, extractSignInCode, extractVerificationCode, anotherCode } from '../../helpers/mail/verification-code';
 import { COGNITO_DEFAULT_VERIFICATION_EMAIL } from '../../common/cognito-texts';
 import { expect, test } from '@playwright/test';
 
@@ -92,4 +92,8 @@ test.describe('extractSignInCode', () => {
       /More than one candidate for the sign-in code in the mail \(12345678, 87654321\).*EmailMfaConfiguration\.Message/,
     );
   });
+});
+
+test('anotherCode: a code of the same length, never the same', () => {
+  expect(['482913', '999999', '00000042', '99999999'].map(anotherCode)).toEqual(['482914', '000000', '00000043', '00000000']);
 });

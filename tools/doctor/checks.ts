@@ -20,7 +20,7 @@ import { DeletionGuard, ownedAddresses, vetTestEmailPattern } from '../../helper
 import { MailDevBackend } from '../../helpers/mail/maildev.js';
 import { loadSettings, SettingsError, type Settings } from '../../config/settings.js';
 import { linkOriginOf, poolsFor, resolveTarget, type Target } from '../../config/target.js';
-import { MAILS_PER_STORY, STORIES, plannedEmails, storySupport, type StoryKey } from '../../helpers/cognito/story-support.js';
+import { MAILS_PER_STORY, STORIES, plannedEmails, storySupport, type StoryKey, type Support } from '../../helpers/cognito/story-support.js';
 import { deliveryRecordChecks, sesChecks } from './delivery-checks.js';
 import { senderCheck } from './sender-check.js';
 import { stackTriggerCheck, triggerChecks } from './trigger-checks.js';
@@ -116,8 +116,7 @@ function poolChecks(pool: UserPoolType, target: Target): CheckResult[] {
 }
 
 /** The stories this pool and client can run, and the ones that will be skipped, each with its reason (the report says the same). */
-function storyChecks(pool: UserPoolType & { EmailMfaConfiguration?: object }, client: UserPoolClientType, target: Target): CheckResult[] {
-  const support = storySupport(pool, client, poolsFor(target, pool));
+function storyChecks(pool: UserPoolType, support: Record<StoryKey, Support>): CheckResult[] {
   // A pool that mails nothing at sign-up is a ✗ of the pool's checks, and stops the run; a link pool skips the code stories, saying so.
   const mailsAtSignUp = (pool.AutoVerifiedAttributes ?? []).includes('email');
   const stories = Object.entries(support).filter(([key, s]) => key !== 'signUpByCode' || s.runs || mailsAtSignUp);
@@ -287,10 +286,11 @@ export async function runDoctor(env: Record<string, string | undefined> = proces
     // The sign-in code's template and email MFA are in the MFA configuration, not DescribeUserPool; refused, the permissions below say so.
     const mfa = pool.value?.UserPool ? await timed(() => client.send(new GetUserPoolMfaConfigCommand({ UserPoolId: target.cognito.userPoolId }))) : undefined;
     const described = pool.value?.UserPool && { ...pool.value.UserPool, EmailMfaConfiguration: mfa?.value?.EmailMfaConfiguration };
-    if (appClient.value?.UserPoolClient && described) results.push(...storyChecks(described, appClient.value.UserPoolClient, target));
+    // Which stories will run: read once, for the story lines, the trigger lines and the mails this run causes.
+    const support = appClient.value?.UserPoolClient && described ? storySupport(described, appClient.value.UserPoolClient, poolsFor(target, described)) : undefined;
+    if (support && described) results.push(...storyChecks(described, support));
     else results.push({ status: 'fail', title: `The app client ${target.cognito.userPoolClientId} could not be read`, detail: appClient.error?.message, fix: 'Check COGNITO_CLIENT_ID: it must be a client of this pool.' });
     if (described) {
-      const support = appClient.value?.UserPoolClient ? storySupport(described, appClient.value.UserPoolClient, poolsFor(target, described)) : undefined;
       const willRun = support && (Object.keys(support) as StoryKey[]).filter((key) => support[key].runs);
       results.push(...triggerChecks(described, env, willRun));
       if (target.name === 'local') results.push(stackTriggerCheck(described, env), ...(await triggerSampleChecks(described, env)));
