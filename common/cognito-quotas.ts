@@ -2,6 +2,8 @@
  * Cognito's quotas, as AWS documents them (developer guide, "Quotas in Amazon
  * Cognito"): request rates per category of operation, per account and region,
  * and the daily number of mails Cognito's own sender (COGNITO_DEFAULT) sends.
+ * Which category each operation counts in, and Cognito's words over a quota,
+ * are in the operation catalogue (cognito-operations.ts).
  * Pure: the emulator enforces them (local/cognito/quotas.ts), the unit tests
  * check them, the doctor plans a run against them.
  */
@@ -32,56 +34,6 @@ export const CATEGORY_RPS = {
 
 export type QuotaCategory = keyof typeof CATEGORY_RPS;
 
-/** Each operation's category, as AWS lists it (a few sit where one would not guess: ResendConfirmationCode is a UserResourceRead). */
-const CATEGORY_OF: Record<string, QuotaCategory> = {
-  InitiateAuth: 'UserAuthentication',
-  AdminInitiateAuth: 'UserAuthentication',
-  RespondToAuthChallenge: 'UserAuthenticationChallenges',
-  AdminRespondToAuthChallenge: 'UserAuthenticationChallenges',
-  SignUp: 'UserCreation',
-  ConfirmSignUp: 'UserCreation',
-  AdminCreateUser: 'UserCreation',
-  AdminConfirmSignUp: 'UserCreation',
-  ChangePassword: 'UserAccountRecovery',
-  ForgotPassword: 'UserAccountRecovery',
-  ConfirmForgotPassword: 'UserAccountRecovery',
-  AdminResetUserPassword: 'UserAccountRecovery',
-  AdminSetUserPassword: 'UserAccountRecovery',
-  AdminGetUser: 'UserRead',
-  GetUser: 'UserRead',
-  AdminUpdateUserAttributes: 'UserUpdate',
-  UpdateUserAttributes: 'UserUpdate',
-  VerifyUserAttribute: 'UserUpdate',
-  AdminDeleteUser: 'UserUpdate',
-  DeleteUser: 'UserUpdate',
-  AdminDisableUser: 'UserUpdate',
-  AdminEnableUser: 'UserUpdate',
-  AdminDeleteUserAttributes: 'UserUpdate',
-  GlobalSignOut: 'UserUpdate',
-  AdminUserGlobalSignOut: 'UserUpdate',
-  RevokeToken: 'UserToken',
-  ResendConfirmationCode: 'UserResourceRead',
-  GetUserAttributeVerificationCode: 'UserResourceRead',
-  SetUserMFAPreference: 'UserResourceUpdate',
-  AdminSetUserMFAPreference: 'UserResourceUpdate',
-  ListUsers: 'UserList',
-  DescribeUserPool: 'UserPoolRead',
-  ListUserPools: 'UserPoolRead',
-  CreateUserPool: 'UserPoolUpdate',
-  UpdateUserPool: 'UserPoolUpdate',
-  DeleteUserPool: 'UserPoolUpdate',
-  GetUserPoolMfaConfig: 'UserPoolResourceRead',
-  SetUserPoolMfaConfig: 'UserPoolResourceUpdate',
-  DescribeUserPoolClient: 'UserPoolClientRead',
-  ListUserPoolClients: 'UserPoolClientRead',
-  CreateUserPoolClient: 'UserPoolClientUpdate',
-  UpdateUserPoolClient: 'UserPoolClientUpdate',
-  DeleteUserPoolClient: 'UserPoolClientUpdate',
-};
-
-/** The category AWS counts an operation in; undefined for the few it lists in none (GetLogDeliveryConfiguration, say). */
-export const categoryOf = (operation: string): QuotaCategory | undefined => CATEGORY_OF[operation];
-
 /**
  * How every Cognito client of the suite and the stack meets throttling: the
  * SDK's adaptive mode backs off and paces the client's later calls, five
@@ -89,18 +41,8 @@ export const categoryOf = (operation: string): QuotaCategory | undefined => CATE
  */
 export const RETRY_THROTTLING = { retryMode: 'adaptive', maxAttempts: 5 } as const;
 
-/** What Cognito answers over a rate: HTTP 400, and the words its answers carry in public reports. */
-export const TOO_MANY_REQUESTS = { name: 'TooManyRequestsException', message: 'Rate exceeded' } as const;
-
 /** "Email messages sent daily per AWS account" with Cognito's own sender; not adjustable. */
 export const COGNITO_DEFAULT_DAILY_EMAILS = 50;
-
-/** What Cognito answers when its own sender's daily quota is spent, as public reports quote it. */
-export const DAILY_EMAIL_LIMIT_EXCEEDED = {
-  name: 'LimitExceededException',
-  message:
-    'Exceeded daily email limit for the operation or the account. If a higher limit is required, please configure your user pool to use your own Amazon SES configuration for sending email.',
-} as const;
 
 /** The daily quota "resets daily at 0900 UTC": the start of the quota day an instant falls in. */
 export function quotaDayStart(at: number): number {

@@ -1,3 +1,4 @@
+import type { TriggerSource } from './cognito-operations.js';
 import { looksLikeHtml } from './html-text.js';
 
 /** The placeholder Cognito replaces with the code in a verification message. */
@@ -81,13 +82,6 @@ export const EMULATOR_DEFAULT_SIGN_IN_CODE_EMAIL = {
   message: `Your sign-in code is ${CODE_PLACEHOLDER}.`,
 } as const;
 
-/**
- * Why Cognito mails, in its own words: cognito-local's message sources, which
- * are the CustomMessage trigger's `CustomMessage_<kind>` names too.
- * `Authentication` is a code at sign-in (passwordless, or email MFA).
- */
-export type MessageKind = 'SignUp' | 'ResendCode' | 'ForgotPassword' | 'AdminCreateUser' | 'UpdateUserAttribute' | 'VerifyUserAttribute' | 'Authentication';
-
 /** The fields of a user pool (SDK v2 or v3 shape) that decide every email it sends. */
 export interface PoolMessageSettings extends PoolVerificationSettings {
   AdminCreateUserConfig?: { InviteMessageTemplate?: { EmailMessage?: string; EmailSubject?: string } };
@@ -116,8 +110,8 @@ export interface MessageTemplate extends VerificationTemplate {
  * carry a code, even on a pool set to confirm with a link (AWS: "Emails from
  * attribute-update and password-reset operations use the code template").
  */
-export function messageTemplate(kind: MessageKind, pool: PoolMessageSettings): MessageTemplate {
-  if (kind === 'AdminCreateUser') {
+export function messageTemplate(source: TriggerSource, pool: PoolMessageSettings): MessageTemplate {
+  if (source === 'AdminCreateUser') {
     const invite = pool.AdminCreateUserConfig?.InviteMessageTemplate;
     return {
       style: 'invitation',
@@ -125,9 +119,9 @@ export function messageTemplate(kind: MessageKind, pool: PoolMessageSettings): M
       message: invite?.EmailMessage || COGNITO_DEFAULT_INVITATION_EMAIL.message,
     };
   }
-  if (kind === 'Authentication') return { style: 'code', ...signInCodeTemplate(pool) };
+  if (source === 'Authentication') return { style: 'code', ...signInCodeTemplate(pool) };
   const template = pool.VerificationMessageTemplate;
-  if ((kind === 'SignUp' || kind === 'ResendCode') && template?.DefaultEmailOption === 'CONFIRM_WITH_LINK') {
+  if ((source === 'SignUp' || source === 'ResendCode') && template?.DefaultEmailOption === 'CONFIRM_WITH_LINK') {
     return {
       style: 'link',
       subject: template.EmailSubjectByLink || COGNITO_DEFAULT_LINK_EMAIL.subject,
@@ -152,13 +146,13 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
  * `link` becomes the href of each {##text##}.
  */
 export function messageFor(
-  kind: MessageKind,
+  source: TriggerSource,
   pool: PoolMessageSettings,
   values: { code: string; username?: string; link?: string },
 ): RenderedMessage {
-  const template = messageTemplate(kind, pool);
+  const template = messageTemplate(source, pool);
   if (template.style === 'link') {
-    if (!values.link) throw new Error(`A ${kind} mail of a pool that confirms with a link needs the link`);
+    if (!values.link) throw new Error(`A ${source} mail of a pool that confirms with a link needs the link`);
     const href = escapeHtml(values.link);
     return { subject: template.subject, body: template.message.replace(LINK_PLACEHOLDER, (_, text: string) => `<a href="${href}">${text}</a>`), html: true };
   }

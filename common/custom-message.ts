@@ -1,4 +1,5 @@
-import { CODE_PLACEHOLDER, USERNAME_PLACEHOLDER, messageFor, messageTemplate, type MessageKind, type PoolMessageSettings, type RenderedMessage } from './cognito-texts.js';
+import { CODE_PLACEHOLDER, USERNAME_PLACEHOLDER, messageFor, messageTemplate, type PoolMessageSettings, type RenderedMessage } from './cognito-texts.js';
+import type { TriggerSource } from './cognito-operations.js';
 import { looksLikeHtml } from './html-text.js';
 
 /** The placeholder a CustomMessage trigger puts where a CONFIRM_WITH_LINK mail's link goes, as Cognito gives it. */
@@ -13,7 +14,7 @@ export const CUSTOM_MESSAGE_LIMITS = { emailMessage: 20_000, emailSubject: 140 }
 /** The event Cognito gives a CustomMessage trigger (email fields; SMS left empty). */
 export interface CustomMessageEvent {
   version: '1';
-  triggerSource: `CustomMessage_${MessageKind}`;
+  triggerSource: `CustomMessage_${TriggerSource}`;
   region: string;
   userPoolId: string;
   userName: string;
@@ -29,14 +30,14 @@ export interface CustomMessageEvent {
 }
 
 export function customMessageEvent(
-  kind: MessageKind,
+  source: TriggerSource,
   pool: PoolMessageSettings & { Id?: string },
   details: { userPoolId: string; userName: string; clientId: string | null; userAttributes: Record<string, string>; clientMetadata?: Record<string, string> },
 ): CustomMessageEvent {
-  const style = messageTemplate(kind, pool).style;
+  const style = messageTemplate(source, pool).style;
   return {
     version: '1',
-    triggerSource: `CustomMessage_${kind}`,
+    triggerSource: `CustomMessage_${source}`,
     // A pool's ID starts with its region: "eu-west-1_AbC123".
     region: details.userPoolId.split('_')[0] ?? '',
     userPoolId: details.userPoolId,
@@ -68,13 +69,13 @@ export interface CustomMessageOutcome extends RenderedMessage {
  * the user name of an invitation, or when it is over Cognito's limits.
  */
 export function renderCustomMessage(
-  kind: MessageKind,
+  source: TriggerSource,
   pool: PoolMessageSettings,
   response: Partial<CustomMessageEvent['response']> | undefined,
   values: { code: string; username?: string; link?: string },
 ): CustomMessageOutcome {
-  const template = messageFor(kind, pool, values);
-  const style = messageTemplate(kind, pool).style;
+  const template = messageFor(source, pool, values);
+  const style = messageTemplate(source, pool).style;
   const message = typeof response?.emailMessage === 'string' && response.emailMessage !== '' ? response.emailMessage : undefined;
   const subject = typeof response?.emailSubject === 'string' && response.emailSubject !== '' ? response.emailSubject : template.subject;
   const aside = (why: string): CustomMessageOutcome => ({ ...template, setAside: why });

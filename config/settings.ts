@@ -2,7 +2,8 @@ import { STACK_VARIABLES, StackSettingsError, stackSettings } from '../local/sta
 import { UI_NAMES, type UiName } from '../pages/index.js';
 import { ActionableError } from '../helpers/errors.js';
 import { compileTestEmailPattern } from '../helpers/cognito/deletion-guard.js';
-import { CodeRuleError, codeRulesFromEnv, type CodeRule, type MessageKind } from '../helpers/mail/code-rules.js';
+import { CodeRuleError, codeRulesFromEnv, type CodeRule } from '../helpers/mail/code-rules.js';
+import type { MailKind } from '../common/cognito-operations.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -42,7 +43,7 @@ export interface Settings {
   /** Extra addresses the suite may delete users for, beyond its own inboxes'. */
   testEmailPattern?: RegExp;
   /** Where the code stands in each kind of mail a trigger writes (CODE_IN_*); a kind without a rule has none. */
-  codeRules: Partial<Record<MessageKind, CodeRule>>;
+  codeRules: Partial<Record<MailKind, CodeRule>>;
   remote?: RemoteSettings;
 }
 

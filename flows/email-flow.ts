@@ -4,11 +4,10 @@ import { codeRefusal, sentence } from '../helpers/diagnosis/code-refusal.js';
 import { deliveredTo } from '../helpers/diagnosis/delivery.js';
 import type { Explainer } from '../helpers/diagnosis/explainer.js';
 import { ActionableError } from '../helpers/errors.js';
-import { MESSAGE_KIND_OF_OPERATION } from '../helpers/mail/code-rules.js';
-import { VERIFICATION_KINDS, type VerificationKind } from '../helpers/mail/code-reading.js';
 import type { DisposableInbox } from '../helpers/mail/disposable-inbox.js';
 import type { VerificationEmail } from '../helpers/mail/types.js';
 import type { MailTriggers } from '../common/lambda-triggers.js';
+import { VERIFICATION_MAIL_KINDS, mailKindOf, type OperationName, type VerificationMailKind } from '../common/cognito-operations.js';
 import type { Screens } from '../pages/index.js';
 
 /** An email a flow waited for, the instant of the click that asked for it, and when the test had it. */
@@ -68,7 +67,7 @@ export abstract class EmailFlow {
    * an error instead.
    */
   protected async mailCausedBy<E extends VerificationEmail = VerificationEmail>(
-    operation: string,
+    operation: OperationName,
     action: () => Promise<void>,
     instead: string,
     {
@@ -107,12 +106,12 @@ export abstract class EmailFlow {
    * (sign-up, resend, reset, attribute: each may have its own CODE_IN_* rule).
    * An operation that mails no such code must say how its mail is read.
    */
-  private verificationMail(operation: string, inbox: DisposableInbox): (since: Date) => Promise<VerificationEmail> {
-    const kind = MESSAGE_KIND_OF_OPERATION[operation];
-    if (!VERIFICATION_KINDS.includes(kind as VerificationKind)) {
+  private verificationMail(operation: OperationName, inbox: DisposableInbox): (since: Date) => Promise<VerificationEmail> {
+    const kind = mailKindOf(operation);
+    if (!VERIFICATION_MAIL_KINDS.includes(kind as VerificationMailKind)) {
       throw new Error(`${operation} mails no verification code (its mail: ${kind ?? 'none known'}): mailCausedBy must be given how to read its mail (read).`);
     }
-    return (since) => inbox.waitForVerificationEmail({ since, kind: kind as VerificationKind });
+    return (since) => inbox.waitForVerificationEmail({ since, kind: kind as VerificationMailKind });
   }
 
   /**
@@ -120,7 +119,7 @@ export abstract class EmailFlow {
    * page made no such call (an app that calls Cognito from its server). A
    * call still pending when its budget (or the wait) runs out fails the step.
    */
-  protected async answerOf(operation: string, since: Date, timeout = this.options.budgetMs ?? ANSWER_TIMEOUT_MS): Promise<CognitoCall | undefined> {
+  protected async answerOf(operation: OperationName, since: Date, timeout = this.options.budgetMs ?? ANSWER_TIMEOUT_MS): Promise<CognitoCall | undefined> {
     const calls = this.options.calls;
     if (!calls) return undefined;
     const call = await calls.answer(operation, since, timeout);
@@ -185,7 +184,7 @@ export abstract class EmailFlow {
   }
 
   /** Why Cognito refused a code: the exception, and whose code it was (an earlier mail's, or the latest mail's). */
-  protected refusalOfCode(call: CognitoCall, code: string, operation = 'ConfirmSignUp'): { cause: string; likely?: string } {
+  protected refusalOfCode(call: CognitoCall, code: string, operation: OperationName = 'ConfirmSignUp'): { cause: string; likely?: string } {
     return codeRefusal({ operation, exception: exceptionOf(call), message: call.body?.message }, code, this.inbox.handedOut);
   }
 
@@ -196,7 +195,7 @@ export abstract class EmailFlow {
   }
 
   /** A call the suite makes itself (an admin's), recorded with the page's so the evidence shows it. */
-  protected suiteCall<T>(operation: string, work: () => Promise<T>): Promise<T> {
+  protected suiteCall<T>(operation: OperationName, work: () => Promise<T>): Promise<T> {
     return this.options.calls ? this.options.calls.own(operation, work) : work();
   }
 

@@ -1,5 +1,5 @@
 import type { Page, Request } from '@playwright/test';
-import { sendsMail } from '../cognito/operations.js';
+import { alwaysMails } from '../../common/cognito-operations.js';
 
 type Delivery = { Destination?: string; DeliveryMedium?: string };
 
@@ -33,7 +33,7 @@ export const isRefused = (call: CognitoCall) => call.failure !== undefined || (c
 /** Refused for the rate, not for what it asked: the client retries it. */
 export const isThrottled = (call: CognitoCall) => isRefused(call) && exceptionOf(call) === 'TooManyRequestsException';
 /** Whether a call is one that mails: its operation always does (SignUp …), or its answer says it did (a sign-in code's EMAIL_OTP challenge). */
-export const mailed = (call: CognitoCall) => sendsMail(call.operation) || !!call.body?.CodeDeliveryDetails;
+export const mailed = (call: CognitoCall) => alwaysMails(call.operation) || !!call.body?.CodeDeliveryDetails;
 
 /** One line per call: operation → status, exception, latency; or still pending after N ms. */
 export function describeCall(call: CognitoCall, now = Date.now()): string {

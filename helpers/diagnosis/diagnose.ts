@@ -1,5 +1,5 @@
 import { withAdvice } from '../cognito/advice.js';
-import { MAIL_SENDING_OPERATIONS, MAILS_WITHOUT_DELIVERY_DETAILS, sendsMail } from '../cognito/operations.js';
+import { ALWAYS_MAILING, alwaysMails, operation } from '../../common/cognito-operations.js';
 import { describeCall, exceptionOf, isAnswered, isRefused, isThrottled, mailed, type CognitoCall } from './cognito-calls.js';
 import { CONFIRMATION_DID_NOT_TAKE } from './confirmation.js';
 import { deliveredTo } from './delivery.js';
@@ -33,7 +33,7 @@ export interface Evidence {
 
 /** What Cognito says it sent, and where: its CodeDeliveryDetails, or (AdminCreateUser names none) the invitation it accepted to send. */
 const sent = (call: CognitoCall, delivery?: { Destination?: string; DeliveryMedium?: string }) =>
-  delivery ? `the code to ${delivery.Destination} by ${delivery.DeliveryMedium}` : `${MAIL_SENDING_OPERATIONS[call.operation] ?? 'the mail'} (${call.operation} → ${call.status})`;
+  delivery ? `the code to ${delivery.Destination} by ${delivery.DeliveryMedium}` : `${operation(call.operation)?.mail?.brings ?? 'the mail'} (${call.operation} → ${call.status})`;
 
 const origin = (url?: string) => (url ? new URL(url).origin : undefined);
 
@@ -82,7 +82,7 @@ export function diagnose(evidence: Evidence): { lines: string[]; likelyCause: st
   } else if (confirmedInVain) {
     // Before any refusal: the app's next calls (sign-in, a resend) fail because of it, and would only hide it.
     likelyCause = CONFIRMATION_DID_NOT_TAKE;
-  } else if (refused && (evidence.kind === 'failed step' || sendsMail(refused.operation) || refused.operation === 'InitiateAuth')) {
+  } else if (refused && (evidence.kind === 'failed step' || alwaysMails(refused.operation) || refused.operation === 'InitiateAuth')) {
     const type = exceptionOf(refused);
     const said = `${type}: ${refused.body?.message ?? 'no message'}`;
     const advice = withAdvice(type, said).slice(said.length).replace(/^ \(\w+: (.*)\)$/, ' $1');
@@ -98,7 +98,7 @@ export function diagnose(evidence: Evidence): { lines: string[]; likelyCause: st
     likelyCause = `Mail did arrive during the wait, but for ${evidence.strangers.length === 1 ? 'another address' : 'other addresses'}: the mail path delivered it to the wrong recipient.`;
   } else if (!last) {
     likelyCause =
-      `The page made no call that sends mail (${Object.keys(MAIL_SENDING_OPERATIONS).join(', ')}, or a sign-in answered with a code's challenge) after the action: the form may not have been sent ` +
+      `The page made no call that sends mail (${ALWAYS_MAILING.join(', ')}, or a sign-in answered with a code's challenge) after the action: the form may not have been sent ` +
       '(a validation message on the page?), or the app calls Cognito from its server, out of the browser\'s sight.';
   } else if (!isAnswered(last)) {
     // Pending, but not yet past its budget (a slow call past it is named above): its mail cannot be judged.
@@ -106,7 +106,7 @@ export function diagnose(evidence: Evidence): { lines: string[]; likelyCause: st
       `${last.operation} had not answered ${now - last.at.getTime()} ms after the page sent it, when the wait for the mail ended: ` +
       'Cognito (or a Lambda trigger it runs) is slow, and Cognito mails after it answers. Nothing says the mail will not come: ' +
       'if this is how slow Cognito is here, give the mail more time (EMAIL_TIMEOUT_MS).';
-  } else if (!delivery && !MAILS_WITHOUT_DELIVERY_DETAILS.includes(last.operation)) {
+  } else if (!delivery && operation(last.operation)?.mail?.deliveryDetails !== false) {
     likelyCause =
       evidence.userStatus === 'CONFIRMED'
         ? 'The user was confirmed without a code (a PreSignUp trigger that auto-confirms?), so Cognito sent none.'

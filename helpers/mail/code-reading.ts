@@ -1,19 +1,16 @@
-import { CODE_RULE_VARIABLES, MESSAGE_KIND_NAMES, extractBrandedCode, extractCodeByRule, type CodeRule, type MessageKind } from './code-rules.js';
+import { extractBrandedCode, extractCodeByRule, type CodeRule } from './code-rules.js';
 import { extractConfirmationLink, extractLinkWithCode } from './confirmation-link.js';
 import { extractInvitation } from './invitation.js';
 import { VerificationCodeError, extractSignInCode, extractVerificationCode, mailText, type MailBody } from './verification-code.js';
 import { clip, escapeRegExp } from '../text.js';
 import type { VerificationTemplate } from '../../common/cognito-texts.js';
 import { mailTriggers, type MailLambdaConfig, type MailTriggers } from '../../common/lambda-triggers.js';
-
-/** The kinds of mail the pool's verification template writes (without a trigger): a code to enter. */
-export const VERIFICATION_KINDS = ['signUp', 'resend', 'passwordReset', 'attributeVerification'] as const satisfies readonly MessageKind[];
-export type VerificationKind = (typeof VERIFICATION_KINDS)[number];
+import { codeDigitsOf, codeRuleVariable, mailKindWords, type MailKind } from '../../common/cognito-operations.js';
 
 /** How the inbox reads mail that the pool's templates may not have written. */
 export interface CodeReading {
   /** Where the code stands in each kind of mail (CODE_IN_*: settings.codeRules); a kind without one has none. */
-  rules: Partial<Record<MessageKind, CodeRule>>;
+  rules: Partial<Record<MailKind, CodeRule>>;
   /** The Lambda trigger that writes or sends the pool's mail, as messages name it; none: Cognito's templates do. */
   trigger?: string;
   /** The pool's mail triggers by function name (PreSignUp too): a trigger's error then names its function. */
@@ -26,10 +23,6 @@ export function codeReading(rules: CodeReading['rules'], lambdaConfig: MailLambd
   const trigger = customMessage ? `CustomMessage trigger \`${customMessage}\`` : customEmailSender ? `CustomEmailSender trigger \`${customEmailSender}\`` : undefined;
   return { rules, ...(trigger ? { trigger } : {}), functions: mailTriggers(lambdaConfig) };
 }
-
-// Email MFA's codes have six digits, passwordless sign-in codes eight (local/cognito/sign-in-codes.ts); the inbox does not know which it waits for.
-const SIGN_IN_CODE_LENGTHS = [6, 8] as const;
-const VERIFICATION_CODE_LENGTH = 6;
 
 /** A message that ends as a sentence, so another can follow it. */
 const sentence = (message: string) => (/[.!?]$/.test(message) ? message : `${message}.`);
@@ -69,7 +62,7 @@ export class CodeReader {
    * pool's mail, the one code-length number standing alone in it; else, as
    * without any of this, the words of the pool's template.
    */
-  code(mail: MailBody, kind: Exclude<MessageKind, 'invitation'>): string {
+  code(mail: MailBody, kind: Exclude<MailKind, 'invitation'>): string {
     const rule = this.reading.rules[kind];
     if (rule) return this.explained(kind, () => extractCodeByRule(mail, rule, rule.variable));
     if (this.reading.trigger) return this.explained(kind, () => brandedCode(mail, kind));
@@ -97,8 +90,8 @@ export class CodeReader {
       } catch (error) {
         if (!(error instanceof VerificationCodeError)) throw error;
         throw new VerificationCodeError(
-          `${sentence(error.message)} Say where the temporary password stands with ${CODE_RULE_VARIABLES.invitation}: a regular expression whose one capture group is the password ` +
-            `(a words rule reads digits only), e.g. ${CODE_RULE_VARIABLES.invitation}="/password:? (\\S+)/".`,
+          `${sentence(error.message)} Say where the temporary password stands with ${codeRuleVariable('invitation')}: a regular expression whose one capture group is the password ` +
+            `(a words rule reads digits only), e.g. ${codeRuleVariable('invitation')}="/password:? (\\S+)/".`,
           { cause: error },
         );
       }
@@ -119,16 +112,16 @@ export class CodeReader {
    * A mail whose code could not be read, said as which kind of mail it was,
    * who wrote it, and the setting that says where its code stands.
    */
-  private explained<T>(kind: MessageKind, read: () => T): T {
+  private explained<T>(kind: MailKind, read: () => T): T {
     try {
       return read();
     } catch (error) {
       if (!(error instanceof VerificationCodeError)) throw error;
-      const own = CODE_RULE_VARIABLES[kind];
+      const own = codeRuleVariable(kind);
       const shared = this.reading.rules[kind]?.variable;
-      const note = shared && shared !== own ? ` ${own} sets a rule for the ${MESSAGE_KIND_NAMES[kind]} mail alone.` : '';
+      const note = shared && shared !== own ? ` ${own} sets a rule for the ${mailKindWords(kind)} mail alone.` : '';
       const author = this.reading.trigger ? ` from ${this.reading.trigger}` : '';
-      throw new VerificationCodeError(`The ${MESSAGE_KIND_NAMES[kind]} mail${author}: ${note ? `${sentence(error.message)}${note}` : error.message}`, { cause: error });
+      throw new VerificationCodeError(`The ${mailKindWords(kind)} mail${author}: ${note ? `${sentence(error.message)}${note}` : error.message}`, { cause: error });
     }
   }
 
@@ -146,12 +139,14 @@ export class CodeReader {
 /**
  * The code of a mail a trigger wrote, with no rule for its kind: the one
  * number of a code's length standing alone in it (extractBrandedCode), whose
- * errors name the kind's setting. A sign-in code may have six digits or eight.
+ * errors name the kind's setting. A sign-in code may have six digits (email
+ * MFA) or eight (passwordless): the inbox does not know which it waits for.
  */
-function brandedCode(mail: MailBody, kind: Exclude<MessageKind, 'invitation'>): string {
-  const setting = CODE_RULE_VARIABLES[kind];
-  if (kind !== 'signInCode') return extractBrandedCode(mail, VERIFICATION_CODE_LENGTH, setting);
-  const tries = SIGN_IN_CODE_LENGTHS.map((length) => {
+function brandedCode(mail: MailBody, kind: Exclude<MailKind, 'invitation'>): string {
+  const setting = codeRuleVariable(kind);
+  const lengths = codeDigitsOf(kind);
+  if (lengths.length === 1) return extractBrandedCode(mail, lengths[0], setting);
+  const tries = lengths.map((length) => {
     try {
       return { length, code: extractBrandedCode(mail, length, setting) };
     } catch (error) {

@@ -3,51 +3,14 @@ import { CODE_PLACEHOLDER } from '../../common/cognito-texts.js';
 import { ActionableError } from '../errors.js';
 import { VerificationCodeError, extractVerificationCode, mailText, type MailBody } from './verification-code.js';
 import { clip, escapeRegExp } from '../text.js';
+import { MAIL_KINDS, type MailKind } from '../../common/cognito-operations.js';
 
-/**
+/*
  * Where the code stands in a mail whose words are not the pool's template:
  * teams with a CustomMessage Lambda trigger send branded HTML of their own, so
- * each kind of mail may say, by a setting, how its code is found.
+ * each kind of mail (MAIL_KINDS) may say, by its CODE_IN_* setting, how its
+ * code is found.
  */
-export type MessageKind = 'signUp' | 'resend' | 'passwordReset' | 'invitation' | 'attributeVerification' | 'signInCode';
-
-/** The setting that says where the code stands in each kind of mail. */
-export const CODE_RULE_VARIABLES: Record<MessageKind, string> = {
-  signUp: 'CODE_IN_SIGN_UP_MAIL',
-  resend: 'CODE_IN_RESEND_MAIL',
-  passwordReset: 'CODE_IN_PASSWORD_RESET_MAIL',
-  invitation: 'CODE_IN_INVITATION_MAIL',
-  attributeVerification: 'CODE_IN_ATTRIBUTE_MAIL',
-  signInCode: 'CODE_IN_SIGN_IN_MAIL',
-};
-
-/** Each kind of mail in words, for messages. */
-export const MESSAGE_KIND_NAMES: Record<MessageKind, string> = {
-  signUp: 'sign-up',
-  resend: 'resent code',
-  passwordReset: 'password reset',
-  invitation: 'invitation',
-  attributeVerification: 'email change',
-  signInCode: 'sign-in code',
-};
-
-/**
- * The kind of mail each Cognito operation that mails causes, as a
- * CustomMessage trigger's source tells them apart: a password reset's resend
- * is ForgotPassword again; a sign-in code comes of InitiateAuth, or of
- * RespondToAuthChallenge once the password's proof is in.
- */
-export const MESSAGE_KIND_OF_OPERATION: Readonly<Record<string, MessageKind>> = {
-  SignUp: 'signUp',
-  ResendConfirmationCode: 'resend',
-  ForgotPassword: 'passwordReset',
-  AdminResetUserPassword: 'passwordReset',
-  UpdateUserAttributes: 'attributeVerification',
-  GetUserAttributeVerificationCode: 'attributeVerification',
-  AdminCreateUser: 'invitation',
-  InitiateAuth: 'signInCode',
-  RespondToAuthChallenge: 'signInCode',
-};
 
 /** The rule for every kind of mail whose own variable is not set. */
 export const DEFAULT_CODE_RULE_VARIABLE = 'CODE_IN_MAIL';
@@ -151,7 +114,7 @@ export function parseCodeRule(variable: string, raw: string): CodeRule {
  * none (an empty value counts as unset, as in .env.example). Every wrong value
  * is reported at once, in one CodeRuleError.
  */
-export function codeRulesFromEnv(env: Record<string, string | undefined>): Partial<Record<MessageKind, CodeRule>> {
+export function codeRulesFromEnv(env: Record<string, string | undefined>): Partial<Record<MailKind, CodeRule>> {
   const problems: string[] = [];
   const read = (variable: string): CodeRule | undefined => {
     const raw = env[variable]?.trim();
@@ -165,8 +128,8 @@ export function codeRulesFromEnv(env: Record<string, string | undefined>): Parti
     }
   };
   const fallback = read(DEFAULT_CODE_RULE_VARIABLE);
-  const rules: Partial<Record<MessageKind, CodeRule>> = {};
-  for (const [kind, variable] of Object.entries(CODE_RULE_VARIABLES) as [MessageKind, string][]) {
+  const rules: Partial<Record<MailKind, CodeRule>> = {};
+  for (const [kind, { codeRule: variable }] of Object.entries(MAIL_KINDS) as [MailKind, (typeof MAIL_KINDS)[MailKind]][]) {
     // A kind whose own value is wrong is reported, never quietly given CODE_IN_MAIL's rule.
     const rule = env[variable]?.trim() ? read(variable) : fallback;
     if (rule) rules[kind] = rule;

@@ -1,5 +1,6 @@
 import { ActionableError } from '../errors.js';
-import { CodeReader, type CodeReading, type VerificationKind } from './code-reading.js';
+import { CodeReader, type CodeReading } from './code-reading.js';
+import type { VerificationMailKind } from '../../common/cognito-operations.js';
 import { VerificationCodeError, type MailBody } from './verification-code.js';
 import type { VerificationTemplate } from '../../common/cognito-texts.js';
 import type { MailTriggers } from '../../common/lambda-triggers.js';
@@ -95,7 +96,7 @@ export class DisposableInbox {
    * time, when one comes too late, and with the mail's text when it holds no
    * single code.
    */
-  async waitForVerificationEmail({ since, kind, timeout = this.defaultTimeout }: { since: Date; kind: VerificationKind; timeout?: number }): Promise<VerificationEmail> {
+  async waitForVerificationEmail({ since, kind, timeout = this.defaultTimeout }: { since: Date; kind: VerificationMailKind; timeout?: number }): Promise<VerificationEmail> {
     return this.waitFor(since, timeout, kind, (email) => ({ code: this.reader.code(email, kind) }));
   }
 

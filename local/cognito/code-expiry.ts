@@ -4,12 +4,13 @@ import type { Context } from 'cognito-local/lib/services/context.js';
 import type { Services } from 'cognito-local/lib/services/index.js';
 import { accessTokenClaims, poolOfRequest } from './request-pool.js';
 import type { UserClocks } from './user-clocks.js';
-import { EXPIRED_CODE, ISSUES_CODE, TAKES_CODE, hasExpired, type CodeKind } from '../../common/code-expiry-rules.js';
+import { COGNITO_ERRORS, hasExpired, OPERATION_NAMES, timedCodeIssuedBy, timedCodeTakenBy, type TimedCodeKind } from '../../common/cognito-operations.js';
 
 /** Cognito's ExpiredCodeException, in its words. */
-const expiredCode = () => new CognitoError(EXPIRED_CODE.name, EXPIRED_CODE.message);
+const expiredCode = () => new CognitoError(COGNITO_ERRORS.expiredCode.name, COGNITO_ERRORS.expiredCode.message);
 
-export const TIMES_CODES = [...Object.keys(ISSUES_CODE), ...Object.keys(TAKES_CODE)];
+/** The operations that mail or take a code that lives a fixed time (a sign-in code dies with its session instead). */
+export const TIMES_CODES: readonly string[] = OPERATION_NAMES.filter((name) => timedCodeIssuedBy(name) || timedCodeTakenBy(name));
 
 type CodeRequest = { UserPoolId?: string; ClientId?: string; Username?: string; AccessToken?: string };
 
@@ -30,8 +31,8 @@ export class CodeExpiry {
 
   /** The operation, timing the codes it mails or refusing the expired codes it takes; others as they are. */
   wrap(operation: string, route: Route): Route {
-    const issues = ISSUES_CODE[operation];
-    const takes = TAKES_CODE[operation];
+    const issues = timedCodeIssuedBy(operation);
+    const takes = timedCodeTakenBy(operation);
     if (issues) {
       return async (ctx, req: CodeRequest) => {
         const result = await route(ctx, req);
@@ -52,7 +53,7 @@ export class CodeExpiry {
   }
 
   /** Which user's code of this kind a request is about, by pool and Cognito username; undefined when there is no such user. */
-  private async keyOf(ctx: Context, req: CodeRequest, kind: CodeKind): Promise<{ id: string; username: string } | undefined> {
+  private async keyOf(ctx: Context, req: CodeRequest, kind: TimedCodeKind): Promise<{ id: string; username: string } | undefined> {
     const pool = await poolOfRequest(this.services, ctx, req);
     const name = req.Username ?? (req.AccessToken ? accessTokenClaims(req.AccessToken).username : undefined);
     const user = pool && name ? await pool.getUserByUsername(ctx, name) : null;

@@ -1,23 +1,10 @@
 import { CognitoError } from 'cognito-local/lib/errors.js';
 import type { Route } from 'cognito-local/lib/server/Router.js';
 import type { Services } from 'cognito-local/lib/services/index.js';
+import { COGNITO_ERRORS, operation, type PasswordSettingOperation } from '../../common/cognito-operations.js';
 import { policyViolation } from '../../common/password-policy.js';
 import type { PasswordPolicy } from '../../common/random-password.js';
 import { poolOfRequest } from './request-pool.js';
-
-/**
- * How each operation words the refusal, as Cognito's own answers read in
- * public reports: the sign-up "did not conform with policy", an administrator's
- * password "did not conform with password policy", a changed or reset one "does not conform to policy".
- */
-const WORDING: Record<string, string> = {
-  SignUp: 'Password did not conform with policy',
-  AdminCreateUser: 'Password did not conform with password policy',
-  AdminSetUserPassword: 'Password did not conform with password policy',
-  ChangePassword: 'Password does not conform to policy',
-  ConfirmForgotPassword: 'Password does not conform to policy',
-  RespondToAuthChallenge: 'Password does not conform to policy',
-};
 
 type PasswordRequest = {
   UserPoolId?: string;
@@ -30,8 +17,8 @@ type PasswordRequest = {
   ChallengeResponses?: { NEW_PASSWORD?: string };
 };
 
-/** The password each operation sets, where it sets one. */
-const PASSWORD_OF: Record<string, (req: PasswordRequest) => string | undefined> = {
+/** The password each operation sets, where it sets one: one entry for each operation whose record has a passwordRefusal. */
+const PASSWORD_OF: Record<PasswordSettingOperation, (req: PasswordRequest) => string | undefined> = {
   SignUp: (req) => req.Password,
   AdminCreateUser: (req) => req.TemporaryPassword,
   AdminSetUserPassword: (req) => req.Password,
@@ -52,13 +39,14 @@ export const SETS_A_PASSWORD = Object.keys(PASSWORD_OF);
  */
 export const PasswordPolicyCheck =
   (services: Pick<Services, 'cognito'>) =>
-  (operation: string, route: Route): Route =>
+  (name: string, route: Route): Route =>
   async (ctx, req: PasswordRequest) => {
-    const password = PASSWORD_OF[operation]?.(req);
+    const password = Object.hasOwn(PASSWORD_OF, name) ? PASSWORD_OF[name as PasswordSettingOperation](req) : undefined;
     if (password === undefined) return route(ctx, req);
     const pool = await poolOfRequest(services, ctx, req);
     const policy = (pool?.options as { Policies?: { PasswordPolicy?: PasswordPolicy } } | undefined)?.Policies?.PasswordPolicy;
     const broken = pool && policyViolation(password, policy);
-    if (broken) throw new CognitoError('InvalidPasswordException', `${WORDING[operation]}: ${broken}`);
+    // How each operation words the refusal (its record's passwordRefusal), then the rule broken.
+    if (broken) throw new CognitoError(COGNITO_ERRORS.passwordPolicy.name, `${operation(name)?.passwordRefusal}: ${broken}`);
     return route(ctx, req);
   };

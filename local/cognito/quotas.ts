@@ -2,15 +2,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CognitoError } from 'cognito-local/lib/errors.js';
 import type { Route } from 'cognito-local/lib/server/Router.js';
 import type { UserPool } from 'cognito-local/lib/services/userPoolService.js';
-import {
-  DAILY_EMAIL_LIMIT_EXCEEDED,
-  TOO_MANY_REQUESTS,
-  TokenBucket,
-  categoryOf,
-  quotaDayStart,
-  type QuotaCategory,
-  type QuotaSettings,
-} from '../../common/cognito-quotas.js';
+import { TokenBucket, quotaDayStart, type QuotaCategory, type QuotaSettings } from '../../common/cognito-quotas.js';
+import { COGNITO_ERRORS, categoryOf } from '../../common/cognito-operations.js';
+
+const { rateExceeded, dailyEmailLimit } = COGNITO_ERRORS;
 
 /** What the emulator's quotas are, and what they did: GET QUOTAS_PATH, for the doctor and the scale test. */
 export interface QuotaReport extends QuotaSettings {
@@ -52,7 +47,7 @@ export class Quotas {
       if (!bucket) this.buckets.set(category, (bucket = new TokenBucket(rps, this.now)));
       if (!bucket.take()) {
         this.throttled[operation] = (this.throttled[operation] ?? 0) + 1;
-        return Promise.reject(new CognitoError(TOO_MANY_REQUESTS.name, TOO_MANY_REQUESTS.message));
+        return Promise.reject(new CognitoError(rateExceeded.name, rateExceeded.message));
       }
       return route(ctx, req);
     };
@@ -67,7 +62,7 @@ export class Quotas {
     if (pool.EmailConfiguration?.EmailSendingAccount === 'DEVELOPER') return;
     const day = quotaDayStart(this.now());
     if (this.mailed.day !== day) this.mailed = { day, count: 0 };
-    if (this.settings.emailDailyLimit !== 'off' && this.mailed.count >= this.settings.emailDailyLimit) throw new CognitoError(DAILY_EMAIL_LIMIT_EXCEEDED.name, DAILY_EMAIL_LIMIT_EXCEEDED.message);
+    if (this.settings.emailDailyLimit !== 'off' && this.mailed.count >= this.settings.emailDailyLimit) throw new CognitoError(dailyEmailLimit.name, dailyEmailLimit.message);
     this.mailed.count += 1;
   }
 

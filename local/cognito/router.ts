@@ -8,6 +8,7 @@ import { EmailMfa } from './email-mfa.js';
 import { SignInCodes, type SignInChallenges } from './sign-in-codes.js';
 import { ConfirmSignUpVerifyingEmail } from './confirm-sign-up.js';
 import { withMaskedDestinations } from '../../common/masked-destination.js';
+import { COGNITO_ERRORS, type OperationName } from '../../common/cognito-operations.js';
 import { CodeExpiry, TIMES_CODES } from './code-expiry.js';
 import { KeptPoolSettings } from './kept-pool-settings.js';
 import { PasswordPolicyCheck, SETS_A_PASSWORD } from './password-policy.js';
@@ -24,25 +25,27 @@ import { InitiateAuthWithSrp, RespondToPasswordVerifier, checkingExplicitAuthFlo
  * the emulator and against AWS alike.
  */
 const REAL_COGNITO_MESSAGES: Record<string, string> = {
-  'CodeMismatchException: Incorrect confirmation code': 'Invalid verification code provided, please try again.',
-  'UsernameExistsException: User already exists': 'An account with the given email already exists.',
+  'CodeMismatchException: Incorrect confirmation code': COGNITO_ERRORS.codeMismatch.message,
+  'UsernameExistsException: User already exists': COGNITO_ERRORS.usernameExists.message,
 };
+const { incorrectPassword, invalidRefreshToken, userDoesNotExist } = COGNITO_ERRORS;
 
 function withRealCognitoMessage(target: string, req: { AuthFlow?: string }, error: unknown): unknown {
   // cognito-local refuses a wrong password at sign-in with InvalidPasswordException; Cognito says
   // NotAuthorizedException, and keeps InvalidPasswordException for a password that breaks the policy.
   if (error instanceof CognitoError && error.code === 'InvalidPasswordException' && /InitiateAuth$/.test(target)) {
-    return new CognitoError('NotAuthorizedException', 'Incorrect username or password.');
+    return new CognitoError(incorrectPassword.name, incorrectPassword.message);
   }
   // cognito-local's bare "User not authorized": a sign-in name nobody has (a pool that prevents user-existence
   // errors, as new ones do, says no more than for a wrong password), or a refresh token nobody holds (a deleted user's).
   if (error instanceof CognitoError && error.code === 'NotAuthorizedException' && error.message === 'User not authorized' && /InitiateAuth$/.test(target)) {
-    return new CognitoError('NotAuthorizedException', /^REFRESH_TOKEN/.test(req.AuthFlow ?? '') ? 'Invalid Refresh Token.' : 'Incorrect username or password.');
+    const refused = /^REFRESH_TOKEN/.test(req.AuthFlow ?? '') ? invalidRefreshToken : incorrectPassword;
+    return new CognitoError(refused.name, refused.message);
   }
   // An access token whose user was deleted: Cognito answers UserNotFoundException "User does not exist."
   // (aws-amplify/aws-sdk-android#366); cognito-local says "User not found.".
   if (error instanceof CognitoError && error.code === 'UserNotFoundException' && target === 'GetUser') {
-    return new CognitoError('UserNotFoundException', 'User does not exist.');
+    return new CognitoError(userDoesNotExist.name, userDoesNotExist.message);
   }
   if (error instanceof CognitoError) {
     // Only cognito-local's own words: the emulator layer's errors already say what Cognito says.
@@ -73,7 +76,8 @@ export function emulatorRouter(services: Services, clocks: UserClocks, quotas: P
   // The password sign-in, which an SRP sign-in ends with once the password is proven; with email MFA, it asks for a mailed code first.
   const passwordSignIn = emailMfa.PasswordSignIn(InitiateAuthCheckingTemporaryPassword(services, newPasswordSessions, cognitoLocal('InitiateAuth')));
   const choiceBased = ChoiceBasedSignIn(services, codes, srpSignIns, passwordSignIn);
-  const additions: Record<string, Route> = {
+  // Keyed by the catalogue's names: an operation the emulator adds has a record (common/cognito-operations.ts).
+  const additions: Partial<Record<OperationName, Route>> = {
     SignUp: withoutDeliveryWhenConfirmed(cognitoLocal('SignUp')),
     ResendConfirmationCode: ResendConfirmationCode(services),
     ConfirmSignUp: ConfirmSignUpVerifyingEmail(services, cognitoLocal('ConfirmSignUp')),
@@ -98,7 +102,7 @@ export function emulatorRouter(services: Services, clocks: UserClocks, quotas: P
   const passwordPolicy = PasswordPolicyCheck(services);
   const codeExpiry = new CodeExpiry(services, clocks);
   return (target: string): Route => {
-    const found = additions[target] ?? cognitoLocal(target);
+    const found = additions[target as OperationName] ?? cognitoLocal(target);
     const timed = TIMES_CODES.includes(target) ? codeExpiry.wrap(target, found) : found;
     const own = SETS_A_PASSWORD.includes(target) ? passwordPolicy(target, timed) : timed;
     return quotas.limiting(target, speakingAsCognito(target, SECRET_HASH_OPERATIONS.includes(target) ? requiringSecretHash(services, own) : own));

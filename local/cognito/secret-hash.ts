@@ -2,9 +2,10 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { NotAuthorizedError } from 'cognito-local/lib/errors.js';
 import type { Route } from 'cognito-local/lib/server/Router.js';
 import type { Services } from 'cognito-local/lib/services/index.js';
+import { operationsWhere } from '../../common/cognito-operations.js';
 
 /** The app-client operations that, on a client with a secret, Cognito refuses without SECRET_HASH. */
-export const SECRET_HASH_OPERATIONS = ['SignUp', 'ConfirmSignUp', 'ResendConfirmationCode', 'ForgotPassword', 'ConfirmForgotPassword', 'InitiateAuth'];
+export const SECRET_HASH_OPERATIONS: readonly string[] = operationsWhere((r) => !!r.secretHash);
 
 interface AppClientRequest {
   ClientId: string;

@@ -3,6 +3,7 @@ import { CognitoError, NotAuthorizedError } from 'cognito-local/lib/errors.js';
 import type { Context } from 'cognito-local/lib/services/context.js';
 import type { Services } from 'cognito-local/lib/services/index.js';
 import { attributeValue, type User, type UserPool } from 'cognito-local/lib/services/userPoolService.js';
+import { COGNITO_ERRORS, SIGN_IN_CODE_DIGITS } from '../../common/cognito-operations.js';
 import { required, sessionMinutesOf, type ChallengeSessions, type OpenChallenge } from './challenge-sessions.js';
 
 /**
@@ -12,15 +13,6 @@ import { required, sessionMinutesOf, type ChallengeSessions, type OpenChallenge 
 export type SignInChallenge = OpenChallenge & ({ step: 'SELECT_CHALLENGE' } | { step: 'EMAIL_OTP'; code: string; factor: 'first' | 'mfa' });
 export type SignInChallenges = ChallengeSessions<SignInChallenge>;
 
-/**
- * How many digits a code has. Cognito's documentation does not say; Amplify's
- * maintainers report eight for passwordless sign-in codes, and MFA codes have
- * six, as sign-up codes do. The suite reads six to eight.
- */
-export const CODE_DIGITS = { first: 8, mfa: 6 } as const;
-
-/** What Cognito says to a code that is not the one it mailed for this session. */
-export const SIGN_IN_CODE_REFUSED = 'Invalid code or auth state for the user.';
 
 export type PoolOptions = UserPool & {
   Policies?: { SignInPolicy?: { AllowedFirstAuthFactors?: string[] } };
@@ -47,7 +39,7 @@ export class SignInCodes {
   /** Mails a new code, retiring any earlier one of this user's, and asks for it (the EMAIL_OTP challenge). */
   async mail(ctx: Context, clientId: string, pool: PoolOptions, user: User, factor: 'first' | 'mfa', clientMetadata?: Record<string, string>) {
     const email = attributeValue('email', user.Attributes) as string;
-    const digits = CODE_DIGITS[factor];
+    const digits = SIGN_IN_CODE_DIGITS[factor];
     const code = String(randomInt(0, 10 ** digits)).padStart(digits, '0');
     const session = randomBytes(96).toString('base64');
     this.challenges.closeWhere(user.Username, (c) => c.step === 'EMAIL_OTP');
@@ -79,7 +71,7 @@ export class SignInCodes {
     required(req.ChallengeResponses, ['EMAIL_OTP_CODE']);
     const { challenge, user } = await this.answering(ctx, req, 'EMAIL_OTP');
     if (challenge.step !== 'EMAIL_OTP' || challenge.code !== req.ChallengeResponses?.EMAIL_OTP_CODE) {
-      throw new CognitoError('CodeMismatchException', SIGN_IN_CODE_REFUSED);
+      throw new CognitoError(COGNITO_ERRORS.signInCodeMismatch.name, COGNITO_ERRORS.signInCodeMismatch.message);
     }
     this.challenges.close(req.Session as string);
     return this.tokens(ctx, req.ClientId, user);

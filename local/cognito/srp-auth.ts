@@ -4,6 +4,7 @@ import type { Route } from 'cognito-local/lib/server/Router.js';
 import type { Context } from 'cognito-local/lib/services/context.js';
 import type { Services } from 'cognito-local/lib/services/index.js';
 import { explicitAuthFlowsOf } from '../../common/auth-flows.js';
+import { COGNITO_ERRORS } from '../../common/cognito-operations.js';
 import { required, type ChallengeSessions, type OpenChallenge } from './challenge-sessions.js';
 import { claimSignature, poolNameOf, serverHandshake, serverKey, type ServerHandshake } from './srp.js';
 
@@ -22,7 +23,7 @@ interface PasswordVerifierRequest {
 }
 
 /** What Cognito says to a wrong password, whichever way it was proven. */
-export const REFUSED = 'Incorrect username or password.';
+export const REFUSED = COGNITO_ERRORS.incorrectPassword.message;
 
 /**
  * The SRP sign-ins between InitiateAuth and their PASSWORD_VERIFIER answer,

@@ -1,7 +1,5 @@
 import {
-  CODE_RULE_VARIABLES,
   CodeRuleError,
-  MESSAGE_KIND_OF_OPERATION,
   codeRulesFromEnv,
   extractBrandedCode,
   extractCodeByRule,
@@ -9,7 +7,6 @@ import {
   type CodeRule,
 } from '../../helpers/mail/code-rules';
 import { VerificationCodeError, type MailBody } from '../../helpers/mail/verification-code';
-import { ISSUES_CODE } from '../../common/code-expiry-rules';
 import {
   CODE_IN_TWO_GROUPS,
   DIGIT_PER_CELL,
@@ -165,25 +162,6 @@ test.describe('code rules: checked at start-up', () => {
 });
 
 test.describe('codeRulesFromEnv', () => {
-  test('names one variable per kind of mail', () => {
-    expect(CODE_RULE_VARIABLES).toEqual({
-      signUp: 'CODE_IN_SIGN_UP_MAIL',
-      resend: 'CODE_IN_RESEND_MAIL',
-      passwordReset: 'CODE_IN_PASSWORD_RESET_MAIL',
-      invitation: 'CODE_IN_INVITATION_MAIL',
-      attributeVerification: 'CODE_IN_ATTRIBUTE_MAIL',
-      signInCode: 'CODE_IN_SIGN_IN_MAIL',
-    });
-  });
-
-  test('the kind of mail follows from the Cognito operation that caused it, agreeing with the code it mails', () => {
-    const kindsOf = { signUp: ['signUp', 'resend'], passwordReset: ['passwordReset'], attribute: ['attributeVerification'] };
-    for (const [operation, code] of Object.entries(ISSUES_CODE)) expect(kindsOf[code], operation).toContain(MESSAGE_KIND_OF_OPERATION[operation]);
-    // A CustomMessage trigger tells a resent code (CustomMessage_ResendCode) from the first (CustomMessage_SignUp).
-    expect(MESSAGE_KIND_OF_OPERATION.ResendConfirmationCode).toBe('resend');
-    expect(['AdminCreateUser', 'InitiateAuth', 'RespondToAuthChallenge'].map((o) => MESSAGE_KIND_OF_OPERATION[o])).toEqual(['invitation', 'signInCode', 'signInCode']);
-  });
-
   test('no rule when nothing is set, or only empty values as in .env.example', () => {
     expect(codeRulesFromEnv({})).toEqual({});
     expect(codeRulesFromEnv({ CODE_IN_MAIL: '', CODE_IN_SIGN_UP_MAIL: '  ' })).toEqual({});

@@ -10,10 +10,11 @@
 //   "Amazon Cognito sends links with your link-based template in the verification messages when users sign up
 //   or resend a confirmation code. Emails from attribute-update and password-reset operations use the code template."
 import { expect, test } from '@playwright/test';
-import { messageFor, messageTemplate, verificationTemplate, type MessageKind } from '../../common/cognito-texts';
+import { messageFor, messageTemplate, verificationTemplate } from '../../common/cognito-texts';
+import type { TriggerSource } from '../../common/cognito-operations';
 
 const LINK = 'http://127.0.0.1:9230/confirmUser?client_id=abc&user_name=u-1&confirmation_code=123456';
-const codeKinds: MessageKind[] = ['SignUp', 'ResendCode', 'ForgotPassword', 'UpdateUserAttribute', 'VerifyUserAttribute'];
+const codeKinds: TriggerSource[] = ['SignUp', 'ResendCode', 'ForgotPassword', 'UpdateUserAttribute', 'VerifyUserAttribute'];
 
 test.describe('messageFor, on a pool with no templates of its own', () => {
   for (const kind of codeKinds) {

@@ -1,5 +1,6 @@
 import { SETTING_VARIABLES, SettingsError, loadSettings } from '../../config/settings';
-import { CODE_RULE_VARIABLES, DEFAULT_CODE_RULE_VARIABLE } from '../../helpers/mail/code-rules';
+import { DEFAULT_CODE_RULE_VARIABLE } from '../../helpers/mail/code-rules';
+import { MAIL_KINDS } from '../../common/cognito-operations';
 import { expect, test } from '@playwright/test';
 
 const REMOTE = {
@@ -122,6 +123,6 @@ test.describe('CODE_IN_* settings', () => {
   });
 
   test('are settings of the suite, blanked for its child runs as every other', () => {
-    expect(SETTING_VARIABLES).toEqual(expect.arrayContaining([DEFAULT_CODE_RULE_VARIABLE, ...Object.values(CODE_RULE_VARIABLES)]));
+    expect(SETTING_VARIABLES).toEqual(expect.arrayContaining([DEFAULT_CODE_RULE_VARIABLE, ...Object.values(MAIL_KINDS).map((kind) => kind.codeRule)]));
   });
 });

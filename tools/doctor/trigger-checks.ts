@@ -1,15 +1,8 @@
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import { mailTriggers } from '../../common/lambda-triggers.js';
 import { CODE_PLACEHOLDER } from '../../common/cognito-texts.js';
-import {
-  CODE_RULE_VARIABLES,
-  CodeRuleError,
-  DEFAULT_CODE_RULE_VARIABLE,
-  MESSAGE_KIND_NAMES,
-  codeRulesFromEnv,
-  type CodeRule,
-  type MessageKind,
-} from '../../helpers/mail/code-rules.js';
+import { CodeRuleError, DEFAULT_CODE_RULE_VARIABLE, codeRulesFromEnv, type CodeRule } from '../../helpers/mail/code-rules.js';
+import { MAIL_KINDS, codeRuleVariable, mailKindWords, type MailKind } from '../../common/cognito-operations.js';
 import { SIGN_UP_MAIL_STORIES, STORIES, type StoryKey } from '../../helpers/cognito/story-support.js';
 import { configurationProblems, type CheckResult } from './check-result.js';
 import { lambdaConfigOf, stackSettings } from '../../local/stack-settings.js';
@@ -21,22 +14,23 @@ const NO_TEMPORARY_PASSWORD = ": no rule set, so by the words of the pool's invi
 const WORDS_READ_DIGITS = 'a words rule, which reads digits only, and a temporary password is not';
 const HOW = `a /regex/ with one capture group, or the words around ${CODE_PLACEHOLDER}`;
 
-type Rules = Partial<Record<MessageKind, CodeRule>>;
+type Rules = Partial<Record<MailKind, CodeRule>>;
+const KINDS = Object.keys(MAIL_KINDS) as MailKind[];
 
 /** How the code of one kind of mail is found, after the kind's name, for a pool whose mails are not its templates (branded) or are. */
-function source(kind: MessageKind, rule: CodeRule | undefined, branded: boolean): string {
+function source(kind: MailKind, rule: CodeRule | undefined, branded: boolean): string {
   if (kind === 'invitation' && rule?.form === 'words') return ` by ${rule.variable}: ${WORDS_READ_DIGITS}`;
   if (rule) return ` by ${rule.variable}`;
   if (!branded) return " by the words of the pool's template";
   return kind === 'invitation' ? NO_TEMPORARY_PASSWORD : ` by ${FALLBACK}`;
 }
 
-/** "sign-up, resent code by CODE_IN_MAIL; invitation by …": the kinds grouped by how their code is found, in CODE_RULE_VARIABLES' order. */
+/** "sign-up, resent code by CODE_IN_MAIL; invitation by …": the kinds grouped by how their code is found, in MAIL_KINDS' order. */
 function whereTheCodeIs(rules: Rules, branded: boolean): string {
   const groups = new Map<string, string[]>();
-  for (const kind of Object.keys(CODE_RULE_VARIABLES) as MessageKind[]) {
+  for (const kind of KINDS) {
     const how = source(kind, rules[kind], branded);
-    groups.set(how, [...(groups.get(how) ?? []), MESSAGE_KIND_NAMES[kind]]);
+    groups.set(how, [...(groups.get(how) ?? []), mailKindWords(kind)]);
   }
   return `the code is found in: ${[...groups].map(([how, kinds]) => `${kinds.join(', ')}${how}`).join('; ')}`;
 }
@@ -47,8 +41,8 @@ function ruleAdvice(rules: Rules): string {
   const needsPattern =
     invitation?.form === 'pattern'
       ? ''
-      : ` The invitation needs ${CODE_RULE_VARIABLES.invitation} as a /regex/ that captures the temporary password, e.g. ${CODE_RULE_VARIABLES.invitation}="/password: (\\S+)/".`;
-  const unruled = (Object.keys(CODE_RULE_VARIABLES) as MessageKind[]).some((kind) => kind !== 'invitation' && !rules[kind]);
+      : ` The invitation needs ${codeRuleVariable('invitation')} as a /regex/ that captures the temporary password, e.g. ${codeRuleVariable('invitation')}="/password: (\\S+)/".`;
+  const unruled = KINDS.some((kind) => kind !== 'invitation' && !rules[kind]);
   const fallback = unruled
     ? `Where a mail shows another number of the code's length, or the code in groups, say where the code stands: ${DEFAULT_CODE_RULE_VARIABLE} for every kind, or CODE_IN_<KIND>_MAIL for one (${HOW}).`
     : 'Keep the CODE_IN_*_MAIL rules in step with the function\'s mails.';

@@ -1,23 +1,17 @@
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
-import { messageTemplate, signInCodeTemplate, verificationTemplate, type MessageKind as CognitoKind, type PoolMessageSettings } from '../../common/cognito-texts.js';
+import { messageTemplate, signInCodeTemplate, verificationTemplate, type PoolMessageSettings } from '../../common/cognito-texts.js';
+import { MAIL_KINDS, codeRuleVariable, mailKindWords, triggerSourceOf, type MailKind } from '../../common/cognito-operations.js';
 import { customMessageEvent, renderCustomMessage, type CustomMessageEvent } from '../../common/custom-message.js';
 import { htmlToText } from '../../common/html-text.js';
 import { CodeReader, codeReading } from '../../helpers/mail/code-reading.js';
-import { CODE_RULE_VARIABLES, CodeRuleError, MESSAGE_KIND_NAMES, codeRulesFromEnv, type MessageKind } from '../../helpers/mail/code-rules.js';
+import { CodeRuleError, codeRulesFromEnv } from '../../helpers/mail/code-rules.js';
 import { VerificationCodeError } from '../../helpers/mail/verification-code.js';
 import { TeamFunction } from '../../local/cognito/team-function.js';
 import { stackSettings } from '../../local/stack-settings.js';
 import type { CheckResult } from './check-result.js';
 
-/** Each kind of mail the suite reads, as Cognito's trigger source names it. */
-const SOURCE_OF: Record<MessageKind, CognitoKind> = {
-  signUp: 'SignUp',
-  resend: 'ResendCode',
-  passwordReset: 'ForgotPassword',
-  invitation: 'AdminCreateUser',
-  attributeVerification: 'UpdateUserAttribute',
-  signInCode: 'Authentication',
-};
+/** Every kind of mail the suite reads: a sample of each is written with the trigger source of the first operation that mails it. */
+const KINDS = Object.keys(MAIL_KINDS) as MailKind[];
 
 const SAMPLE_ADDRESS = 'sample-user@doctor.example';
 // A code, and a temporary password as a pool's policy makes them: what Cognito would fill {####} with.
@@ -53,17 +47,17 @@ export async function triggerSampleChecks(pool: UserPoolType & PoolMessageSettin
     codeReading(rules, pool.LambdaConfig),
   );
   const problems: CheckResult[] = [];
-  for (const kind of Object.keys(SOURCE_OF) as MessageKind[]) {
+  for (const kind of KINDS) {
     const problem = await sampleProblem(kind, pool, handler, reader);
-    if (problem) problems.push({ status: 'fail', title: `${module.name} on a sample ${MESSAGE_KIND_NAMES[kind]} mail (CustomMessage_${SOURCE_OF[kind]})`, ...problem });
+    if (problem) problems.push({ status: 'fail', title: `${module.name} on a sample ${mailKindWords(kind)} mail (CustomMessage_${triggerSourceOf(kind)})`, ...problem });
   }
   if (problems.length) return problems;
-  const kinds = (Object.keys(SOURCE_OF) as MessageKind[]).map((kind) => MESSAGE_KIND_NAMES[kind]).join(', ');
+  const kinds = KINDS.map(mailKindWords).join(', ');
   return [{ status: 'ok', title: `The code is read from ${module.name}'s own mails`, detail: `a sample of each (${kinds}), written by the handler with a known code, read as the stories will` }];
 }
 
-async function sampleProblem(kind: MessageKind, pool: UserPoolType & PoolMessageSettings, handler: TeamFunction, reader: CodeReader): Promise<Pick<CheckResult, 'detail' | 'fix'> | undefined> {
-  const source = SOURCE_OF[kind];
+async function sampleProblem(kind: MailKind, pool: UserPoolType & PoolMessageSettings, handler: TeamFunction, reader: CodeReader): Promise<Pick<CheckResult, 'detail' | 'fix'> | undefined> {
+  const source = triggerSourceOf(kind);
   const code = kind === 'invitation' ? SAMPLE_PASSWORD : SAMPLE_CODE;
   const event = customMessageEvent(source, pool, {
     userPoolId: pool.Id ?? 'local_sample',
@@ -85,9 +79,9 @@ async function sampleProblem(kind: MessageKind, pool: UserPoolType & PoolMessage
   try {
     const found = kind === 'invitation' ? reader.invitation(body).temporaryPassword : reader.code(body, kind);
     if (found === code) return undefined;
-    return { detail: `read "${found}" where the sample's code is "${code}"`, fix: `Say where the code stands with ${CODE_RULE_VARIABLES[kind]} (see the README's "Where the code stands in your own mails").` };
+    return { detail: `read "${found}" where the sample's code is "${code}"`, fix: `Say where the code stands with ${codeRuleVariable(kind)} (see the README's "Where the code stands in your own mails").` };
   } catch (error) {
     if (!(error instanceof VerificationCodeError)) throw error;
-    return { detail: error.message, fix: `Set ${CODE_RULE_VARIABLES[kind]} (or CODE_IN_MAIL) so that it reads the sample's code, ${code}.` };
+    return { detail: error.message, fix: `Set ${codeRuleVariable(kind)} (or CODE_IN_MAIL) so that it reads the sample's code, ${code}.` };
   }
 }
