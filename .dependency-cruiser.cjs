@@ -2,9 +2,10 @@
 // `npm run lint` (depcruise); a broken rule fails CI with the offending import.
 //
 //   tests/e2e ──▶ fixtures ──▶ flows ──▶ pages ──▶ helpers ──▶ common
-//                    │                               ▲
-//                    └──────▶ config ────────────────┘
-//   tools (doctor, janitor, bench) ──▶ config, flows, pages, helpers, local
+//                    │                      ▲                    ▲
+//                    ├──────▶ plan ─────────┴────────────────────┤   (the story catalogue)
+//                    └──────▶ config ────────────────────────────┘
+//   tools (doctor, janitor, bench) ──▶ config, plan, flows, pages, helpers, local
 //   tests/self, tests/unit ──▶ anything but the stories
 //   local (the embedded stack) ──▶ common only
 //   examples (a team's Lambda handlers) ──▶ nothing of ours
@@ -23,42 +24,50 @@ module.exports = {
       severity: 'error',
       comment: 'The embedded stack imports nothing from the suite except common/ (Cognito\'s default texts, HTML to text): it must run without the tests.',
       from: { path: '^local/' },
-      to: { path: '^(config|fixtures|flows|helpers|pages|tests|tools)/' },
+      to: { path: '^(config|fixtures|flows|helpers|pages|plan|tests|tools)/' },
     },
     {
       name: 'examples-stand-alone',
       severity: 'error',
       comment: 'An example is a team\'s own code (a Lambda handler, deployed on its own): it imports nothing of the suite.',
       from: { path: '^examples/' },
-      to: { path: '^(common|config|fixtures|flows|helpers|local|pages|tests|tools)/' },
+      to: { path: '^(common|config|fixtures|flows|helpers|local|pages|plan|tests|tools)/' },
     },
     {
       name: 'common-imports-nothing-of-ours',
       severity: 'error',
       comment: 'common/ is the bottom layer, shared by the stack and the suite.',
       from: { path: '^common/' },
-      to: { path: '^(config|fixtures|flows|helpers|local|pages|tests|tools)/' },
+      to: { path: '^(config|fixtures|flows|helpers|local|pages|plan|tests|tools)/' },
     },
     {
       name: 'helpers-stay-below',
       severity: 'error',
       comment: 'helpers/ is what the tests use at run time; it knows nothing of fixtures, flows, pages, settings, tools, tests or the stack.',
       from: { path: '^helpers/' },
-      to: { path: '^(config|fixtures|flows|local|pages|tests|tools)/' },
+      to: { path: '^(config|fixtures|flows|local|pages|plan|tests|tools)/' },
     },
     {
       name: 'pages-know-only-helpers',
       severity: 'error',
       comment: 'A page object is a screen described by its words: it imports helpers and common, never fixtures, flows or settings.',
       from: { path: '^pages/' },
-      to: { path: '^(config|fixtures|flows|local|tests|tools)/' },
+      to: { path: '^(config|fixtures|flows|local|plan|tests|tools)/' },
     },
     {
       name: 'flows-compose-pages',
       severity: 'error',
       comment: 'A flow is composed from screens and helpers; fixtures give it to stories, never the other way round.',
       from: { path: '^flows/' },
-      to: { path: '^(config|fixtures|local|tests|tools)/' },
+      to: { path: '^(config|fixtures|local|plan|tests|tools)/' },
+    },
+    {
+      name: 'plan-reads-only-common-and-pages',
+      severity: 'error',
+      comment:
+        'plan/ is the test plan: which stories there are, what each needs and mails. It reads the operation catalogue (common/) and the screens a UI may lack (pages/), nothing that runs.',
+      from: { path: '^plan/' },
+      to: { path: '^(config|fixtures|flows|helpers|local|tests|tools)/' },
     },
     {
       name: 'config-below-fixtures',
@@ -79,7 +88,7 @@ module.exports = {
       severity: 'error',
       comment: 'A story reads like the user\'s journey: everything it needs comes from fixtures/index.ts.',
       from: { path: '^tests/e2e/' },
-      to: { path: '^(?!fixtures/index\\.ts$)(common|config|fixtures|flows|helpers|local|pages|tests|tools)/' },
+      to: { path: '^(?!fixtures/index\\.ts$)(common|config|fixtures|flows|helpers|local|pages|plan|tests|tools)/' },
     },
     {
       name: 'tools-are-not-tests',

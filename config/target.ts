@@ -5,6 +5,7 @@ import { stackSettings, stackUrls } from '../local/stack-settings.js';
 import type { CognitoEndpoint } from '../helpers/cognito/client.js';
 import { ActionableError } from '../helpers/errors.js';
 import type { Settings } from './settings.js';
+import type { VariantName } from '../plan/stories.js';
 
 export type MailTarget = { kind: 'maildev'; url: string } | { kind: 'mailslurp'; apiKey: string; basePath?: string };
 
@@ -17,8 +18,6 @@ export interface PoolVariant {
   /** Where this pool's confirmation links must point: its hosted domain (the emulator, locally). */
   linkOrigin?: string;
 }
-
-export type VariantName = 'linkVerification' | 'keepOriginalEmail';
 
 /** Everything the suite needs to know about what it is testing. */
 export interface Target {

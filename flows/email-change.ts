@@ -55,10 +55,6 @@ export class EmailChangeFlow extends EmailFlow {
     super(screens, inbox, options);
   }
 
-  /** Whether the UI has the screens this flow needs; a story without them is skipped, saying so. */
-  get supported(): boolean {
-    return !!this.screens.signIn && !!this.screens.account;
-  }
 
   /** The same flow for a user of another pool (one that keeps the original address, say). */
   in(pool: AccountPool): EmailChangeFlow {

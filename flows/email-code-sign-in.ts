@@ -18,10 +18,6 @@ export class EmailCodeSignInFlow extends EmailFlow {
   /** Which code the flow is waiting for: the first factor (passwordless), or the second after the password (email MFA). */
   private factor: 'first' | 'mfa' = 'first';
 
-  /** Whether the UI offers sign-in by code; a story without it is skipped, saying so. */
-  get supported(): boolean {
-    return !!this.screens.signInByCode && !!this.screens.signIn;
-  }
 
   private get codeScreen() {
     return (this.screens as WithCodeSignIn).signInByCode;

@@ -25,10 +25,6 @@ export class InvitationFlow extends EmailFlow {
     super(screens, inbox, options);
   }
 
-  /** Whether the UI has the screens this flow needs; a story without them is skipped, saying so. */
-  get supported(): boolean {
-    return !!this.screens.signIn && !!this.screens.changePassword;
-  }
 
   private get ui() {
     return this.screens as WithInvitation;

@@ -13,10 +13,6 @@ type WithReset = Screens & Required<Pick<Screens, 'signIn' | 'resetPassword'>>;
  * Signing in afterwards is the session flow's.
  */
 export class PasswordResetFlow extends EmailFlow {
-  /** Whether the UI has the screens this flow needs; a story without them is skipped, saying so. */
-  get supported(): boolean {
-    return !!this.screens.signIn && !!this.screens.resetPassword;
-  }
 
   private get reset() {
     return (this.screens as WithReset).resetPassword;

@@ -12,10 +12,6 @@ type WithSignIn = Screens & Required<Pick<Screens, 'signIn'>>;
  * or with SRP the answer to its proof) is checked as every answer is.
  */
 export class SessionFlow extends EmailFlow {
-  /** Whether the UI has a sign-in screen; a story without one is skipped, saying so. */
-  get supported(): boolean {
-    return !!this.screens.signIn;
-  }
 
   private get signInScreen() {
     return (this.screens as WithSignIn).signIn;

@@ -1,6 +1,4 @@
-import { expect, skipUnlessThePoolCanTell, test } from '../../fixtures';
-
-test.beforeEach(skipUnlessThePoolCanTell('invitation'));
+import { expect, test } from '../../fixtures';
 
 test('an invited user signs in with the mailed temporary password, must choose a new one, and is CONFIRMED; a resent invitation replaces the password', async ({
   newUser,
@@ -8,7 +6,6 @@ test('an invited user signs in with the mailed temporary password, must choose a
   session,
   cognito,
 }) => {
-  test.skip(!invitation.supported, "this UI's words in pages/ name no sign-in or change-password screens");
   const first = await invitation.invite(newUser);
 
   await test.step('Cognito holds the invited user as FORCE_CHANGE_PASSWORD', async () => {

@@ -1,10 +1,8 @@
-import { expect, skipUnlessThePoolCanTell, test } from '../../fixtures';
+import { expect, test } from '../../fixtures';
 
 const REFUSED = 'Incorrect username or password.';
 
 test.describe('on the main pool', () => {
-  test.beforeEach(skipUnlessThePoolCanTell('emailChange'));
-
   test('a signed-in user changes their email: the code goes to the new address, not the old; once verified, the new address signs in', async ({
     confirmedUser,
     session,
@@ -12,7 +10,6 @@ test.describe('on the main pool', () => {
     secondInbox,
     cognito,
   }) => {
-    test.skip(!emailChange.supported, "this UI's words in pages/ name no sign-in screen or account page with a change-email form");
     const moved = { email: secondInbox.address, password: confirmedUser.password };
 
     await session.signIn(confirmedUser);
@@ -32,8 +29,6 @@ test.describe('on the main pool', () => {
 });
 
 test.describe('on a pool that keeps the original address', () => {
-  test.beforeEach(skipUnlessThePoolCanTell('keepOriginalEmail'));
-
   test('with a pool that keeps the original email until the new one is verified, the old address signs in until then, and the new one only after', async ({
     newUser,
     poolVariants,
@@ -41,7 +36,6 @@ test.describe('on a pool that keeps the original address', () => {
     emailChange,
     secondInbox,
   }) => {
-    test.skip(!emailChange.supported, "this UI's words in pages/ name no sign-in screen or account page with a change-email form");
     const pool = await poolVariants.use('keepOriginalEmail');
     const change = emailChange.in(pool);
     const at = pool.appPath;

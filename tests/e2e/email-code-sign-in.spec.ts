@@ -1,17 +1,13 @@
-import { anotherCode, expect, skipUnlessThePoolCanTell, test } from '../../fixtures';
+import { anotherCode, expect, test } from '../../fixtures';
 
 /** What the Authenticator shows for Cognito's CodeMismatchException "Invalid code or auth state for the user.". */
 const WRONG_CODE = 'The verification code you entered is incorrect. Please try again.';
-
-test.beforeEach(skipUnlessThePoolCanTell('signInByEmailCode'));
 
 test('a confirmed user signs in with a mailed code instead of a password; a wrong code and the code of an earlier mail are refused', async ({
   confirmedUser,
   emailCodeSignIn,
   cognito,
 }) => {
-  test.skip(!emailCodeSignIn.supported, "this UI's words in pages/ name no sign-in by code");
-
   const first = await emailCodeSignIn.requestCode(confirmedUser);
   await emailCodeSignIn.expectCodeRefused(anotherCode(first.code), WRONG_CODE);
   const second = await emailCodeSignIn.requestAgain();
@@ -30,12 +26,7 @@ test('a confirmed user signs in with a mailed code instead of a password; a wron
 });
 
 test.describe('when the code has expired', () => {
-  // Decided before the story's fixtures: a skipped story costs no inbox and no user.
-  test.skip(({ userClock }) => !userClock.supported, "only the embedded emulator's time can be moved forward; against AWS the code would take its 3 minutes to expire");
-
   test("a code entered after its session expired is refused in Cognito's words, and asking again recovers", async ({ confirmedUser, emailCodeSignIn, userClock }) => {
-    test.skip(!emailCodeSignIn.supported, "this UI's words in pages/ name no sign-in by code");
-
     const first = await emailCodeSignIn.requestCode(confirmedUser);
 
     await test.step("three minutes and a second later (the app client's AuthSessionValidity), for this user alone", () =>

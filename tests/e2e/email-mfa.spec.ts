@@ -1,6 +1,4 @@
-import { anotherCode, expect, skipUnlessThePoolCanTell, test } from '../../fixtures';
-
-test.beforeEach(skipUnlessThePoolCanTell('emailMfa'));
+import { anotherCode, expect, test } from '../../fixtures';
 
 test('a user with email as a second factor signs in with the password and then the mailed code; a wrong code is refused', async ({
   confirmedUser,
@@ -8,8 +6,6 @@ test('a user with email as a second factor signs in with the password and then t
   appClient,
   cognito,
 }) => {
-  test.skip(!emailCodeSignIn.supported, "this UI's words in pages/ name no screen for a mailed sign-in code");
-
   await test.step('the user turns on email as their second factor (SetUserMFAPreference, with their own token)', () =>
     appClient.turnOnEmailMfa(confirmedUser.email, confirmedUser.password),
   );

@@ -1,6 +1,4 @@
-import { expect, skipUnlessThePoolCanTell, test } from '../../fixtures';
-
-test.beforeEach(skipUnlessThePoolCanTell('signUpByCode'));
+import { expect, test } from '../../fixtures';
 
 test('signing up with an address that is registered but unconfirmed shows an error', async ({ flows, newUser, cognito }) => {
   await flows.signUp(newUser);

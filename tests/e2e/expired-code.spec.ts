@@ -1,11 +1,6 @@
-import { expect, skipUnlessThePoolCanTell, test } from '../../fixtures';
-
-test.beforeEach(skipUnlessThePoolCanTell('signUpByCode'));
+import { expect, test } from '../../fixtures';
 
 test.describe('when the sign-up code has expired', () => {
-  // Decided before the story's fixtures: a skipped story costs no inbox and no user.
-  test.skip(({ userClock }) => !userClock.supported, "only the embedded emulator's time can be moved forward; against AWS the code would take 24 hours to expire");
-
   test("a sign-up code entered after its 24 hours is refused in Cognito's words, and Resend Code recovers", async ({ flows, newUser, userClock, cognito }) => {
     const first = await flows.signUp(newUser);
 

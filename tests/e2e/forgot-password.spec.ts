@@ -1,6 +1,4 @@
-import { anotherCode, expect, skipUnlessThePoolCanTell, test } from '../../fixtures';
-
-test.beforeEach(skipUnlessThePoolCanTell('forgotPassword'));
+import { anotherCode, expect, test } from '../../fixtures';
 
 test('a confirmed user resets a forgotten password with the mailed code; only the latest code works, and only the new password signs in', async ({
   confirmedUser,
@@ -8,7 +6,6 @@ test('a confirmed user resets a forgotten password with the mailed code; only th
   session,
   cognito,
 }) => {
-  test.skip(!passwordReset.supported, "this UI's words in pages/ name no sign-in or password-reset screens");
   // As random as the first, and certainly different: the same characters, reversed.
   const newPassword = [...confirmedUser.password].reverse().join('');
 

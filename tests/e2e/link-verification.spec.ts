@@ -1,4 +1,4 @@
-import { anotherCode, expect, skipUnlessThePoolCanTell, test } from '../../fixtures';
+import { anotherCode, expect, test } from '../../fixtures';
 
 /** The same link with another six-digit code: what a typo, or a forger, would open. */
 const tampered = (link: string) => {
@@ -7,8 +7,6 @@ const tampered = (link: string) => {
   url.searchParams.set('confirmation_code', anotherCode(code));
   return url.href;
 };
-
-test.beforeEach(skipUnlessThePoolCanTell('linkVerification'));
 
 test('on a pool that confirms by link, the mail carries a link to Cognito for this client and user; a tampered link is refused, the link confirms the account, once', async ({
   newUser,

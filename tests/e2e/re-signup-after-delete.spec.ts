@@ -1,6 +1,4 @@
-import { expect, skipUnlessThePoolCanTell, test } from '../../fixtures';
-
-test.beforeEach(skipUnlessThePoolCanTell('signUpByCode'));
+import { expect, test } from '../../fixtures';
 
 // The case teams cannot see with a fixed sleep: after the user is deleted and
 // signs up again with the same address, does Cognito send a fresh email?

@@ -1,6 +1,4 @@
-import { expect, skipUnlessThePoolCanTell, test } from '../../fixtures';
-
-test.beforeEach(skipUnlessThePoolCanTell('signUpByCode'));
+import { expect, test } from '../../fixtures';
 
 test('"Resend Code" sends another email with a new code, and only the new code confirms', async ({ flows, newUser, cognito }) => {
   const first = await flows.signUp(newUser);

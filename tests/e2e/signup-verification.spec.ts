@@ -1,6 +1,4 @@
-import { expect, skipUnlessThePoolCanTell, test } from '../../fixtures';
-
-test.beforeEach(skipUnlessThePoolCanTell('signUpByCode'));
+import { expect, test } from '../../fixtures';
 
 test('a new user gets a verification email with a code, and the code confirms the account', async ({ flows, newUser, inbox, cognito }) => {
   const email = await flows.signUp(newUser);

@@ -1,9 +1,8 @@
-import { expect, skipUnlessThePoolCanTell, test } from '../../fixtures';
+import { expect, test } from '../../fixtures';
 
 // The case the project started from, one step further: the person whose
 // account was deleted comes back in the same browser, where the app kept their
 // session, and signs up again with the same address.
-test.beforeEach(skipUnlessThePoolCanTell('staleSession'));
 
 test('after a signed-in user is deleted, the same browser is signed out, the old refresh token is refused, and signing up again mails a new code', async ({
   confirmedUser,
@@ -13,7 +12,6 @@ test('after a signed-in user is deleted, the same browser is signed out, the old
   inbox,
   cognito,
 }) => {
-  test.skip(!session.supported, "this UI's words in pages/ name no sign-in screen");
   await session.signIn(confirmedUser);
   const refreshToken = await session.keptRefreshToken();
 

@@ -1,6 +1,4 @@
-import { anotherCode, expect, skipUnlessThePoolCanTell, test } from '../../fixtures';
-
-test.beforeEach(skipUnlessThePoolCanTell('signUpByCode'));
+import { anotherCode, expect, test } from '../../fixtures';
 
 test("a wrong code shows Cognito's error and leaves the user unconfirmed", async ({ flows, newUser, cognito }) => {
   const email = await flows.signUp(newUser);

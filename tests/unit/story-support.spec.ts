@@ -1,21 +1,25 @@
 import { expect, test } from '@playwright/test';
-import { storySupport } from '../../helpers/cognito/story-support';
+import { storySupport } from '../../plan/story-support';
 import { poolsFor, type Target } from '../../config/target';
 
 const POOL = { AutoVerifiedAttributes: ['email' as const], VerificationMessageTemplate: { DefaultEmailOption: 'CONFIRM_WITH_CODE' as const } };
 const CLIENT = { ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH' as const, 'ALLOW_REFRESH_TOKEN_AUTH' as const] };
 const runs = (s: ReturnType<typeof storySupport>) => Object.entries(s).filter(([, v]) => v.runs).map(([k]) => k);
+const CODE_STORIES = ['signUp', 'resendCode', 'wrongCode', 'existingUnconfirmedUser', 'reSignUpAfterDelete', 'reSignUpAfterConfirmedDelete'];
 
-test('a pool set up like the README: every story but those that need a pool of their own', () => {
-  expect(runs(storySupport(POOL, CLIENT, {}))).toEqual(['signUpByCode', 'forgotPassword', 'staleSession', 'invitation', 'emailChange']);
-  expect(runs(storySupport(POOL, CLIENT, { linkVerification: { userPoolId: 'local_link' }, keepOriginalEmail: { userPoolId: 'local_keep' } }))).toHaveLength(7);
+test('a pool set up like the README: every story but those that need a pool of their own, or a clock to move', () => {
+  expect(runs(storySupport(POOL, CLIENT, {}))).toEqual([...CODE_STORIES, 'weakPassword', 'forgotPassword', 'staleSession', 'invitation', 'emailChange']);
+  const ownPools = { linkVerification: { userPoolId: 'local_link' }, keepOriginalEmail: { userPoolId: 'local_keep' } };
+  expect(runs(storySupport(POOL, CLIENT, ownPools))).toHaveLength(CODE_STORIES.length + 7);
+  expect(runs(storySupport(POOL, CLIENT, ownPools, { movableClock: true })), 'the expired sign-up code, where the clock moves').toContain('expiredCode');
+  expect(storySupport(POOL, CLIENT, ownPools).expiredCode.why).toBe("only the embedded emulator's time can be moved forward; against AWS the code would take 24 hours to expire");
   // Sign-in by code and email MFA are settings of their own (below): a pool set up only as the README's first table says runs neither.
 });
 
 test('each setting that rules a story out names itself', () => {
   const byLink = storySupport({ ...POOL, VerificationMessageTemplate: { DefaultEmailOption: 'CONFIRM_WITH_LINK' } }, CLIENT, {});
-  expect(byLink.signUpByCode).toEqual({ runs: false, why: 'the pool confirms sign-ups by link (DefaultEmailOption CONFIRM_WITH_LINK), not by a code' });
-  expect(byLink.forgotPassword.why).toBe(byLink.signUpByCode.why);
+  expect(byLink.signUp).toEqual({ runs: false, why: 'the pool confirms sign-ups by link (DefaultEmailOption CONFIRM_WITH_LINK), not by a code' });
+  expect(byLink.forgotPassword.why).toBe(byLink.signUp.why);
 
   const phoneOnly = storySupport({ ...POOL, AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_phone_number', Priority: 1 }] } }, CLIENT, {});
   expect(phoneOnly.forgotPassword).toEqual({ runs: false, why: 'the pool recovers accounts only by verified_phone_number, not by email' });
@@ -25,19 +29,19 @@ test('each setting that rules a story out names itself', () => {
   expect(noPassword.invitation.why).toMatch(/no password sign-in \(ExplicitAuthFlows: ALLOW_CUSTOM_AUTH, ALLOW_REFRESH_TOKEN_AUTH\)/);
 
   expect(storySupport(POOL, { ...CLIENT, WriteAttributes: ['name'] }, {}).emailChange.why).toBe("the app client's WriteAttributes do not include email");
-  expect(storySupport({ ...POOL, AutoVerifiedAttributes: [] }, CLIENT, {}).signUpByCode.runs).toBe(false);
+  expect(storySupport({ ...POOL, AutoVerifiedAttributes: [] }, CLIENT, {}).signUp.runs).toBe(false);
 });
 
 test('sign-in with a mailed code: only where the SignInPolicy allows EMAIL_OTP, on Essentials or Plus, with a client that allows USER_AUTH', () => {
   const passwordless = { ...POOL, Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD' as const, 'EMAIL_OTP' as const] } } };
   const userAuth = { ExplicitAuthFlows: [...CLIENT.ExplicitAuthFlows, 'ALLOW_USER_AUTH' as const] };
-  expect(storySupport(passwordless, userAuth, {}).signInByEmailCode.runs).toBe(true);
-  expect(storySupport(POOL, userAuth, {}).signInByEmailCode.why).toBe(
+  expect(storySupport(passwordless, userAuth, {}).emailCodeSignIn.runs).toBe(true);
+  expect(storySupport(POOL, userAuth, {}).emailCodeSignIn.why).toBe(
     "the pool's SignInPolicy does not allow EMAIL_OTP as a first factor (AllowedFirstAuthFactors: PASSWORD)",
   );
-  expect(storySupport({ ...passwordless, UserPoolTier: 'LITE' }, userAuth, {}).signInByEmailCode.why).toMatch(/Lite feature plan/);
-  expect(storySupport(passwordless, CLIENT, {}).signInByEmailCode.why).toMatch(/lacks ALLOW_USER_AUTH/);
-  expect(storySupport({ ...passwordless, AutoVerifiedAttributes: [] }, userAuth, {}).signInByEmailCode.runs, 'its user signs up with a mailed code first').toBe(false);
+  expect(storySupport({ ...passwordless, UserPoolTier: 'LITE' }, userAuth, {}).emailCodeSignIn.why).toMatch(/Lite feature plan/);
+  expect(storySupport(passwordless, CLIENT, {}).emailCodeSignIn.why).toMatch(/lacks ALLOW_USER_AUTH/);
+  expect(storySupport({ ...passwordless, AutoVerifiedAttributes: [] }, userAuth, {}).emailCodeSignIn.runs, 'its user signs up with a mailed code first').toBe(false);
 });
 
 test('email MFA: only where MFA is OPTIONAL or ON with an EmailMfaConfiguration, and the client lets the suite turn it on for its user', () => {
@@ -67,7 +71,7 @@ test("against one pool, the stories of a pool of their own kind run on it when i
 
   const noDomain = storySupport(link, CLIENT, poolsFor(remote, link));
   expect(noDomain.linkVerification).toEqual({ runs: false, why: 'the pool confirms by link, but has no domain (Domain or CustomDomain) for its links to point to' });
-  expect(runs(storySupport({ ...link, Domain: 'acme-test' }, CLIENT, poolsFor(remote, { ...link, Domain: 'acme-test' })))).toEqual(['invitation', 'linkVerification']);
+  expect(runs(storySupport({ ...link, Domain: 'acme-test' }, CLIENT, poolsFor(remote, { ...link, Domain: 'acme-test' })))).toEqual(['weakPassword', 'invitation', 'linkVerification']);
 
   // The embedded stack names its own pools, whatever its main pool is.
   const local: Target = { ...remote, name: 'local', variants: { keepOriginalEmail: { ...main, appPath: '?pool=keep-original-email' } } };

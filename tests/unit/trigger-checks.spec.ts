@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { functionName, mailTriggers } from '../../common/lambda-triggers';
-import { SIGN_UP_MAIL_STORIES, STORIES, storySupport, type StoryKey } from '../../helpers/cognito/story-support';
+import { SIGN_UP_MAIL_STORIES, STORIES, STORY_KEYS } from '../../plan/stories';
+import { storySupport } from '../../plan/story-support';
 import { stackTriggerCheck, triggerChecks } from '../../tools/doctor/trigger-checks';
 import { formatChecklist } from '../../tools/doctor/checks';
 
@@ -53,7 +54,7 @@ test.describe("the doctor's lines about triggers and code rules", () => {
         'the code is found as for the CustomMessage trigger',
     );
     expect(preSignUp?.detail).toContain('it may refuse the suite\'s test addresses, and the page shows "PreSignUp failed with error …", or confirm them at once, so that no mail is sent');
-    expect(preSignUp?.detail).toContain(`stories that wait for the sign-up mail: ${SIGN_UP_MAIL_STORIES.map((key) => `"${STORIES[key]}"`).join(', ')}`);
+    expect(preSignUp?.detail).toContain(`stories that wait for the sign-up mail: ${SIGN_UP_MAIL_STORIES.map((key) => `"${STORIES[key].name}"`).join(', ')}`);
     expect(preSignUp?.detail).toContain('AdminCreateUser runs it too ("admin invitation")');
     expect(formatChecklist(results)).toMatch(/^0 ✓, 3 ⚠, 0 ✗$/m);
   });
@@ -89,8 +90,8 @@ test.describe("the doctor's lines about triggers and code rules", () => {
   });
 
   test('PreSignUp names only the stories that will run', () => {
-    const [line] = triggerChecks({ LambdaConfig: { PreSignUp: arn('acme-pre-sign-up') } }, {}, ['signUpByCode', 'forgotPassword']);
-    expect(line?.detail).toMatch(/stories that wait for the sign-up mail: "sign-up, resend, wrong code, existing user, re-signup \(a code by mail\)", "forgot password"$/);
+    const [line] = triggerChecks({ LambdaConfig: { PreSignUp: arn('acme-pre-sign-up') } }, {}, ['signUp', 'resendCode', 'forgotPassword']);
+    expect(line?.detail).toMatch(/stories that wait for the sign-up mail: "sign-up", "resend", "forgot password"$/);
     expect(line?.detail).not.toContain('stale session');
     expect(line?.detail).not.toContain('AdminCreateUser');
   });
@@ -129,7 +130,7 @@ test('the stories that wait for the sign-up mail are those a pool that mails not
     EmailMfaConfiguration: {},
   };
   const support = storySupport(pool, client, { keepOriginalEmail: { userPoolId: 'local_pool' } });
-  const skipped = (Object.keys(support) as StoryKey[]).filter((key) => !support[key].runs);
+  const skipped = STORY_KEYS.filter((key) => !support[key].runs);
   // The link story waits for its link at sign-up; on this code pool it is skipped for its own reason (no link pool).
   expect(support.linkVerification.why).toMatch(/confirms by code, not by link/);
   expect([...SIGN_UP_MAIL_STORIES].sort()).toEqual([...skipped].sort());

@@ -20,7 +20,8 @@ import { DeletionGuard, ownedAddresses, vetTestEmailPattern } from '../../helper
 import { MailDevBackend } from '../../helpers/mail/maildev.js';
 import { loadSettings, SettingsError, type Settings } from '../../config/settings.js';
 import { linkOriginOf, poolsFor, resolveTarget, type Target } from '../../config/target.js';
-import { MAILS_PER_STORY, STORIES, plannedEmails, storySupport, type StoryKey, type Support } from '../../helpers/cognito/story-support.js';
+import { STORIES, STORY_KEYS, storyRecord, type StoryKey } from '../../plan/stories.js';
+import { plannedEmails, storySupport, type Support } from '../../plan/story-support.js';
 import { deliveryRecordChecks, sesChecks } from './delivery-checks.js';
 import { senderCheck } from './sender-check.js';
 import { stackTriggerCheck, triggerChecks } from './trigger-checks.js';
@@ -115,21 +116,25 @@ function poolChecks(pool: UserPoolType, target: Target): CheckResult[] {
   return results;
 }
 
-/** The stories this pool and client can run, and the ones that will be skipped, each with its reason (the report says the same). */
+/**
+ * The stories this pool and client can run, and the ones that will be
+ * skipped, with the reason (the report says the same): one line for the
+ * stories that share a verdict and its reason, in the catalogue's order.
+ */
 function storyChecks(pool: UserPoolType, support: Record<StoryKey, Support>): CheckResult[] {
-  // A pool that mails nothing at sign-up is a ✗ of the pool's checks, and stops the run; a link pool skips the code stories, saying so.
+  // A pool that mails nothing at sign-up is a ✗ of the pool's checks, and stops the run: the stories that need only its code need no line of their own.
   const mailsAtSignUp = (pool.AutoVerifiedAttributes ?? []).includes('email');
-  const stories = Object.entries(support).filter(([key, s]) => key !== 'signUpByCode' || s.runs || mailsAtSignUp);
-  return stories.map(([key, support]) =>
-    support.runs
-      ? { status: 'ok', title: `Story "${STORIES[key as StoryKey]}" will run`, detail: support.why }
-      : {
-          status: 'warn',
-          title: `Story "${STORIES[key as StoryKey]}" will be skipped`,
-          detail: support.why,
-          fix: 'Set the pool up for it (see the README, "Flows"), or accept the skip: the report names it.',
-        },
-  );
+  const onlySignUpCode = (key: StoryKey) => storyRecord(key).needs.join() === 'signUpCode' && !storyRecord(key).pool;
+  const shown = STORY_KEYS.filter((key) => support[key].runs || mailsAtSignUp || !onlySignUpCode(key));
+  const groups = new Map<string, StoryKey[]>();
+  for (const key of shown) groups.set(`${support[key].runs}|${support[key].why}`, [...(groups.get(`${support[key].runs}|${support[key].why}`) ?? []), key]);
+  return [...groups.values()].map((keys) => {
+    const { runs, why } = support[keys[0] as StoryKey];
+    const names = `${keys.length === 1 ? 'Story' : 'Stories'} ${keys.map((key) => `"${STORIES[key].name}"`).join(', ')}`;
+    return runs
+      ? { status: 'ok', title: `${names} will run`, detail: why }
+      : { status: 'warn', title: `${names} will be skipped`, detail: why, fix: 'Set the pool up for it (see the README, "Flows"), or accept the skip: the report names it.' };
+  });
 }
 
 function clientChecks(client: UserPoolClientType, settings: Settings): CheckResult[] {
@@ -287,17 +292,19 @@ export async function runDoctor(env: Record<string, string | undefined> = proces
     const mfa = pool.value?.UserPool ? await timed(() => client.send(new GetUserPoolMfaConfigCommand({ UserPoolId: target.cognito.userPoolId }))) : undefined;
     const described = pool.value?.UserPool && { ...pool.value.UserPool, EmailMfaConfiguration: mfa?.value?.EmailMfaConfiguration };
     // Which stories will run: read once, for the story lines, the trigger lines and the mails this run causes.
-    const support = appClient.value?.UserPoolClient && described ? storySupport(described, appClient.value.UserPoolClient, poolsFor(target, described)) : undefined;
+    const movableClock = !!target.cognito.emulator && !!target.cognito.endpoint;
+    const support =
+      appClient.value?.UserPoolClient && described ? storySupport(described, appClient.value.UserPoolClient, poolsFor(target, described), { movableClock }) : undefined;
     if (support && described) results.push(...storyChecks(described, support));
     else results.push({ status: 'fail', title: `The app client ${target.cognito.userPoolClientId} could not be read`, detail: appClient.error?.message, fix: 'Check COGNITO_CLIENT_ID: it must be a client of this pool.' });
     if (described) {
-      const willRun = support && (Object.keys(support) as StoryKey[]).filter((key) => support[key].runs);
+      const willRun = support && STORY_KEYS.filter((key) => support[key].runs);
       results.push(...triggerChecks(described, env, willRun));
       if (target.name === 'local') results.push(stackTriggerCheck(described, env), ...(await triggerSampleChecks(described, env)));
       // The mails this run causes, against the sender's daily quota: the stories that will run (all, when the client is unreadable), times --repeat-each.
       const planned = support
         ? plannedEmails(support, options.repeatEach)
-        : Object.values(MAILS_PER_STORY).reduce((a, b) => a + b, 0) * (options.repeatEach ?? 1);
+        : plannedEmails('every story', options.repeatEach);
       results.push(await senderCheck(described, target, planned), ...(await sesChecks(described, target, planned)));
     }
 

@@ -3,7 +3,7 @@ import { mailTriggers } from '../../common/lambda-triggers.js';
 import { CODE_PLACEHOLDER } from '../../common/cognito-texts.js';
 import { CodeRuleError, DEFAULT_CODE_RULE_VARIABLE, codeRulesFromEnv, type CodeRule } from '../../helpers/mail/code-rules.js';
 import { MAIL_KINDS, codeRuleVariable, mailKindWords, type MailKind } from '../../common/cognito-operations.js';
-import { SIGN_UP_MAIL_STORIES, STORIES, type StoryKey } from '../../helpers/cognito/story-support.js';
+import { SIGN_UP_MAIL_STORIES, STORIES, STORY_KEYS, type StoryKey } from '../../plan/stories.js';
 import { configurationProblems, type CheckResult } from './check-result.js';
 import { lambdaConfigOf, stackSettings } from '../../local/stack-settings.js';
 
@@ -50,7 +50,7 @@ function ruleAdvice(rules: Rules): string {
 }
 
 function storyNames(keys: readonly StoryKey[]): string {
-  return keys.map((key) => `"${STORIES[key]}"`).join(', ');
+  return keys.map((key) => `"${STORIES[key].name}"`).join(', ');
 }
 
 /**
@@ -62,7 +62,7 @@ function storyNames(keys: readonly StoryKey[]): string {
 export function triggerChecks(
   pool: Pick<UserPoolType, 'LambdaConfig'>,
   env: Record<string, string | undefined>,
-  willRun: readonly StoryKey[] = Object.keys(STORIES) as StoryKey[],
+  willRun: readonly StoryKey[] = STORY_KEYS,
 ): CheckResult[] {
   let rules: Rules;
   try {

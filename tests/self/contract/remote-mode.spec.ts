@@ -4,7 +4,8 @@
 // SMTP mail through MailDev. Proves the remote configuration, mailslurp-client
 // and the error messages; proves nothing about AWS or MailSlurp themselves.
 import { runPlaywright } from '../../../tools/child-run';
-import { mailDevUrl, type Target, type VariantName } from '../../../config/target';
+import { mailDevUrl, type Target } from '../../../config/target';
+import type { VariantName } from '../../../plan/stories';
 import { STAND_IN_API_KEY, expect, standInRemoteEnv, test } from '../fixtures';
 import { MailSlurpStandIn } from '../support/mailslurp-stand-in';
 import { freePort } from '../../../local/free-port';
@@ -12,7 +13,7 @@ import { storyCount } from '../support/stories';
 import { artifactTexts } from '../support/artifact-search';
 import { DescribeUserPoolClientCommand, DescribeUserPoolCommand, GetUserPoolMfaConfigCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { createCognitoClient } from '../../../helpers/cognito/client';
-import { plannedEmails, storySupport } from '../../../helpers/cognito/story-support';
+import { plannedEmails, storySupport } from '../../../plan/story-support';
 import path from 'node:path';
 
 /** The spec files of the stories a list reporter shows as skipped ("  -  12 [remote] › tests/e2e/x.spec.ts:…"), in order. */

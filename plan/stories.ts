@@ -1,0 +1,227 @@
+import type { MailKind } from '../common/cognito-operations.js';
+import type { Screens } from '../pages/index.js';
+
+/**
+ * The story catalogue: every browser story in tests/e2e, one record each. The
+ * fixtures find a story's record by its file and title, and skip it, with the
+ * reason, when the pool, the UI or the target cannot tell it; the doctor
+ * lists what will run and plans the run's mails from it; the bench and the
+ * suite's self-tests count stories from it. tests/unit/stories.spec.ts fails
+ * when a story has no record, or a record no story.
+ */
+
+/** What a story needs of the pool and its app client, each judged from DescribeUserPool and DescribeUserPoolClient (plan/story-support.ts). */
+export type PoolNeed =
+  /** The pool verifies email at sign-up with a mailed code. */
+  | 'signUpCode'
+  /** The app client allows a password sign-in (SRP or USER_PASSWORD_AUTH). */
+  | 'passwordSignIn'
+  /** The pool recovers accounts by email. */
+  | 'emailRecovery'
+  /** The app client allows ALLOW_REFRESH_TOKEN_AUTH. */
+  | 'refreshTokens'
+  /** The app client may write the email attribute. */
+  | 'emailWritable'
+  /** AdminCreateUser mails an invitation: every pool does. */
+  | 'adminInvitation'
+  /** The pool allows EMAIL_OTP as a first factor, on Essentials or Plus, and the client ALLOW_USER_AUTH. */
+  | 'emailCodeSignIn'
+  /** The pool offers email as a second factor, and the client lets the suite turn it on with a password sign-in. */
+  | 'emailMfa';
+
+/** A pool set up its own way, which some stories need (the embedded stack has one of each; against AWS, the main pool when it is that kind). */
+export type VariantName = 'linkVerification' | 'keepOriginalEmail';
+
+/** The screens a UI may lack: every UI has sign-up, confirm code and confirmed. */
+export type OptionalScreen = { [K in keyof Screens]-?: undefined extends Screens[K] ? K : never }[keyof Screens];
+
+/** Each of those screens in words, for the reason a story is skipped. */
+export const SCREEN_NAMES: Record<OptionalScreen, string> = {
+  signIn: 'sign-in',
+  resetPassword: 'password-reset',
+  signInByCode: 'sign-in-by-code',
+  changePassword: 'new-password',
+  account: 'account (change email)',
+};
+
+export interface StoryRecord {
+  /** The spec file in tests/e2e, and the test's own title in it. */
+  file: string;
+  title: string;
+  /** The story in a few words, for lists (the doctor's lines, the plan of a run). */
+  name: string;
+  /** The mails one run of the story causes on one UI, by kind. */
+  mails: Partial<Record<MailKind, number>>;
+  /** What the pool and app client must offer. */
+  needs: readonly PoolNeed[];
+  /** A pool of its own kind, instead of the main one. */
+  pool?: VariantName;
+  /** The screens it needs beyond sign-up and confirmation. */
+  screens?: readonly OptionalScreen[];
+  /** Runs only where the emulator's clock can be moved forward: why not elsewhere. */
+  embeddedOnly?: string;
+}
+
+const CLOCK = "only the embedded emulator's time can be moved forward";
+
+export const STORIES = {
+  signUp: {
+    file: 'signup-verification.spec.ts',
+    title: 'a new user gets a verification email with a code, and the code confirms the account',
+    name: 'sign-up',
+    mails: { signUp: 1 },
+    needs: ['signUpCode'],
+  },
+  resendCode: {
+    file: 'resend-code.spec.ts',
+    title: '"Resend Code" sends another email with a new code, and only the new code confirms',
+    name: 'resend',
+    mails: { signUp: 1, resend: 1 },
+    needs: ['signUpCode'],
+  },
+  wrongCode: {
+    file: 'wrong-code.spec.ts',
+    title: "a wrong code shows Cognito's error and leaves the user unconfirmed",
+    name: 'wrong code',
+    mails: { signUp: 1 },
+    needs: ['signUpCode'],
+  },
+  existingUnconfirmedUser: {
+    file: 'existing-unconfirmed-user.spec.ts',
+    title: 'signing up with an address that is registered but unconfirmed shows an error',
+    name: 'existing user',
+    mails: { signUp: 1 },
+    needs: ['signUpCode'],
+  },
+  reSignUpAfterDelete: {
+    file: 're-signup-after-delete.spec.ts',
+    title: 'signing up again after the user was deleted sends a new email with a new code',
+    name: 're-signup',
+    mails: { signUp: 2 },
+    needs: ['signUpCode'],
+  },
+  reSignUpAfterConfirmedDelete: {
+    file: 're-signup-after-delete.spec.ts',
+    title: 'signing up again after a confirmed user was deleted sends a new email, and the new account confirms with it only',
+    name: 're-signup of a confirmed user',
+    mails: { signUp: 2 },
+    needs: ['signUpCode'],
+  },
+  expiredCode: {
+    file: 'expired-code.spec.ts',
+    title: "a sign-up code entered after its 24 hours is refused in Cognito's words, and Resend Code recovers",
+    name: 'expired code',
+    mails: { signUp: 1, resend: 1 },
+    needs: ['signUpCode'],
+    embeddedOnly: `${CLOCK}; against AWS the code would take 24 hours to expire`,
+  },
+  weakPassword: {
+    file: 'weak-password.spec.ts',
+    title: "a password that breaks the pool's policy is refused with Cognito's words: no user is created and no mail is sent",
+    name: 'weak password',
+    mails: {},
+    needs: [],
+  },
+  forgotPassword: {
+    file: 'forgot-password.spec.ts',
+    title: 'a confirmed user resets a forgotten password with the mailed code; only the latest code works, and only the new password signs in',
+    name: 'forgot password',
+    mails: { signUp: 1, passwordReset: 2 },
+    needs: ['signUpCode', 'passwordSignIn', 'emailRecovery'],
+    screens: ['signIn', 'resetPassword'],
+  },
+  staleSession: {
+    file: 'stale-session.spec.ts',
+    title: 'after a signed-in user is deleted, the same browser is signed out, the old refresh token is refused, and signing up again mails a new code',
+    name: 'stale session after deletion',
+    mails: { signUp: 2 },
+    needs: ['signUpCode', 'passwordSignIn', 'refreshTokens'],
+    screens: ['signIn'],
+  },
+  invitation: {
+    file: 'admin-invitation.spec.ts',
+    title: 'an invited user signs in with the mailed temporary password, must choose a new one, and is CONFIRMED; a resent invitation replaces the password',
+    name: 'admin invitation',
+    mails: { invitation: 2 },
+    needs: ['passwordSignIn', 'adminInvitation'],
+    screens: ['signIn', 'changePassword'],
+  },
+  emailChange: {
+    file: 'email-change.spec.ts',
+    title: 'a signed-in user changes their email: the code goes to the new address, not the old; once verified, the new address signs in',
+    name: 'email change',
+    mails: { signUp: 1, attributeVerification: 1 },
+    needs: ['signUpCode', 'passwordSignIn', 'emailWritable'],
+    screens: ['signIn', 'account'],
+  },
+  keepOriginalEmail: {
+    file: 'email-change.spec.ts',
+    title: 'with a pool that keeps the original email until the new one is verified, the old address signs in until then, and the new one only after',
+    name: 'email change, original kept until verified',
+    mails: { signUp: 1, attributeVerification: 1 },
+    needs: ['signUpCode', 'passwordSignIn', 'emailWritable'],
+    pool: 'keepOriginalEmail',
+    screens: ['signIn', 'account'],
+  },
+  linkVerification: {
+    file: 'link-verification.spec.ts',
+    title: 'on a pool that confirms by link, the mail carries a link to Cognito for this client and user; a tampered link is refused, the link confirms the account, once',
+    name: 'verification by link',
+    mails: { signUp: 1 },
+    needs: [],
+    pool: 'linkVerification',
+  },
+  emailCodeSignIn: {
+    file: 'email-code-sign-in.spec.ts',
+    title: 'a confirmed user signs in with a mailed code instead of a password; a wrong code and the code of an earlier mail are refused',
+    name: 'sign-in with a mailed code (passwordless)',
+    mails: { signUp: 1, signInCode: 2 },
+    needs: ['signUpCode', 'emailCodeSignIn'],
+    screens: ['signIn', 'signInByCode'],
+  },
+  expiredSignInCode: {
+    file: 'email-code-sign-in.spec.ts',
+    title: "a code entered after its session expired is refused in Cognito's words, and asking again recovers",
+    name: 'expired sign-in code',
+    mails: { signUp: 1, signInCode: 2 },
+    needs: ['signUpCode', 'emailCodeSignIn'],
+    screens: ['signIn', 'signInByCode'],
+    embeddedOnly: `${CLOCK}; against AWS the code would take its 3 minutes to expire`,
+  },
+  emailMfa: {
+    file: 'email-mfa.spec.ts',
+    title: 'a user with email as a second factor signs in with the password and then the mailed code; a wrong code is refused',
+    name: 'email as a second factor (MFA)',
+    mails: { signUp: 1, signInCode: 1 },
+    needs: ['signUpCode', 'passwordSignIn', 'emailMfa'],
+    screens: ['signIn', 'signInByCode'],
+  },
+} as const satisfies Record<string, StoryRecord>;
+
+export type StoryKey = keyof typeof STORIES;
+export const STORY_KEYS = Object.keys(STORIES) as readonly StoryKey[];
+
+const records = STORIES as Readonly<Record<StoryKey, StoryRecord>>;
+
+/** A story's record. */
+export const storyRecord = (key: StoryKey): StoryRecord => records[key];
+
+/** The record of the test in `file` (a path ending in tests/e2e/<file>) titled `title`; undefined for one with none. */
+export function storyOf(file: string, title: string): StoryKey | undefined {
+  const name = file.replace(/\\/g, '/').split('/').at(-1);
+  return STORY_KEYS.find((key) => records[key].file === name && records[key].title === title);
+}
+
+/** How many mails one run of a story causes on one UI. */
+export const mailsOf = (key: StoryKey): number => Object.values(records[key].mails).reduce((sum, n) => sum + n, 0);
+
+/**
+ * The stories that wait for the mail Cognito sends at sign-up (the code, or
+ * the link): their own sign-up, or the confirmed user they start from. A pool
+ * that confirms its users at once (a PreSignUp trigger's autoConfirmUser)
+ * sends none, and these fail waiting for it.
+ */
+export const SIGN_UP_MAIL_STORIES: readonly StoryKey[] = STORY_KEYS.filter((key) => (records[key].mails.signUp ?? 0) > 0);
+
+/** The spec files of the stories, each once. */
+export const STORY_FILES: readonly string[] = [...new Set(STORY_KEYS.map((key) => records[key].file))];
