@@ -1,7 +1,5 @@
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
-import type { AppRuntimeConfig } from '../local/app/src/runtime-config.js';
-import { STACK_REGION } from '../local/bootstrap.js';
-import { stackSettings, stackUrls } from '../local/stack-settings.js';
+import { STACK_REGION, stackSettings, stackUrls, type AppRuntimeConfig } from '../local/stack-settings.js';
 import type { CognitoEndpoint } from '../helpers/cognito/client.js';
 import { ActionableError } from '../helpers/errors.js';
 import type { Settings } from './settings.js';
