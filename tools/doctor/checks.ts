@@ -2,9 +2,7 @@ import { randomBytes } from 'node:crypto';
 import {
   AdminCreateUserCommand,
   AdminGetUserCommand,
-  DescribeUserPoolClientCommand,
   GetUserPoolMfaConfigCommand,
-  DescribeUserPoolCommand,
   ListUsersCommand,
   type CognitoIdentityProviderClient,
   type UserPoolClientType,
@@ -16,6 +14,7 @@ import { UIS, type UiName } from '../../pages/index.js';
 import { chromiumExecutablePath } from '../../config/browser.js';
 import { createCognitoClient } from '../../helpers/cognito/client.js';
 import { CognitoUsers } from '../../helpers/cognito/users.js';
+import { describeAppClient, describeUserPool, withEmailMfaConfiguration } from '../../helpers/cognito/pool-description.js';
 import { DeletionGuard, ownedAddresses, vetTestEmailPattern } from '../../helpers/cognito/deletion-guard.js';
 import { MailDevBackend } from '../../helpers/mail/maildev.js';
 import { loadSettings, SettingsError, type Settings } from '../../config/settings.js';
@@ -263,7 +262,7 @@ export async function runDoctor(env: Record<string, string | undefined> = proces
   const client = createCognitoClient(target.cognito);
   try {
     const where = target.cognito.endpoint ?? `AWS ${target.cognito.region}`;
-    const pool = await timed(() => client.send(new DescribeUserPoolCommand({ UserPoolId: target.cognito.userPoolId })));
+    const pool = await timed(() => describeUserPool(client, target.cognito.userPoolId));
     results.push(
       pool.error
         ? { status: 'fail', title: `Cognito: pool ${target.cognito.userPoolId} could not be read`, detail: pool.error.message, fix: 'Check COGNITO_USER_POOL_ID, the region and the credentials.' }
@@ -277,17 +276,14 @@ export async function runDoctor(env: Record<string, string | undefined> = proces
     );
     if (app.value && app.value.status < 400) results.push(await signUpFormCheck(target.appUrl, settings.signupPage));
     results.push(...(await mailChecks(target)));
-    if (pool.value?.UserPool) results.push(...poolChecks(pool.value.UserPool, target));
+    if (pool.value) results.push(...poolChecks(pool.value, target));
 
-    const appClient = await timed(() =>
-      client.send(new DescribeUserPoolClientCommand({ UserPoolId: target.cognito.userPoolId, ClientId: target.cognito.userPoolClientId })),
-    );
-    if (appClient.value?.UserPoolClient) results.push(...clientChecks(appClient.value.UserPoolClient, settings));
-    // The sign-in code's template and email MFA are in the MFA configuration, not DescribeUserPool; refused, the permissions below say so.
-    const mfa = pool.value?.UserPool ? await timed(() => client.send(new GetUserPoolMfaConfigCommand({ UserPoolId: target.cognito.userPoolId }))) : undefined;
-    const described = pool.value?.UserPool && { ...pool.value.UserPool, EmailMfaConfiguration: mfa?.value?.EmailMfaConfiguration };
+    const appClient = await timed(() => describeAppClient(client, target.cognito.userPoolId, target.cognito.userPoolClientId));
+    if (appClient.value) results.push(...clientChecks(appClient.value, settings));
+    // Without the MFA configuration (refused: the permissions below say so), the pool as DescribeUserPool shows it.
+    const described = pool.value && (await withEmailMfaConfiguration(client, target.cognito.userPoolId, pool.value).catch(() => pool.value));
     // Which stories will run: read once, for the story lines, the trigger lines and the mails this run causes.
-    const support = appClient.value?.UserPoolClient && described ? storySupport(described, appClient.value.UserPoolClient, poolsFor(target, described)) : undefined;
+    const support = appClient.value && described ? storySupport(described, appClient.value, poolsFor(target, described)) : undefined;
     if (support && described) results.push(...storyChecks(described, support));
     else results.push({ status: 'fail', title: `The app client ${target.cognito.userPoolClientId} could not be read`, detail: appClient.error?.message, fix: 'Check COGNITO_CLIENT_ID: it must be a client of this pool.' });
     if (described) {
