@@ -7,6 +7,7 @@
 //                    └──────▶ config ────────────────────────────┘
 //   tools (doctor, janitor, bench) ──▶ config, plan, flows, pages, helpers, local
 //   tests/self, tests/unit ──▶ anything but the stories
+//   config ──▶ local/stack-settings.ts, and nothing else of local
 //   local (the embedded stack) ──▶ common only
 //   examples (a team's Lambda handlers) ──▶ nothing of ours
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -72,9 +73,18 @@ module.exports = {
     {
       name: 'config-below-fixtures',
       severity: 'error',
-      comment: 'Settings and target selection may read the stack\'s addresses (local/) and the UI registry (pages/), never fixtures, flows, tools or tests.',
+      comment: 'Settings and target selection may read the stack\'s addresses (local/stack-settings.ts) and the UI registry (pages/), never fixtures, flows, tools or tests.',
       from: { path: '^config/' },
       to: { path: '^(fixtures|flows|tests|tools)/' },
+    },
+    {
+      name: 'config-reads-only-the-stacks-settings',
+      severity: 'error',
+      comment:
+        'The settings need the stack\'s addresses, never its servers: config/ is loaded by every worker, the doctor and the janitor, against AWS too, ' +
+        'and must not load how the stack is built or run. What config/ needs of the stack belongs in local/stack-settings.ts.',
+      from: { path: '^config/' },
+      to: { path: '^local/', pathNot: '^local/stack-settings\\.ts$' },
     },
     {
       name: 'fixtures-are-for-stories',

@@ -112,6 +112,216 @@ function httpUrl(value: string): boolean {
   }
 }
 
+/** The variables as the parts below read them, and the problems they find, gathered for one SettingsError. */
+class Reading {
+  readonly problems: string[] = [];
+  constructor(readonly env: Env) {}
+
+  /** A variable's value; empty or white space counts as unset, as in .env.example. */
+  value(name: Variable): string | undefined {
+    return this.env[name]?.trim() || undefined;
+  }
+  missing(name: Variable): void {
+    this.problems.push(`${name} is missing: ${purposeOf(name)}.`);
+  }
+  malformed(name: Variable, why: string): void {
+    this.problems.push(`${name} ${why} (${purposeOf(name)}).`);
+  }
+}
+
+/** Which services: TEST_TARGET, or inferred from whether the real services are configured, and why, for the doctor and for errors. */
+function chosenTarget(read: Reading): { target: TargetName; targetReason: string } {
+  const explicit = read.value('TEST_TARGET');
+  const hasPool = !!read.value('COGNITO_USER_POOL_ID');
+  const hasKey = !!read.value('MAILSLURP_API_KEY');
+  if (explicit) {
+    if (explicit === 'local' || explicit === 'remote') return { target: explicit, targetReason: `TEST_TARGET=${explicit}` };
+    read.malformed('TEST_TARGET', `is "${explicit}", not local or remote`);
+  } else if (hasPool && hasKey) {
+    return { target: 'remote', targetReason: 'COGNITO_USER_POOL_ID and MAILSLURP_API_KEY are set: the real services' };
+  } else if (hasPool !== hasKey) {
+    const [set, unset] = hasPool ? ['COGNITO_USER_POOL_ID', 'MAILSLURP_API_KEY'] : ['MAILSLURP_API_KEY', 'COGNITO_USER_POOL_ID'];
+    read.problems.push(
+      `${set} is set but ${unset} is not: set both (and the other real-service variables) to test AWS and MailSlurp, ` +
+        'or neither for the embedded stack, or TEST_TARGET=local to ignore them.',
+    );
+  }
+  return { target: 'local', targetReason: 'no COGNITO_USER_POOL_ID and no MAILSLURP_API_KEY: the embedded stack' };
+}
+
+/** How long a test waits for a mail, and how long one of the page's Cognito calls may take (undefined: the check is off). */
+function timeouts(read: Reading, target: TargetName): Pick<Settings, 'emailTimeoutMs' | 'callBudgetMs'> {
+  const timeoutRaw = read.value('EMAIL_TIMEOUT_MS');
+  const emailTimeoutMs = timeoutRaw === undefined ? 10_000 : Number(timeoutRaw);
+  if (!Number.isInteger(emailTimeoutMs) || emailTimeoutMs < 1_000 || emailTimeoutMs > 600_000) {
+    read.malformed('EMAIL_TIMEOUT_MS', `is "${timeoutRaw}", not a whole number of milliseconds from 1000 to 600000`);
+  }
+
+  // The embedded stack answers in tens of ms: median 44 ms, p99 495 ms, worst 655 ms over 196 calls on 2 cores
+  // with the stories on 2 workers and self-tests' child runs beside them; 2 s is a wide margin. On AWS a call
+  // that runs a Lambda trigger may take up to the trigger's 5 s timeout, and Cognito's own time on top.
+  const budgetRaw = read.value('COGNITO_CALL_BUDGET_MS');
+  const callBudgetMs = budgetRaw === 'off' ? undefined : budgetRaw === undefined ? DEFAULT_BUDGET_MS[target] : Number(budgetRaw);
+  if (callBudgetMs !== undefined && (!Number.isInteger(callBudgetMs) || callBudgetMs < 100 || callBudgetMs > 600_000)) {
+    read.malformed('COGNITO_CALL_BUDGET_MS', `is "${budgetRaw}", not a whole number of milliseconds from 100 to 600000, or off`);
+  }
+  return { emailTimeoutMs, ...(callBudgetMs !== undefined ? { callBudgetMs } : {}) };
+}
+
+/** Which registered page object drives the UI (SIGNUP_PAGE). */
+function signupPageOf(read: Reading): UiName {
+  const signupPage = (read.value('SIGNUP_PAGE') ?? 'amplify') as UiName;
+  if (!UI_NAMES.includes(signupPage)) read.malformed('SIGNUP_PAGE', `is "${signupPage}", not one of ${UI_NAMES.join(', ')}`);
+  return signupPage;
+}
+
+/** The deletion guard's extra addresses (TEST_EMAIL_PATTERN), compiled and vetted for shape; undefined when unset or refused. */
+function testEmailPatternOf(read: Reading): RegExp | undefined {
+  const patternSource = read.value('TEST_EMAIL_PATTERN');
+  if (patternSource === undefined) return undefined;
+  const testEmailPattern = compileTestEmailPattern(patternSource);
+  if (typeof testEmailPattern === 'string') {
+    read.malformed('TEST_EMAIL_PATTERN', `"${patternSource}" ${testEmailPattern}`);
+    return undefined;
+  }
+  return testEmailPattern;
+}
+
+/** Where the code stands in each kind of mail (CODE_IN_*), on both targets: the rules describe the team's own mail, wherever its pool runs. */
+function codeRulesOf(read: Reading): Settings['codeRules'] {
+  try {
+    return codeRulesFromEnv(read.env);
+  } catch (error) {
+    if (!(error instanceof CodeRuleError)) throw error;
+    read.problems.push(...error.problems);
+    return {};
+  }
+}
+
+/** The pool (COGNITO_USER_POOL_ID) and its region: AWS_REGION, or the pool ID's prefix, which must agree. */
+function userPoolOf(read: Reading): { userPoolId?: string; region?: string } {
+  const userPoolId = read.value('COGNITO_USER_POOL_ID');
+  const poolIdPattern = read.value('COGNITO_ENDPOINT') ? STAND_IN_POOL_ID : POOL_ID;
+  const poolRegion = userPoolId ? poolIdPattern.exec(userPoolId)?.[1] : undefined;
+  if (!userPoolId) read.missing('COGNITO_USER_POOL_ID');
+  else if (!poolRegion) read.malformed('COGNITO_USER_POOL_ID', `is "${userPoolId}", not a pool ID like eu-west-1_AbCdEf123`);
+
+  const awsRegion = read.value('AWS_REGION');
+  if (awsRegion && poolRegion && awsRegion !== poolRegion) {
+    read.malformed('AWS_REGION', `is ${awsRegion}, but the pool ${userPoolId} lives in ${poolRegion}; unset it or make them agree`);
+  }
+  return { userPoolId, region: awsRegion ?? poolRegion };
+}
+
+function appClientIdOf(read: Reading): string | undefined {
+  const clientId = read.value('COGNITO_CLIENT_ID');
+  if (!clientId) read.missing('COGNITO_CLIENT_ID');
+  else if (!CLIENT_ID.test(clientId)) read.malformed('COGNITO_CLIENT_ID', `is "${clientId}", not an app client ID (letters, digits, up to 128)`);
+  return clientId;
+}
+
+/** BASE_URL, when given: an http(s) URL. */
+function pageUrlOf(read: Reading): string | undefined {
+  const baseUrl = read.value('BASE_URL');
+  if (baseUrl && !httpUrl(baseUrl)) read.malformed('BASE_URL', `is "${baseUrl}", not an http(s) URL`);
+  return baseUrl;
+}
+
+/** MAILSLURP_API_KEY, checked for shape only: its value never appears in a message. */
+function mailSlurpKeyOf(read: Reading): string | undefined {
+  const apiKey = read.value('MAILSLURP_API_KEY');
+  if (!apiKey) read.missing('MAILSLURP_API_KEY');
+  else if (/\s/.test(read.env.MAILSLURP_API_KEY ?? '') || apiKey.length < 16) {
+    read.malformed('MAILSLURP_API_KEY', 'does not look like an API key (too short, or has white space inside; its value is not shown)');
+  }
+  return apiKey;
+}
+
+/** The real services' settings; every variable of the embedded stack is refused beside them. */
+function remoteSettingsOf(read: Reading, targetReason: string): RemoteSettings {
+  const { userPoolId, region } = userPoolOf(read);
+  const clientId = appClientIdOf(read);
+  const baseUrl = pageUrlOf(read);
+  if (!baseUrl) read.missing('BASE_URL');
+  const apiKey = mailSlurpKeyOf(read);
+  for (const name of ['COGNITO_ENDPOINT', 'MAILSLURP_BASE_URL', 'SES_ENDPOINT', 'LOGS_ENDPOINT'] as const) {
+    const url = read.value(name);
+    if (url && !httpUrl(url)) read.malformed(name, `is "${url}", not an http(s) URL`);
+  }
+  // A setting that cannot apply stops the run: a green run against something else would be a false pass.
+  for (const name of STACK_VARIABLES) {
+    if (read.env[name]?.trim()) {
+      read.problems.push(`${name} is set, but it applies to the embedded stack only and the target is the real services (${targetReason}). Unset it.`);
+    }
+  }
+  const whenSet = <K extends string>(key: K, name: Variable) => {
+    const value = read.value(name);
+    return value ? ({ [key]: value } as Record<K, string>) : {};
+  };
+  return {
+    userPoolId: userPoolId ?? '',
+    clientId: clientId ?? '',
+    ...whenSet('clientSecret', 'COGNITO_CLIENT_SECRET'),
+    region: region ?? '',
+    ...whenSet('cognitoEndpoint', 'COGNITO_ENDPOINT'),
+    baseUrl: baseUrl ?? '',
+    mailslurp: { apiKey: apiKey ?? '', ...whenSet('basePath', 'MAILSLURP_BASE_URL') },
+    deliveryRecords: {
+      ...whenSet('sesEndpoint', 'SES_ENDPOINT'),
+      ...whenSet('logsEndpoint', 'LOGS_ENDPOINT'),
+      ...whenSet('sesEventsLogGroup', 'SES_EVENTS_LOG_GROUP'),
+    },
+  };
+}
+
+/** Variables that configure the real services only. */
+const REMOTE_ONLY_VARIABLES = [
+  'COGNITO_USER_POOL_ID',
+  'COGNITO_CLIENT_ID',
+  'COGNITO_CLIENT_SECRET',
+  'COGNITO_ENDPOINT',
+  'MAILSLURP_API_KEY',
+  'MAILSLURP_BASE_URL',
+  'SES_ENDPOINT',
+  'LOGS_ENDPOINT',
+  'SES_EVENTS_LOG_GROUP',
+] as const;
+
+/**
+ * The embedded stack's side: its own settings (LOCAL_*), your own page in
+ * place of the demo app (BASE_URL, SIGNUP_PAGE), and the real-service
+ * variables, set aside by TEST_TARGET=local and refused otherwise.
+ */
+function embeddedStackSettingsOf(read: Reading, targetReason: string): Pick<Settings, 'localAppUrl' | 'setAside'> {
+  try {
+    stackSettings(read.env);
+  } catch (error) {
+    if (!(error instanceof StackSettingsError)) throw error;
+    read.problems.push(error.message);
+  }
+  const localAppUrl = pageUrlOf(read);
+  const signupPageRaw = read.value('SIGNUP_PAGE');
+  if (signupPageRaw && !localAppUrl) {
+    read.problems.push(
+      `SIGNUP_PAGE=${signupPageRaw} names the page object for your own page, but BASE_URL is not set, so the run would test the demo app instead. ` +
+        'Against the embedded stack, set BASE_URL to your page, with your app pointed at the stack (`npm run stack` prints the values it needs); ' +
+        'or unset SIGNUP_PAGE to test the demo app.',
+    );
+  }
+  const remoteOnly = REMOTE_ONLY_VARIABLES.filter((name) => read.value(name));
+  if (read.value('TEST_TARGET') === 'local') {
+    return { ...(localAppUrl ? { localAppUrl } : {}), ...(remoteOnly.length ? { setAside: remoteOnly } : {}) };
+  }
+  for (const name of remoteOnly) {
+    if (name === 'COGNITO_USER_POOL_ID' || name === 'MAILSLURP_API_KEY') continue; // reported by chosenTarget, as half a configuration
+    read.problems.push(
+      `${name} is set, but it applies to the real services only and the target is the embedded stack (${targetReason}). ` +
+        'Unset it, or set the real-service variables to test AWS (TEST_TARGET=remote).',
+    );
+  }
+  return localAppUrl ? { localAppUrl } : {};
+}
+
 /**
  * Reads and checks every setting once. Either returns settings the whole suite
  * can rely on, or throws one SettingsError that lists every missing or
@@ -119,176 +329,21 @@ function httpUrl(value: string): boolean {
  * never repeated in a message.
  */
 export function loadSettings(env: Env = process.env): Settings {
-  const problems: string[] = [];
-  const value = (name: Variable) => env[name]?.trim() || undefined;
-  const missing = (name: Variable) => problems.push(`${name} is missing: ${purposeOf(name)}.`);
-  const malformed = (name: Variable, why: string) => problems.push(`${name} ${why} (${purposeOf(name)}).`);
-
-  // Which services: explicit, or inferred from whether the real services are configured.
-  const explicit = value('TEST_TARGET');
-  const hasPool = !!value('COGNITO_USER_POOL_ID');
-  const hasKey = !!value('MAILSLURP_API_KEY');
-  let target: TargetName = 'local';
-  let targetReason = 'no COGNITO_USER_POOL_ID and no MAILSLURP_API_KEY: the embedded stack';
-  if (explicit) {
-    if (explicit === 'local' || explicit === 'remote') {
-      target = explicit;
-      targetReason = `TEST_TARGET=${explicit}`;
-    } else {
-      malformed('TEST_TARGET', `is "${explicit}", not local or remote`);
-    }
-  } else if (hasPool && hasKey) {
-    target = 'remote';
-    targetReason = 'COGNITO_USER_POOL_ID and MAILSLURP_API_KEY are set: the real services';
-  } else if (hasPool !== hasKey) {
-    const [set, unset] = hasPool ? ['COGNITO_USER_POOL_ID', 'MAILSLURP_API_KEY'] : ['MAILSLURP_API_KEY', 'COGNITO_USER_POOL_ID'];
-    problems.push(
-      `${set} is set but ${unset} is not: set both (and the other real-service variables) to test AWS and MailSlurp, ` +
-        'or neither for the embedded stack, or TEST_TARGET=local to ignore them.',
-    );
-  }
-
-  const timeoutRaw = value('EMAIL_TIMEOUT_MS');
-  const emailTimeoutMs = timeoutRaw === undefined ? 10_000 : Number(timeoutRaw);
-  if (!Number.isInteger(emailTimeoutMs) || emailTimeoutMs < 1_000 || emailTimeoutMs > 600_000) {
-    malformed('EMAIL_TIMEOUT_MS', `is "${timeoutRaw}", not a whole number of milliseconds from 1000 to 600000`);
-  }
-
-  // The embedded stack answers in tens of ms: median 44 ms, p99 495 ms, worst 655 ms over 196 calls on 2 cores
-  // with the stories on 2 workers and self-tests' child runs beside them; 2 s is a wide margin. On AWS a call
-  // that runs a Lambda trigger may take up to the trigger's 5 s timeout, and Cognito's own time on top.
-  const budgetRaw = value('COGNITO_CALL_BUDGET_MS');
-  const callBudgetMs = budgetRaw === 'off' ? undefined : budgetRaw === undefined ? (target === 'remote' ? DEFAULT_BUDGET_MS.remote : DEFAULT_BUDGET_MS.local) : Number(budgetRaw);
-  if (callBudgetMs !== undefined && (!Number.isInteger(callBudgetMs) || callBudgetMs < 100 || callBudgetMs > 600_000)) {
-    malformed('COGNITO_CALL_BUDGET_MS', `is "${budgetRaw}", not a whole number of milliseconds from 100 to 600000, or off`);
-  }
-
-  const signupPageRaw = value('SIGNUP_PAGE');
-  const signupPage = (signupPageRaw ?? 'amplify') as UiName;
-  if (!UI_NAMES.includes(signupPage)) malformed('SIGNUP_PAGE', `is "${signupPage}", not one of ${UI_NAMES.join(', ')}`);
-
-  const patternSource = value('TEST_EMAIL_PATTERN');
-  const testEmailPattern = patternSource === undefined ? undefined : compileTestEmailPattern(patternSource);
-  if (typeof testEmailPattern === 'string') malformed('TEST_EMAIL_PATTERN', `"${patternSource}" ${testEmailPattern}`);
-
-  // Both targets: the rules describe the team's own mail, wherever its pool runs.
-  let codeRules: Settings['codeRules'] = {};
-  try {
-    codeRules = codeRulesFromEnv(env);
-  } catch (error) {
-    if (!(error instanceof CodeRuleError)) throw error;
-    problems.push(...error.problems);
-  }
-
-  let remote: RemoteSettings | undefined;
-  let localAppUrl: string | undefined;
-  let setAside: string[] | undefined;
-  if (target === 'remote') {
-    const userPoolId = value('COGNITO_USER_POOL_ID');
-    const poolIdPattern = value('COGNITO_ENDPOINT') ? STAND_IN_POOL_ID : POOL_ID;
-    const poolRegion = userPoolId ? poolIdPattern.exec(userPoolId)?.[1] : undefined;
-    if (!userPoolId) missing('COGNITO_USER_POOL_ID');
-    else if (!poolRegion) malformed('COGNITO_USER_POOL_ID', `is "${userPoolId}", not a pool ID like eu-west-1_AbCdEf123`);
-
-    const region = value('AWS_REGION') ?? poolRegion;
-    if (value('AWS_REGION') && poolRegion && value('AWS_REGION') !== poolRegion) {
-      malformed('AWS_REGION', `is ${value('AWS_REGION')}, but the pool ${userPoolId} lives in ${poolRegion}; unset it or make them agree`);
-    }
-
-    const clientId = value('COGNITO_CLIENT_ID');
-    if (!clientId) missing('COGNITO_CLIENT_ID');
-    else if (!CLIENT_ID.test(clientId)) malformed('COGNITO_CLIENT_ID', `is "${clientId}", not an app client ID (letters, digits, up to 128)`);
-
-    const baseUrl = value('BASE_URL');
-    if (!baseUrl) missing('BASE_URL');
-    else if (!httpUrl(baseUrl)) malformed('BASE_URL', `is "${baseUrl}", not an http(s) URL`);
-
-    const apiKey = value('MAILSLURP_API_KEY');
-    if (!apiKey) missing('MAILSLURP_API_KEY');
-    else if (/\s/.test(env.MAILSLURP_API_KEY ?? '') || apiKey.length < 16) {
-      malformed('MAILSLURP_API_KEY', 'does not look like an API key (too short, or has white space inside; its value is not shown)');
-    }
-
-    for (const name of ['COGNITO_ENDPOINT', 'MAILSLURP_BASE_URL', 'SES_ENDPOINT', 'LOGS_ENDPOINT'] as const) {
-      const url = value(name);
-      if (url && !httpUrl(url)) malformed(name, `is "${url}", not an http(s) URL`);
-    }
-
-    remote = {
-      userPoolId: userPoolId ?? '',
-      clientId: clientId ?? '',
-      ...(value('COGNITO_CLIENT_SECRET') ? { clientSecret: value('COGNITO_CLIENT_SECRET') } : {}),
-      region: region ?? '',
-      ...(value('COGNITO_ENDPOINT') ? { cognitoEndpoint: value('COGNITO_ENDPOINT') } : {}),
-      baseUrl: baseUrl ?? '',
-      mailslurp: { apiKey: apiKey ?? '', ...(value('MAILSLURP_BASE_URL') ? { basePath: value('MAILSLURP_BASE_URL') } : {}) },
-      deliveryRecords: {
-        ...(value('SES_ENDPOINT') ? { sesEndpoint: value('SES_ENDPOINT') } : {}),
-        ...(value('LOGS_ENDPOINT') ? { logsEndpoint: value('LOGS_ENDPOINT') } : {}),
-        ...(value('SES_EVENTS_LOG_GROUP') ? { sesEventsLogGroup: value('SES_EVENTS_LOG_GROUP') } : {}),
-      },
-    };
-    // A setting that cannot apply stops the run: a green run against something else would be a false pass.
-    for (const name of STACK_VARIABLES) {
-      if (env[name]?.trim()) {
-        problems.push(`${name} is set, but it applies to the embedded stack only and the target is the real services (${targetReason}). Unset it.`);
-      }
-    }
-  } else {
-    try {
-      stackSettings(env);
-    } catch (error) {
-      if (!(error instanceof StackSettingsError)) throw error;
-      problems.push(error.message);
-    }
-    localAppUrl = value('BASE_URL');
-    if (localAppUrl && !httpUrl(localAppUrl)) malformed('BASE_URL', `is "${localAppUrl}", not an http(s) URL`);
-    if (signupPageRaw && !localAppUrl) {
-      problems.push(
-        `SIGNUP_PAGE=${signupPageRaw} names the page object for your own page, but BASE_URL is not set, so the run would test the demo app instead. ` +
-          'Against the embedded stack, set BASE_URL to your page, with your app pointed at the stack (`npm run stack` prints the values it needs); ' +
-          'or unset SIGNUP_PAGE to test the demo app.',
-      );
-    }
-    const remoteOnly = (
-      [
-        'COGNITO_USER_POOL_ID',
-        'COGNITO_CLIENT_ID',
-        'COGNITO_CLIENT_SECRET',
-        'COGNITO_ENDPOINT',
-        'MAILSLURP_API_KEY',
-        'MAILSLURP_BASE_URL',
-        'SES_ENDPOINT',
-        'LOGS_ENDPOINT',
-        'SES_EVENTS_LOG_GROUP',
-      ] as const
-    ).filter(
-      (name) => value(name),
-    );
-    if (explicit === 'local') {
-      if (remoteOnly.length) setAside = remoteOnly;
-    } else {
-      for (const name of remoteOnly) {
-        if (name === 'COGNITO_USER_POOL_ID' || name === 'MAILSLURP_API_KEY') continue; // reported above, as half a configuration
-        problems.push(
-          `${name} is set, but it applies to the real services only and the target is the embedded stack (${targetReason}). ` +
-            'Unset it, or set the real-service variables to test AWS (TEST_TARGET=remote).',
-        );
-      }
-    }
-  }
-
-  if (problems.length) throw new SettingsError(problems);
+  const read = new Reading(env);
+  const { target, targetReason } = chosenTarget(read);
+  const times = timeouts(read, target);
+  const signupPage = signupPageOf(read);
+  const testEmailPattern = testEmailPatternOf(read);
+  const codeRules = codeRulesOf(read);
+  const side = target === 'remote' ? { remote: remoteSettingsOf(read, targetReason) } : embeddedStackSettingsOf(read, targetReason);
+  if (read.problems.length) throw new SettingsError(read.problems);
   return {
     target,
     targetReason,
-    emailTimeoutMs,
-    ...(callBudgetMs !== undefined ? { callBudgetMs } : {}),
+    ...times,
     signupPage,
-    ...(testEmailPattern instanceof RegExp ? { testEmailPattern } : {}),
+    ...(testEmailPattern ? { testEmailPattern } : {}),
     codeRules,
-    ...(remote ? { remote } : {}),
-    ...(localAppUrl ? { localAppUrl } : {}),
-    ...(setAside ? { setAside } : {}),
+    ...side,
   };
 }

@@ -1,11 +1,11 @@
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
-import type { AppRuntimeConfig } from '../local/app/src/runtime-config.js';
-import { STACK_REGION } from '../local/bootstrap.js';
-import { stackSettings, stackUrls } from '../local/stack-settings.js';
+import { STACK_REGION, stackSettings, stackUrls, type AppRuntimeConfig } from '../local/stack-settings.js';
 import type { CognitoEndpoint } from '../helpers/cognito/client.js';
 import { ActionableError } from '../helpers/errors.js';
 import type { Settings } from './settings.js';
 import type { VariantName } from '../plan/stories.js';
+import type { TargetAbilities } from '../plan/story-support.js';
+import { UserClock } from '../helpers/cognito/user-clock.js';
 
 export type MailTarget = { kind: 'maildev'; url: string } | { kind: 'mailslurp'; apiKey: string; basePath?: string };
 
@@ -126,3 +126,6 @@ export function mailDevUrl(target: Target): string {
   if (target.mail.kind !== 'maildev') throw new Error(`This needs the embedded stack's MailDev, but the target is ${target.name}.`);
   return target.mail.url;
 }
+
+/** What the target can do beyond Cognito's API, which decides some stories: only the embedded emulator has a clock to move forward. */
+export const abilitiesOf = (target: Target): TargetAbilities => ({ movableClock: new UserClock(target.cognito).supported });

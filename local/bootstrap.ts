@@ -13,12 +13,12 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { POOL_CREATION_SETTINGS, poolSettings } from '../common/pool-settings.js';
 import { RETRY_THROTTLING } from '../common/cognito-quotas.js';
+import { STACK_REGION } from './stack-settings.js';
 
 export const STACK_POOL_NAME = 'cognito-signup-e2e';
 export const STACK_CLIENT_NAME = 'demo-signup-app';
 /** A second client, with a secret, as a server-side app has: for tests of SECRET_HASH. */
 export const STACK_SECRET_CLIENT_NAME = 'server-side-app-with-secret';
-export const STACK_REGION = 'local';
 /** A pool whose sign-up mails carry a link instead of a code (DefaultEmailOption CONFIRM_WITH_LINK). */
 export const STACK_LINK_POOL_NAME = 'cognito-signup-e2e-link-verification';
 export const STACK_LINK_CLIENT_NAME = 'demo-signup-app-link-verification';

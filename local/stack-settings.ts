@@ -182,6 +182,24 @@ export function stackUrls(settings: StackSettings) {
   };
 }
 
+/** The region the stack creates its pools in, and the one the suite's Cognito client names for them. */
+export const STACK_REGION = 'local';
+
+/**
+ * What the app learns at run time from `/config.json` (appConfig above), so
+ * one build serves any pool: the stack's emulator pool, or a real one.
+ */
+export interface AppRuntimeConfig {
+  userPoolId: string;
+  userPoolClientId: string;
+  /** The emulator's URL; absent for AWS. */
+  userPoolEndpoint?: string;
+  /** The embedded stack's pool whose sign-up mails carry a confirmation link; absent for AWS. */
+  linkVerification?: { userPoolId: string; userPoolClientId: string };
+  /** The embedded stack's pool that keeps the original email until a new one is verified; absent for AWS. */
+  keepOriginalEmail?: { userPoolId: string; userPoolClientId: string };
+}
+
 /** The environment that points the suite (or a child process) at these settings. */
 export function stackEnv(settings: StackSettings): Record<string, string> {
   return {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
 import type { RunningService } from '../running-service.js';
-import type { AppRuntimeConfig } from './src/runtime-config.js';
+import type { AppRuntimeConfig } from '../stack-settings.js';
 
 const appDir = fileURLToPath(new URL('.', import.meta.url));
 const configFile = path.join(appDir, 'vite.config.ts');

@@ -1,7 +1,8 @@
 // The doctor's checks as the setup project every browser project depends on:
 // a broken configuration or service fails here, once and fast, with the
 // checklist, instead of in every test after its own timeout.
-import { formatChecklist, runDoctor } from '../../tools/doctor/checks';
+import { formatChecklist } from '../../tools/doctor/check-result';
+import { runDoctor } from '../../tools/doctor/run-doctor';
 import { expect, test as setup } from '@playwright/test';
 
 setup('doctor: the configuration, services, pool and permissions are fit for the tests', async ({}, testInfo) => {

@@ -3,7 +3,7 @@ import { functionName, mailTriggers } from '../../common/lambda-triggers';
 import { SIGN_UP_MAIL_STORIES, STORIES, STORY_KEYS } from '../../plan/stories';
 import { storySupport } from '../../plan/story-support';
 import { stackTriggerCheck, triggerChecks } from '../../tools/doctor/trigger-checks';
-import { formatChecklist } from '../../tools/doctor/checks';
+import { formatChecklist } from '../../tools/doctor/check-result';
 
 const arn = (name: string) => `arn:aws:lambda:eu-west-1:123456789012:function:${name}`;
 const ALL_THREE = {

@@ -6,7 +6,8 @@
  * running, as a test run does, and stops it afterwards.
  */
 import 'dotenv/config';
-import { formatChecklist, hasFailures, runDoctor } from './checks.js';
+import { formatChecklist, hasFailures } from './check-result.js';
+import { runDoctor } from './run-doctor.js';
 import { loadSettings } from '../../config/settings.js';
 import { startStack, type RunningStack } from '../../local/stack.js';
 import { stackSettings, stackUrls } from '../../local/stack-settings.js';

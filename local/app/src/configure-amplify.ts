@@ -1,5 +1,5 @@
 import { Amplify } from 'aws-amplify';
-import type { AppRuntimeConfig } from './runtime-config';
+import type { AppRuntimeConfig } from '../../stack-settings';
 
 /** The stack's other pools, by the `?pool=` a page is opened with. */
 const VARIANTS = { 'link-verification': 'linkVerification', 'keep-original-email': 'keepOriginalEmail' } as const;

@@ -25,9 +25,8 @@ import { DeletionGuard } from '../../../helpers/cognito/deletion-guard';
 import { CognitoUsers } from '../../../helpers/cognito/users';
 import type { DisposableInbox } from '../../../helpers/mail/disposable-inbox';
 import type { MailBackend, ReceivedEmail } from '../../../helpers/mail/types';
-import type { AppRuntimeConfig } from '../../../local/app/src/runtime-config';
 import { ChallengeSessions } from '../../../local/cognito/challenge-sessions';
-import { stackSettings, stackUrls } from '../../../local/stack-settings';
+import { stackSettings, stackUrls, type AppRuntimeConfig } from '../../../local/stack-settings';
 import { expect, test } from '../fixtures';
 
 test.skip(({ settings }) => settings.target !== 'local', 'checks the embedded emulator');

@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import { AdminCreateUserCommand, AdminGetUserCommand, GetUserPoolMfaConfigCommand, ListUsersCommand, type CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { DeletionGuard, ownedAddresses } from '../../helpers/cognito/deletion-guard.js';
+import { CognitoUsers } from '../../helpers/cognito/users.js';
+import type { CheckResult } from './check-result.js';
+
+/** Allowed means: AWS let the call through, and it failed (if at all) only because the probe user does not exist. */
+async function allowed(call: () => Promise<unknown>): Promise<{ ok: boolean; why?: string }> {
+  try {
+    await call();
+    return { ok: true };
+  } catch (error) {
+    const name = (error as Error).name;
+    return name === 'UserNotFoundException' ? { ok: true } : { ok: false, why: (error as Error).message };
+  }
+}
+
+/** The calls the suite makes on the pool, each tried with a probe address no user has: allowed, or refused by IAM. */
+export async function permissionChecks(client: CognitoIdentityProviderClient, userPoolId: string): Promise<CheckResult[]> {
+  // A probe address no user can have: the calls either are allowed (and find nobody) or are refused.
+  const probe = `doctor-probe-${randomBytes(8).toString('hex')}@example.invalid`;
+  const users = new CognitoUsers({ client, userPoolId, guard: new DeletionGuard(ownedAddresses([], 'nothing: the doctor deletes no one')) });
+  const calls: [string, () => Promise<{ ok: boolean; why?: string }>][] = [
+    ['ListUsers', () => allowed(() => client.send(new ListUsersCommand({ UserPoolId: userPoolId, Limit: 1 })))],
+    ['AdminGetUser', () => allowed(() => client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: probe })))],
+    // The template of sign-in codes: every run reads it once per worker.
+    ['GetUserPoolMfaConfig', () => allowed(() => client.send(new GetUserPoolMfaConfigCommand({ UserPoolId: userPoolId })))],
+    ['AdminDeleteUser', async () => users.mayDeleteUsers().then(({ allowed: ok, why }) => ({ ok, why }))],
+  ];
+  const results: CheckResult[] = [];
+  for (const [name, call] of calls) {
+    const { ok, why } = await call();
+    results.push(
+      ok
+        ? { status: 'ok', title: `Allowed: cognito-idp:${name}` }
+        : { status: 'fail', title: `Not allowed: cognito-idp:${name}`, detail: why, fix: 'Grant the IAM policy in README "Least privilege" on this pool.' },
+    );
+  }
+  // Only the invitation story needs it. RESEND to a name no user has creates nobody: allowed → UserNotFoundException.
+  const invite = await allowed(() => client.send(new AdminCreateUserCommand({ UserPoolId: userPoolId, Username: probe, MessageAction: 'RESEND' })));
+  results.push(
+    invite.ok
+      ? { status: 'ok', title: 'Allowed: cognito-idp:AdminCreateUser' }
+      : {
+          status: 'warn',
+          title: 'Not allowed: cognito-idp:AdminCreateUser',
+          detail: invite.why,
+          fix: 'The admin invitation story will fail: grant it (README "Least privilege"), or leave that story out.',
+        },
+  );
+  return results;
+}

@@ -1,0 +1,89 @@
+import { createCognitoClient } from '../../helpers/cognito/client.js';
+import { describeAppClient, describeUserPool, withEmailMfaConfiguration } from '../../helpers/cognito/pool-description.js';
+import { STORY_KEYS } from '../../plan/stories.js';
+import { plannedEmails, storySupport } from '../../plan/story-support.js';
+import { loadSettings, SettingsError, type Settings } from '../../config/settings.js';
+import { abilitiesOf, poolsFor, resolveTarget, type Target } from '../../config/target.js';
+import { appClientChecks } from './app-client-checks.js';
+import { configurationProblems, type CheckResult } from './check-result.js';
+import { deliveryRecordChecks, sesChecks } from './delivery-checks.js';
+import { inboxChecks } from './inbox-checks.js';
+import { permissionChecks } from './permission-checks.js';
+import { poolChecks } from './pool-checks.js';
+import { senderCheck } from './sender-check.js';
+import { signUpFormCheck } from './sign-up-form-check.js';
+import { storyChecks } from './story-checks.js';
+import { testEmailPatternCheck } from './test-email-pattern-check.js';
+import { timed } from './timed.js';
+import { stackTriggerCheck, triggerChecks } from './trigger-checks.js';
+import { triggerSampleChecks } from './trigger-sample-checks.js';
+
+/**
+ * Everything that must hold before a sign-up test can mean anything: the
+ * configuration, every service, the pool's and the client's settings, the
+ * permissions, the mail account. Each finding is ✓, ⚠ or ✗ with a fix.
+ */
+export async function runDoctor(env: Record<string, string | undefined> = process.env, options: { repeatEach?: number } = {}): Promise<CheckResult[]> {
+  let settings: Settings;
+  try {
+    settings = loadSettings(env);
+  } catch (error) {
+    if (!(error instanceof SettingsError)) throw error;
+    return configurationProblems(error.problems);
+  }
+  const results: CheckResult[] = [{ status: 'ok', title: 'The configuration is complete', detail: `target ${settings.target}: ${settings.targetReason}` }];
+
+  let target: Target;
+  try {
+    target = await resolveTarget(settings, env);
+  } catch (error) {
+    results.push({ status: 'fail', title: 'The embedded stack is not running', detail: (error as Error).message, fix: 'Start it with `npm run stack`.' });
+    return results;
+  }
+
+  const client = createCognitoClient(target.cognito);
+  try {
+    const where = target.cognito.endpoint ?? `AWS ${target.cognito.region}`;
+    const pool = await timed(() => describeUserPool(client, target.cognito.userPoolId));
+    results.push(
+      pool.error
+        ? { status: 'fail', title: `Cognito: pool ${target.cognito.userPoolId} could not be read`, detail: pool.error.message, fix: 'Check COGNITO_USER_POOL_ID, the region and the credentials.' }
+        : { status: 'ok', title: `Cognito reachable (${where}), pool ${target.cognito.userPoolId}`, detail: `${pool.ms} ms` },
+    );
+    const app = await timed(() => fetch(target.appUrl, { signal: AbortSignal.timeout(10_000) }));
+    results.push(
+      app.value && app.value.status < 400
+        ? { status: 'ok', title: `App reachable at ${target.appUrl}`, detail: `HTTP ${app.value.status}, ${app.ms} ms` }
+        : { status: 'fail', title: `App unreachable at ${target.appUrl}`, detail: app.value ? `HTTP ${app.value.status}` : app.error?.message, fix: 'Check BASE_URL (or LOCAL_APP_PORT), and that the app is deployed and up.' },
+    );
+    if (app.value && app.value.status < 400) results.push(await signUpFormCheck(target.appUrl, settings.signupPage));
+    results.push(...(await inboxChecks(target)));
+    if (pool.value) results.push(...poolChecks(pool.value, target));
+
+    const appClient = await timed(() => describeAppClient(client, target.cognito.userPoolId, target.cognito.userPoolClientId));
+    if (appClient.value) results.push(...appClientChecks(appClient.value, settings));
+    // Without the MFA configuration (refused: the permissions below say so), the pool as DescribeUserPool shows it.
+    const described = pool.value && (await withEmailMfaConfiguration(client, target.cognito.userPoolId, pool.value).catch(() => pool.value));
+    // Which stories will run: read once, for the story lines, the trigger lines and the mails this run causes.
+    const support = appClient.value && described ? storySupport(described, appClient.value, poolsFor(target, described), abilitiesOf(target)) : undefined;
+    if (support && described) results.push(...storyChecks(described, support));
+    else results.push({ status: 'fail', title: `The app client ${target.cognito.userPoolClientId} could not be read`, detail: appClient.error?.message, fix: 'Check COGNITO_CLIENT_ID: it must be a client of this pool.' });
+    if (described) {
+      const willRun = support && STORY_KEYS.filter((key) => support[key].runs);
+      results.push(...triggerChecks(described, env, willRun));
+      if (target.name === 'local') results.push(stackTriggerCheck(described, env), ...(await triggerSampleChecks(described, env)));
+      // The mails this run causes, against the sender's daily quota: the stories that will run (all, when the client is unreadable), times --repeat-each.
+      const planned = support
+        ? plannedEmails(support, options.repeatEach)
+        : plannedEmails('every story', options.repeatEach);
+      results.push(await senderCheck(described, target, planned), ...(await sesChecks(described, target, planned)));
+    }
+
+    if (!pool.error) results.push(...(await permissionChecks(client, target.cognito.userPoolId)));
+    if (!pool.error) results.push(...(await deliveryRecordChecks(client, target)));
+    if (!pool.error && settings.testEmailPattern) results.push(await testEmailPatternCheck(client, target.cognito.userPoolId, settings.testEmailPattern));
+  } finally {
+    client.destroy();
+  }
+  return results;
+}
