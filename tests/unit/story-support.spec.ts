@@ -6,10 +6,10 @@ const POOL = { AutoVerifiedAttributes: ['email' as const], VerificationMessageTe
 const CLIENT = { ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH' as const, 'ALLOW_REFRESH_TOKEN_AUTH' as const] };
 const runs = (s: ReturnType<typeof storySupport>) => Object.entries(s).filter(([, v]) => v.runs).map(([k]) => k);
 
-test('a pool set up like the README: every story but those that need a pool of their own', () => {
+test('a pool set up as docs/flows.md says: every story but those that need a pool of their own', () => {
   expect(runs(storySupport(POOL, CLIENT, {}))).toEqual(['signUpByCode', 'forgotPassword', 'staleSession', 'invitation', 'emailChange']);
   expect(runs(storySupport(POOL, CLIENT, { linkVerification: { userPoolId: 'local_link' }, keepOriginalEmail: { userPoolId: 'local_keep' } }))).toHaveLength(7);
-  // Sign-in by code and email MFA are settings of their own (below): a pool set up only as the README's first table says runs neither.
+  // Sign-in by code and email MFA are settings of their own (below): a pool set up only as the sign-up row of docs/flows.md's Flows table says runs neither.
 });
 
 test('each setting that rules a story out names itself', () => {
