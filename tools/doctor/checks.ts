@@ -127,7 +127,7 @@ function storyChecks(pool: UserPoolType, support: Record<StoryKey, Support>): Ch
           status: 'warn',
           title: `Story "${STORIES[key as StoryKey]}" will be skipped`,
           detail: support.why,
-          fix: 'Set the pool up for it (see the README, "Flows"), or accept the skip: the report names it.',
+          fix: 'Set the pool up for it (see docs/flows.md, "Flows"), or accept the skip: the report names it.',
         },
   );
 }
@@ -185,7 +185,7 @@ async function permissionChecks(client: CognitoIdentityProviderClient, userPoolI
     results.push(
       ok
         ? { status: 'ok', title: `Allowed: cognito-idp:${name}` }
-        : { status: 'fail', title: `Not allowed: cognito-idp:${name}`, detail: why, fix: 'Grant the IAM policy in README "Least privilege" on this pool.' },
+        : { status: 'fail', title: `Not allowed: cognito-idp:${name}`, detail: why, fix: 'Grant the IAM policy in docs/adopting.md "Least privilege" on this pool.' },
     );
   }
   // Only the invitation story needs it. RESEND to a name no user has creates nobody: allowed → UserNotFoundException.
@@ -197,7 +197,7 @@ async function permissionChecks(client: CognitoIdentityProviderClient, userPoolI
           status: 'warn',
           title: 'Not allowed: cognito-idp:AdminCreateUser',
           detail: invite.why,
-          fix: 'The admin invitation story will fail: grant it (README "Least privilege"), or leave that story out.',
+          fix: 'The admin invitation story will fail: grant it (docs/adopting.md "Least privilege"), or leave that story out.',
         },
   );
   return results;
