@@ -92,7 +92,7 @@ export default defineConfig<Options, WorkerOptions>({
     launchOptions: executablePath ? { executablePath } : {},
   },
   projects: [
-    // Plain Node, no browser, no services: the helpers, settings, the guard, the README's samples.
+    // Plain Node, no browser, no services: the helpers, settings, the guard, the samples and links of the README and docs/.
     { name: 'unit', testDir: './tests/unit' },
     ...storyProjects(),
     ...selfTestProjects(),

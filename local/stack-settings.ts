@@ -103,7 +103,7 @@ export function parseLatency(raw: string | undefined): { min: number; max: numbe
   return { min, max };
 }
 
-/** LOCAL_RATE_LIMITS (AWS's rates unless told) and LOCAL_EMAIL_DAILY_LIMIT (none unless told: see the README's differences). */
+/** LOCAL_RATE_LIMITS (AWS's rates unless told) and LOCAL_EMAIL_DAILY_LIMIT (none unless told: see docs/embedded-stack.md, "Known differences from real Cognito"). */
 export function quotaSettings(env: Env): StackSettings['quotas'] {
   try {
     return { rateLimits: parseRateLimits(env.LOCAL_RATE_LIMITS), emailDailyLimit: parseDailyEmailLimit(env.LOCAL_EMAIL_DAILY_LIMIT) };

@@ -16,7 +16,7 @@ import { runPlaywright, type CommandRun } from './child-run.js';
  * each client backs off on its own, so a rate below the average demand would
  * exhaust their retries, here as on AWS. The page's own categories keep AWS's
  * rates: Amplify retries a throttled call only twice, within about 0.7 s, so a
- * rate the page cannot get through in that time fails the story (README, "Scaling").
+ * rate the page cannot get through in that time fails the story (docs/ci.md, "Scaling across machines").
  */
 export const SCALE_RATE_LIMITS: Partial<Record<QuotaCategory, number>> = {
   UserList: 2,

@@ -31,7 +31,7 @@ export function explainCognitoError(error: unknown, operation: string, where: Co
     case 'CredentialsProviderError':
       return say(
         'no AWS credentials were found by the SDK\'s default chain (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, ' +
-          'AWS_PROFILE, or an SSO session from `aws sso login`). Provide one; README "Least privilege" lists the permissions it needs.',
+          'AWS_PROFILE, or an SSO session from `aws sso login`). Provide one; docs/adopting.md "Least privilege" lists the permissions it needs.',
       );
     case 'UnrecognizedClientException':
     case 'InvalidSignatureException':
@@ -39,7 +39,7 @@ export function explainCognitoError(error: unknown, operation: string, where: Co
       return say(`${service} rejected the AWS credentials (${error.name}: ${error.message}). Refresh them or check which profile is active.`);
     case 'AccessDeniedException':
       return say(
-        `the AWS identity may not call cognito-idp:${operation} (${error.message}). Grant the IAM policy in README "Least privilege" for this pool.`,
+        `the AWS identity may not call cognito-idp:${operation} (${error.message}). Grant the IAM policy in docs/adopting.md "Least privilege" for this pool.`,
       );
     case 'ResourceNotFoundException':
       return say(`${service} says: ${error.message}. Check COGNITO_USER_POOL_ID and COGNITO_CLIENT_ID, and that the region is the pool's.`);

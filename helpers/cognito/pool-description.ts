@@ -34,7 +34,7 @@ export async function withEmailMfaConfiguration(client: CognitoIdentityProviderC
     if (error.name !== 'AccessDeniedException') throw error;
     throw new ActionableError(
       `GetUserPoolMfaConfig on ${userPoolId} was refused (AccessDeniedException): the suite reads the template of sign-in codes with it. ` +
-        'Add cognito-idp:GetUserPoolMfaConfig to the policy of the identity running the suite (README, "Least privilege").',
+        'Add cognito-idp:GetUserPoolMfaConfig to the policy of the identity running the suite (docs/adopting.md, "Least privilege").',
     );
   });
   return { ...pool, ...(EmailMfaConfiguration ? { EmailMfaConfiguration } : {}) };

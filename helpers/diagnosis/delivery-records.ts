@@ -31,7 +31,7 @@ const CLOCK_SKEW_MS = 5_000;
 /** Log events shown per source at most: the ones naming the address first. */
 const SHOWN = 3;
 
-const GRANT = 'grant the "Delivery evidence" policy of README "Least privilege"';
+const GRANT = 'grant the "Delivery evidence" policy of docs/adopting.md "Least privilege"';
 // The Cognito client turns AccessDeniedException into a sentence (helpers/cognito/client.ts): both mean refused.
 const refusal = (error: unknown) => isAccessDenied(error) || /may not call/.test((error as Error).message);
 const firstLine = (error: unknown) => `${(error as Error).name}: ${(error as Error).message.split('\n')[0]}`;

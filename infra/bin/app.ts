@@ -15,7 +15,7 @@ const context = (name: string): string | undefined => {
 };
 const required = (name: string, example: string): string => {
   const value = context(name);
-  if (!value) throw new Error(`Missing context value ${name}: pass -c ${name}=${example} (README, "Get a test pool")`);
+  if (!value) throw new Error(`Missing context value ${name}: pass -c ${name}=${example} (docs/adopting.md, "Get a test pool")`);
   return value;
 };
 

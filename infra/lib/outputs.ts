@@ -10,5 +10,5 @@ export const POOL_OUTPUTS = {
 /** Not a line of `.env`: the role GitHub Actions assumes (`role-to-assume`). */
 export const CI_ROLE_OUTPUT = 'CiRoleArn';
 
-/** Which pool each env file describes: the suite runs once per pool (README, "One pool per kind"). */
+/** Which pool each env file describes: the suite runs once per pool (docs/flows.md, "One pool per kind"). */
 export const ENV_FILES = { main: '.env', link: '.env.link-verification' } as const;

@@ -21,7 +21,7 @@ export interface TestPoolStackProps extends StackProps {
   emailMfa?: boolean;
 }
 
-/** The suite's identity may do exactly this, on each pool (README, "Least privilege"). */
+/** The suite's identity may do exactly this, on each pool (docs/adopting.md, "Least privilege"). */
 export const SUITE_ACTIONS = [
   'cognito-idp:ListUsers',
   'cognito-idp:AdminGetUser',
@@ -33,7 +33,7 @@ export const SUITE_ACTIONS = [
 ];
 
 /**
- * Optional, for the delivery evidence (README, "Least privilege"): where a pool
+ * Optional, for the delivery evidence (docs/adopting.md, "Least privilege"): where a pool
  * exports its delivery errors, reading them, and SES's account, identity,
  * configuration set and suppression list. Read-only, each.
  */
@@ -47,7 +47,7 @@ export const EVIDENCE_ACTIONS = {
 const GITHUB_OIDC = 'token.actions.githubusercontent.com';
 
 /**
- * Two test pools, one per kind (README, "One pool per kind"): the main pool
+ * Two test pools, one per kind (docs/flows.md, "One pool per kind"): the main pool
  * confirms by code and keeps the original email until a new one is verified,
  * so every code story and both email-change stories run on it; the link pool
  * confirms by link through its Cognito domain, for the link story and the

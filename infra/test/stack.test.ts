@@ -30,14 +30,14 @@ const poolNamed = (template: Template, name: string): [string, Resource] => {
 const MAIN = 'cognito-signup-e2e';
 const LINK = 'cognito-signup-e2e-link-verification';
 
-/** The README's least-privilege policy, parsed out of its "### Least privilege" section. */
+/** The least-privilege policy of docs/adopting.md, parsed out of its "### Least privilege" section. */
 type PolicyJson = { Statement: { Sid: string; Effect: string; Action: string[]; Resource: string }[] };
 
-/** The README's policies, in order: the suite's least privilege, then the optional delivery evidence. */
+/** The policies of docs/adopting.md, in order: the suite's least privilege, then the optional delivery evidence. */
 function readmePolicies(): PolicyJson[] {
-  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-  const section = readme.split('\n### Least privilege\n')[1]?.split('\n## ')[0];
-  assert.ok(section, 'README.md has no "### Least privilege" section');
+  const doc = readFileSync(new URL('../../docs/adopting.md', import.meta.url), 'utf8');
+  const section = doc.split('\n### Least privilege\n')[1]?.split('\n## ')[0];
+  assert.ok(section, 'docs/adopting.md has no "### Least privilege" section');
   const blocks = [...section.matchAll(/```json\n([\s\S]*?)\n```/g)].map((m) => JSON.parse(m[1] as string) as PolicyJson);
   assert.equal(blocks.length, 2, 'the "Least privilege" section has the suite\'s policy and the delivery evidence\'s, as ```json blocks');
   return blocks;
@@ -149,12 +149,12 @@ test('delivery errors of both pools go to a /aws/vendedlogs/ log group kept 30 d
 });
 
 describe('the CI role', () => {
-  test("its policy is the README's least privilege, on both pools' ARNs, and nothing else", () => {
+  test("its policy is the least privilege of docs/adopting.md, on both pools' ARNs, and nothing else", () => {
     const { template } = synth();
     const [readme] = readmePolicy().Statement;
     assert.ok(readme);
-    assert.match(readme.Resource, /^arn:aws:cognito-idp:REGION:ACCOUNT_ID:userpool\/POOL_ID$/, "the README's policy names one pool's ARN");
-    assert.deepStrictEqual([...SUITE_ACTIONS].sort(), [...readme.Action].sort(), "the stack's actions are the README's");
+    assert.match(readme.Resource, /^arn:aws:cognito-idp:REGION:ACCOUNT_ID:userpool\/POOL_ID$/, "the documented policy names one pool's ARN");
+    assert.deepStrictEqual([...SUITE_ACTIONS].sort(), [...readme.Action].sort(), "the stack's actions are the documented ones");
 
     const roles = Object.values(resources(template, 'AWS::IAM::Role'));
     assert.equal(roles.length, 1);
@@ -172,7 +172,7 @@ describe('the CI role', () => {
     assert.deepStrictEqual(statement.Resource, poolIds.map((id) => ({ 'Fn::GetAtt': [id, 'Arn'] })));
   });
 
-  test("its delivery evidence is the README's optional policy: the pools, the stack's own log group, and SES only with the SES option", () => {
+  test("its delivery evidence is the optional policy of docs/adopting.md: the pools, the stack's own log group, and SES only with the SES option", () => {
     const readme = readmePolicies()[1]!.Statement;
     assert.deepStrictEqual(readme.map((s) => s.Sid), ['DeliveryEvidenceCognito', 'DeliveryEvidenceLogs', 'DeliveryEvidenceSes']);
     assert.deepStrictEqual(readme.map((s) => [...s.Action].sort()), [EVIDENCE_ACTIONS.cognito, EVIDENCE_ACTIONS.logs, EVIDENCE_ACTIONS.ses].map((a) => [...a].sort()));

@@ -7,13 +7,13 @@ const CLIENT = { ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH' as const, 'ALLOW_REFR
 const runs = (s: ReturnType<typeof storySupport>) => Object.entries(s).filter(([, v]) => v.runs).map(([k]) => k);
 const CODE_STORIES = ['signUp', 'resendCode', 'wrongCode', 'existingUnconfirmedUser', 'reSignUpAfterDelete', 'reSignUpAfterConfirmedDelete'];
 
-test('a pool set up like the README: every story but those that need a pool of their own, or a clock to move', () => {
+test('a pool set up as docs/flows.md says: every story but those that need a pool of their own, or a clock to move', () => {
   expect(runs(storySupport(POOL, CLIENT, {}))).toEqual([...CODE_STORIES, 'weakPassword', 'forgotPassword', 'staleSession', 'invitation', 'emailChange']);
   const ownPools = { linkVerification: { userPoolId: 'local_link' }, keepOriginalEmail: { userPoolId: 'local_keep' } };
   expect(runs(storySupport(POOL, CLIENT, ownPools))).toHaveLength(CODE_STORIES.length + 7);
   expect(runs(storySupport(POOL, CLIENT, ownPools, { movableClock: true })), 'the expired sign-up code, where the clock moves').toContain('expiredCode');
   expect(storySupport(POOL, CLIENT, ownPools).expiredCode.why).toBe("only the embedded emulator's time can be moved forward; against AWS the code would take 24 hours to expire");
-  // Sign-in by code and email MFA are settings of their own (below): a pool set up only as the README's first table says runs neither.
+  // Sign-in by code and email MFA are settings of their own (below): a pool set up only as the sign-up row of docs/flows.md's Flows table says runs neither.
 });
 
 test('each setting that rules a story out names itself', () => {

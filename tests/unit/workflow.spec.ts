@@ -20,15 +20,16 @@ interface Job {
 }
 const workflow = parse(readFileSync('.github/workflows/e2e.yml', 'utf8')) as { on: Record<string, unknown>; env: Record<string, string>; jobs: Record<string, Job> };
 const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
-const readme = readFileSync('README.md', 'utf8');
+/** Where the workflow is documented: docs/ci.md. */
+const ciDoc = readFileSync('docs/ci.md', 'utf8');
 
-/** Every command in the README's shell blocks, comments dropped. */
-const readmeCommands = new Set(
-  [...readme.matchAll(/```bash\n([\s\S]*?)```/g)].flatMap((block) =>
+/** Every command in docs/ci.md's shell blocks, comments dropped. */
+const documentedCommands = new Set(
+  [...ciDoc.matchAll(/```bash\n([\s\S]*?)```/g)].flatMap((block) =>
     (block[1] as string).split('\n').map((line) => line.replace(/\s+#.*$/, '').trim()).filter(Boolean),
   ),
 );
-/** Shard numbers and ${{ }} expressions differ between the README's example and the matrix: compare their shape. */
+/** Shard numbers and ${{ }} expressions differ between docs/ci.md's example and the matrix: compare their shape. */
 const shape = (command: string) => command.replace(/\$\{\{[^}]+\}\}/g, 'N').replace(/--shard=\S+/, '--shard=N/N');
 
 test('the workflow parses, and has the doctor, a sharded matrix over Node 20, 22 and 24, merged reports and a janitor', () => {
@@ -67,11 +68,11 @@ test('a cancelled or failed job still cleans up, and the scheduled janitor only 
   ]);
 });
 
-test('every command the workflow runs is one the README gives', () => {
+test('every command the workflow runs is one docs/ci.md gives', () => {
   const commands = Object.values(workflow.jobs).flatMap((job) => job.steps.flatMap((s) => (s.run ? [s.run.trim()] : [])));
   expect(commands.length).toBeGreaterThanOrEqual(6);
-  const documented = new Set([...readmeCommands].map(shape));
-  for (const command of commands) expect(documented, `README shows: ${command}`).toContain(shape(command));
+  const documented = new Set([...documentedCommands].map(shape));
+  for (const command of commands) expect(documented, `docs/ci.md shows: ${command}`).toContain(shape(command));
 });
 
 test('secrets come from repository secrets named as the variables', () => {

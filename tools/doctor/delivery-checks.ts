@@ -7,7 +7,7 @@ import type { CheckResult } from './check-result.js';
 import { mailTriggers } from '../../common/lambda-triggers.js';
 import { LOG_DELIVERY_SETTING, deliveryErrorsGroup } from '../../helpers/cognito/log-delivery.js';
 
-const GRANT = 'Grant the "Delivery evidence" policy of README "Least privilege", or accept that the doctor cannot check this.';
+const GRANT = 'Grant the "Delivery evidence" policy of docs/adopting.md "Least privilege", or accept that the doctor cannot check this.';
 const notAllowed = (action: string, error: unknown): CheckResult => ({
   status: 'warn',
   title: `Not allowed: ${action}`,

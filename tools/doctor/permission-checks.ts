@@ -33,7 +33,7 @@ export async function permissionChecks(client: CognitoIdentityProviderClient, us
     results.push(
       ok
         ? { status: 'ok', title: `Allowed: cognito-idp:${name}` }
-        : { status: 'fail', title: `Not allowed: cognito-idp:${name}`, detail: why, fix: 'Grant the IAM policy in README "Least privilege" on this pool.' },
+        : { status: 'fail', title: `Not allowed: cognito-idp:${name}`, detail: why, fix: 'Grant the IAM policy in docs/adopting.md "Least privilege" on this pool.' },
     );
   }
   // Only the invitation story needs it. RESEND to a name no user has creates nobody: allowed → UserNotFoundException.
@@ -45,7 +45,7 @@ export async function permissionChecks(client: CognitoIdentityProviderClient, us
           status: 'warn',
           title: 'Not allowed: cognito-idp:AdminCreateUser',
           detail: invite.why,
-          fix: 'The admin invitation story will fail: grant it (README "Least privilege"), or leave that story out.',
+          fix: 'The admin invitation story will fail: grant it (docs/adopting.md "Least privilege"), or leave that story out.',
         },
   );
   return results;

@@ -5,7 +5,7 @@ import type { QuotaReport } from '../../local/cognito/quotas.js';
 import type { Target } from '../../config/target.js';
 import type { CheckResult } from './check-result.js';
 
-const USE_SES = 'Send through SES: EmailConfiguration with EmailSendingAccount DEVELOPER and a verified SES identity (README "Against your real services").';
+const USE_SES = 'Send through SES: EmailConfiguration with EmailSendingAccount DEVELOPER and a verified SES identity (docs/adopting.md "Against your real services").';
 const FEWER = 'Or run fewer stories: --grep, one project, no --repeat-each.';
 
 /**

@@ -23,6 +23,6 @@ export function storyChecks(pool: UserPoolType, support: Record<StoryKey, Suppor
     const names = `${keys.length === 1 ? 'Story' : 'Stories'} ${keys.map((key) => `"${STORIES[key].name}"`).join(', ')}`;
     return runs
       ? { status: 'ok', title: `${names} will run`, detail: why }
-      : { status: 'warn', title: `${names} will be skipped`, detail: why, fix: 'Set the pool up for it (see the README, "Flows"), or accept the skip: the report names it.' };
+      : { status: 'warn', title: `${names} will be skipped`, detail: why, fix: 'Set the pool up for it (see docs/flows.md, "Flows"), or accept the skip: the report names it.' };
   });
 }

@@ -79,7 +79,7 @@ async function sampleProblem(kind: MailKind, pool: UserPoolType & PoolMessageSet
   try {
     const found = kind === 'invitation' ? reader.invitation(body).temporaryPassword : reader.code(body, kind);
     if (found === code) return undefined;
-    return { detail: `read "${found}" where the sample's code is "${code}"`, fix: `Say where the code stands with ${codeRuleVariable(kind)} (see the README's "Where the code stands in your own mails").` };
+    return { detail: `read "${found}" where the sample's code is "${code}"`, fix: `Say where the code stands with ${codeRuleVariable(kind)} (see docs/adopting.md "Where the code stands in your own mails").` };
   } catch (error) {
     if (!(error instanceof VerificationCodeError)) throw error;
     return { detail: error.message, fix: `Set ${codeRuleVariable(kind)} (or CODE_IN_MAIL) so that it reads the sample's code, ${code}.` };

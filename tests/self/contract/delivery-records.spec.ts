@@ -165,7 +165,7 @@ test.describe("AWS's delivery records, against stand-ins for SES and CloudWatch 
         for (const action of ['ses:GetEmailIdentity', 'ses:GetAccount', 'ses:GetConfigurationSet', `logs:FilterLogEvents on ${ERROR_GROUP_ARN.replace(/:\*$/, '')}`]) {
           expect(run.output).toContain(`⚠ Not allowed: ${action} (`);
         }
-        expect(run.output).toContain('    → Grant the "Delivery evidence" policy of README "Least privilege"');
+        expect(run.output).toContain('    → Grant the "Delivery evidence" policy of docs/adopting.md "Least privilege"');
         expect(run.output).not.toMatch(/✓ .*(SES identity|SES account|daily quota|configuration set|exports its message-delivery errors)/);
       });
     } finally {
@@ -242,9 +242,9 @@ test.describe("AWS's delivery records, against stand-ins for SES and CloudWatch 
         logs.denied.add('FilterLogEvents');
         const found = await records(ses3, { sesEventsLogGroup: SES_EVENTS_GROUP }).read(address, since);
         expect(found.lines[0]).toBe(
-          `AWS records, Cognito's exported delivery errors in ${ERROR_GROUP_ARN.replace(/:\*$/, '')}: not readable: logs:FilterLogEvents was refused; to see them, grant the "Delivery evidence" policy of README "Least privilege".`,
+          `AWS records, Cognito's exported delivery errors in ${ERROR_GROUP_ARN.replace(/:\*$/, '')}: not readable: logs:FilterLogEvents was refused; to see them, grant the "Delivery evidence" policy of docs/adopting.md "Least privilege".`,
         );
-        expect(found.lines[1]).toBe(`AWS records, SES's account suppression list: not readable: ses:GetSuppressedDestination was refused; to see it, grant the "Delivery evidence" policy of README "Least privilege".`);
+        expect(found.lines[1]).toBe(`AWS records, SES's account suppression list: not readable: ses:GetSuppressedDestination was refused; to see it, grant the "Delivery evidence" policy of docs/adopting.md "Least privilege".`);
         logs.denied.clear();
         const gone = await records(ses3, { sesEventsLogGroup: SES_EVENTS_GROUP }).read(address, since);
         expect(gone.lines[2]).toBe(`AWS records, SES's events in ${SES_EVENTS_GROUP}: the log group does not exist (deleted, or another region?).`);
@@ -259,7 +259,7 @@ test.describe("AWS's delivery records, against stand-ins for SES and CloudWatch 
         try {
           const refused = await records(ses3, { cognito: refusing }).read(address, since);
           expect(refused.lines[0]).toBe(
-            `AWS records, Cognito's exported delivery errors: not readable: cognito-idp:GetLogDeliveryConfiguration was refused; to see them, grant the "Delivery evidence" policy of README "Least privilege".`,
+            `AWS records, Cognito's exported delivery errors: not readable: cognito-idp:GetLogDeliveryConfiguration was refused; to see them, grant the "Delivery evidence" policy of docs/adopting.md "Least privilege".`,
           );
         } finally {
           refusing.destroy();
