@@ -3,7 +3,7 @@ import type { CognitoAppClient } from '../helpers/cognito/app-client.js';
 import type { CognitoUsers } from '../helpers/cognito/users.js';
 import { exceptionOf, isRefused, type CognitoCall } from '../helpers/diagnosis/cognito-calls.js';
 import { codeRefusal } from '../helpers/diagnosis/code-refusal.js';
-import { signUpAndConfirm } from '../helpers/diagnosis/confirmation.js';
+import { signUpAndConfirm } from './confirmed-user.js';
 import { deliveredTo } from '../helpers/diagnosis/delivery.js';
 import { ActionableError } from '../helpers/errors.js';
 import type { DisposableInbox } from '../helpers/mail/disposable-inbox.js';
@@ -79,7 +79,13 @@ export class EmailChangeFlow extends EmailFlow {
       this.explained(async () => {
         const since = new Date();
         const failed = await signUpAndConfirm(
-          { app: this.parts.appClientFor(this.pool), inbox: this.inbox, calls: this.options.calls, userStatus: (email) => this.pool.users.getUserStatus(email) },
+          {
+            app: this.parts.appClientFor(this.pool),
+            inbox: this.inbox,
+            calls: this.options.calls,
+            userStatus: (email) => this.pool.users.getUserStatus(email),
+            ...(this.options.explainer ? { explainer: this.options.explainer } : {}),
+          },
           user,
         );
         if (failed) throw await this.failure(`Could not make the confirmed user this story starts from (${user.email}). ${failed.cause}`, since, failed.likely);

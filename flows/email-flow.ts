@@ -83,7 +83,7 @@ export abstract class EmailFlow {
     const stale = await this.screens.alert.shown();
     const requestedAt = new Date();
     await action();
-    const mail = read(requestedAt);
+    const mail = this.whenMailMissing(read(requestedAt), requestedAt);
     mail.catch(() => undefined); // Settled below, or abandoned when Cognito's answer or the page fails first.
     const answerFails = this.answerOf(operation, requestedAt, this.options.budgetMs ?? this.options.emailTimeout).then(async (call) => {
       if (call) await this.checkAnswer(call, requestedAt, inbox.address);
@@ -197,6 +197,11 @@ export abstract class EmailFlow {
   /** A call the suite makes itself (an admin's), recorded with the page's so the evidence shows it. */
   protected suiteCall<T>(operation: OperationName, work: () => Promise<T>): Promise<T> {
     return this.options.calls ? this.options.calls.own(operation, work) : work();
+  }
+
+  /** The wait for a mail an action caused: a missing one fails with the evidence under the inbox's words. */
+  protected whenMailMissing<T>(wait: Promise<T>, since: Date): Promise<T> {
+    return this.options.explainer ? this.options.explainer.whenMailMissing(wait, since) : wait;
   }
 
   protected async failure(cause: string, since: Date, likely?: string): Promise<Error> {

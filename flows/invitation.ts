@@ -47,7 +47,7 @@ export class InvitationFlow extends EmailFlow {
       await this.suiteCall('AdminCreateUser', () => this.admin.invite(user.email, { resend })).catch(async (error: Error) => {
         throw await this.failure(withAdvice(error.name, `${operation} for ${user.email} failed: ${error.name}: ${error.message}`), since);
       });
-      const mail = await this.inbox.waitForInvitationEmail({ since });
+      const mail = await this.whenMailMissing(this.inbox.waitForInvitationEmail({ since }), since);
       if (mail.username !== user.email) {
         throw await this.failure(
           `The invitation names the user "${mail.username}", not ${user.email}: with email as the user name, the invitation must name the address the user signs in with.`,

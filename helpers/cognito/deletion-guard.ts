@@ -11,22 +11,7 @@
  * Everything else is somebody's account: on a shared MailSlurp domain, another
  * customer's; on the team's own domain, a colleague's.
  */
-
-/** Every address the suite makes starts with this, on any inbox service. */
-export const ADDRESS_MARKER = 'cse2e';
-
-// Lower case ASCII only, no plus-tags, no quoting, no trailing dot: the shape our inboxes
-// make. A look-alike (upper case, "+test", "example.com.", Cyrillic "а") is refused, not normalised.
-const PLAIN_ADDRESS = /^[a-z0-9][a-z0-9._-]{0,63}@[a-z0-9-]+(?:\.[a-z0-9-]+)+$/;
-
-export const isPlainAddress = (email: string) => PLAIN_ADDRESS.test(email);
-export const carriesMarker = (email: string) => isPlainAddress(email) && email.startsWith(ADDRESS_MARKER);
-
-/** Where the proof of ownership comes from, for messages: "inboxes this worker created", say. */
-export interface OwnedAddresses {
-  has(address: string): boolean;
-  readonly description: string;
-}
+import { ADDRESS_MARKER, isPlainAddress, type OwnedAddresses } from '../mail/addresses.js';
 
 export type Verdict = { deletable: true; because: string } | { deletable: false; because: string };
 
@@ -50,12 +35,6 @@ export class DeletionGuard {
     }
     return { deletable: true, because: `it is one of ${this.owned.description}` };
   }
-}
-
-/** A set of addresses, described for messages. */
-export function ownedAddresses(addresses: Iterable<string>, description: string): OwnedAddresses & { add(address: string): void } {
-  const set = new Set(addresses);
-  return { has: (address) => set.has(address), add: (address) => void set.add(address), description };
 }
 
 /** The shortest literal marker TEST_EMAIL_PATTERN must hold before its "@". */

@@ -1,4 +1,5 @@
 import { ActionableError } from '../errors.js';
+import { EmailTimeoutError } from '../mail/types.js';
 import { describeCall, type CognitoCallRecorder } from './cognito-calls.js';
 import { diagnose, type Evidence } from './diagnose.js';
 
@@ -24,7 +25,7 @@ export interface EvidenceSources {
 /** A failure whose message already carries the evidence: not to be explained twice. */
 const EXPLAINED = Symbol('explained');
 export const markExplained = <E extends Error>(error: E): E => Object.assign(error, { [EXPLAINED]: true });
-// A missing email's error already ends with its evidence (the inbox asks for it): it says "Most likely:".
+// A missing email's error already ends with its evidence (whenMailMissing): it says "Most likely:".
 const isExplained = (error: unknown) => error instanceof Error && (EXPLAINED in error || error.message.includes('\nMost likely: '));
 
 /**
@@ -80,6 +81,16 @@ export class Explainer {
   }
 
   /** A failure the suite found itself (a fact about Cognito's answers), with the evidence under it. */
+  /** The wait for a mail an action caused: when no mail comes in time, the evidence goes under the inbox's own words. */
+  async whenMailMissing<T>(wait: Promise<T>, since: Date): Promise<T> {
+    try {
+      return await wait;
+    } catch (error) {
+      if (!(error instanceof EmailTimeoutError)) throw error;
+      throw new EmailTimeoutError(`${error.message}\n${await this.evidence('missing email', since)}`);
+    }
+  }
+
   async failure(cause: string, since: Date, knownCause?: string): Promise<ActionableError> {
     return markExplained(new ActionableError(`${cause}\n${await this.evidence('failed step', since, knownCause)}`));
   }

@@ -23,14 +23,12 @@ export class TriggerMessageSetAsideError extends ActionableError {
 /** The shortest wait, enough for one look at what the inbox already holds. */
 const MINIMUM_LOOK_MS = 500;
 
-/** What the test harness does around a wait: keep evidence, explain a failure. */
+/** What the test harness does around a wait (a missing mail's evidence is the flow's: Explainer.whenMailMissing). */
 export interface InboxHooks {
   /** Milliseconds the test has left: no wait outlives the test's own timeout. */
   timeLeft?: () => number;
   /** Called with every verification email handed to the test (to attach it to the report). */
   onReceived?: (email: VerificationEmail, index: number) => Promise<void>;
-  /** Evidence for a wait that timed out: appended to the error. */
-  explainTimeout?: (since: Date) => Promise<string>;
 }
 
 /** The inbox a test holds: its address, and waiting for what Cognito sends to it. */
@@ -148,10 +146,7 @@ export class DisposableInbox {
     const elapsed = Date.now() - since.getTime();
     // At least one look, even when the UI took the whole deadline; never past the test's own timeout.
     const budget = Math.max(Math.min(timeout - elapsed, this.timeLeft() - 1_000), MINIMUM_LOOK_MS);
-    const email = await this.backend.waitForEmail(this.handle, { since, timeout: budget, excludeIds: this.received }).catch(async (error: unknown) => {
-      if (!(error instanceof EmailTimeoutError) || !this.hooks.explainTimeout) throw error;
-      throw new EmailTimeoutError(`${error.message}\n${await this.hooks.explainTimeout(since)}`);
-    });
+    const email = await this.backend.waitForEmail(this.handle, { since, timeout: budget, excludeIds: this.received });
     this.received.add(email.id);
 
     let found: T | undefined;

@@ -11,7 +11,7 @@ import {
   type WaitForEmailOptions,
 } from './types.js';
 import { ActionableError } from '../errors.js';
-import { carriesMarker, ownedAddresses } from '../cognito/deletion-guard.js';
+import { carriesMarker, ownedAddresses } from './addresses.js';
 
 /** The embedded stack's addresses. `.test` is reserved: no real mailbox can ever have one. */
 export const LOCAL_INBOX_DOMAIN = 'inbox.cognito-e2e.test';

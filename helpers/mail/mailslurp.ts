@@ -19,7 +19,7 @@ import {
   type WaitForEmailOptions,
 } from './types.js';
 import { ActionableError } from '../errors.js';
-import { ADDRESS_MARKER, carriesMarker, ownedAddresses } from '../cognito/deletion-guard.js';
+import { ADDRESS_MARKER, carriesMarker, ownedAddresses } from './addresses.js';
 import type { RunLedger } from './run-ledger.js';
 
 export interface MailSlurpBackendOptions {

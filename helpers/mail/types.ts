@@ -1,5 +1,5 @@
 import { ActionableError } from '../errors.js';
-import type { OwnedAddresses } from '../cognito/deletion-guard.js';
+import type { OwnedAddresses } from './addresses.js';
 
 /** One email as a test sees it, whatever service caught it. */
 export interface ReceivedEmail {

@@ -4,12 +4,12 @@ test('an invited user signs in with the mailed temporary password, must choose a
   newUser,
   invitation,
   session,
-  cognito,
+  users,
 }) => {
   const first = await invitation.invite(newUser);
 
   await test.step('Cognito holds the invited user as FORCE_CHANGE_PASSWORD', async () => {
-    expect(await cognito.getUserStatus(newUser.email)).toBe('FORCE_CHANGE_PASSWORD');
+    expect(await users.getUserStatus(newUser.email)).toBe('FORCE_CHANGE_PASSWORD');
   });
 
   const second = await invitation.resend(newUser);
@@ -23,6 +23,6 @@ test('an invited user signs in with the mailed temporary password, must choose a
   await invitation.accept(newUser, second.temporaryPassword);
 
   await test.step('Cognito says the user is CONFIRMED', async () => {
-    await expect.poll(() => cognito.getUserStatus(newUser.email)).toBe('CONFIRMED');
+    await expect.poll(() => users.getUserStatus(newUser.email)).toBe('CONFIRMED');
   });
 });

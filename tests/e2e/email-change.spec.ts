@@ -8,7 +8,7 @@ test.describe('on the main pool', () => {
     session,
     emailChange,
     secondInbox,
-    cognito,
+    users,
   }) => {
     const moved = { email: secondInbox.address, password: confirmedUser.password };
 
@@ -18,7 +18,7 @@ test.describe('on the main pool', () => {
 
     await test.step(`Cognito holds ${moved.email} as the user's email, verified`, async () => {
       await expect
-        .poll(() => cognito.getUserAttributes(moved.email), { message: `Cognito holds no verified ${moved.email} as the user's email after VerifyUserAttribute` })
+        .poll(() => users.getUserAttributes(moved.email), { message: `Cognito holds no verified ${moved.email} as the user's email after VerifyUserAttribute` })
         .toMatchObject({ email: moved.email, email_verified: 'true' });
     });
 

@@ -6,7 +6,7 @@ const WRONG_CODE = 'The verification code you entered is incorrect. Please try a
 test('a confirmed user signs in with a mailed code instead of a password; a wrong code and the code of an earlier mail are refused', async ({
   confirmedUser,
   emailCodeSignIn,
-  cognito,
+  users,
 }) => {
   const first = await emailCodeSignIn.requestCode(confirmedUser);
   await emailCodeSignIn.expectCodeRefused(anotherCode(first.code), WRONG_CODE);
@@ -21,7 +21,7 @@ test('a confirmed user signs in with a mailed code instead of a password; a wron
   await emailCodeSignIn.signInWith(second.code, confirmedUser);
 
   await test.step('Cognito still holds the user as CONFIRMED', async () => {
-    expect(await cognito.getUserStatus(confirmedUser.email)).toBe('CONFIRMED');
+    expect(await users.getUserStatus(confirmedUser.email)).toBe('CONFIRMED');
   });
 });
 

@@ -4,7 +4,7 @@ test('a user with email as a second factor signs in with the password and then t
   confirmedUser,
   emailCodeSignIn,
   appClient,
-  cognito,
+  users,
 }) => {
   await test.step('the user turns on email as their second factor (SetUserMFAPreference, with their own token)', () =>
     appClient.turnOnEmailMfa(confirmedUser.email, confirmedUser.password),
@@ -16,6 +16,6 @@ test('a user with email as a second factor signs in with the password and then t
   await emailCodeSignIn.signInWith(mail.code, confirmedUser);
 
   await test.step('Cognito still holds the user as CONFIRMED', async () => {
-    expect(await cognito.getUserStatus(confirmedUser.email)).toBe('CONFIRMED');
+    expect(await users.getUserStatus(confirmedUser.email)).toBe('CONFIRMED');
   });
 });

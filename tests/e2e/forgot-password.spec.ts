@@ -4,7 +4,7 @@ test('a confirmed user resets a forgotten password with the mailed code; only th
   confirmedUser,
   passwordReset,
   session,
-  cognito,
+  users,
 }) => {
   // As random as the first, and certainly different: the same characters, reversed.
   const newPassword = [...confirmedUser.password].reverse().join('');
@@ -25,6 +25,6 @@ test('a confirmed user resets a forgotten password with the mailed code; only th
   await session.signIn({ email: confirmedUser.email, password: newPassword });
 
   await test.step('Cognito still holds the user as CONFIRMED', async () => {
-    expect(await cognito.getUserStatus(confirmedUser.email)).toBe('CONFIRMED');
+    expect(await users.getUserStatus(confirmedUser.email)).toBe('CONFIRMED');
   });
 });

@@ -2,15 +2,15 @@ import { expect, test } from '../../fixtures';
 
 // The case teams cannot see with a fixed sleep: after the user is deleted and
 // signs up again with the same address, does Cognito send a fresh email?
-test('signing up again after the user was deleted sends a new email with a new code', async ({ flows, newUser, inbox, cognito }) => {
-  const first = await flows.signUp(newUser);
+test('signing up again after the user was deleted sends a new email with a new code', async ({ signUpFlow, newUser, inbox, users }) => {
+  const first = await signUpFlow.signUp(newUser);
 
   await test.step('an admin deletes the unconfirmed user', async () => {
-    expect(await cognito.deleteUserIfExists(newUser.email)).toEqual({ deleted: 1 });
-    expect(await cognito.getUserStatus(newUser.email)).toBeUndefined();
+    expect(await users.deleteUserIfExists(newUser.email)).toEqual({ deleted: 1 });
+    expect(await users.getUserStatus(newUser.email)).toBeUndefined();
   });
 
-  const second = await flows.signUp(newUser);
+  const second = await signUpFlow.signUp(newUser);
 
   await test.step('the second email is a different email, with a different code', async () => {
     expect(second.id).not.toBe(first.id);
@@ -21,38 +21,38 @@ test('signing up again after the user was deleted sends a new email with a new c
     expect(await inbox.extraMails(), 'one action, one mail').toBeUndefined();
   });
 
-  await flows.expectCodeRefused(first.code, 'Invalid verification code provided, please try again.');
-  await flows.confirm(newUser, second.code);
+  await signUpFlow.expectCodeRefused(first.code, 'Invalid verification code provided, please try again.');
+  await signUpFlow.confirm(newUser, second.code);
 
   await test.step('Cognito says the user is CONFIRMED', async () => {
-    await expect.poll(() => cognito.getUserStatus(newUser.email)).toBe('CONFIRMED');
+    await expect.poll(() => users.getUserStatus(newUser.email)).toBe('CONFIRMED');
   });
 });
 
 test('signing up again after a confirmed user was deleted sends a new email, and the new account confirms with it only', async ({
   confirmedUser,
-  flows,
+  signUpFlow,
   inbox,
-  cognito,
+  users,
 }) => {
   const first = inbox.handedOut[0];
 
   await test.step('an admin deletes the confirmed user', async () => {
-    expect(await cognito.getUserStatus(confirmedUser.email)).toBe('CONFIRMED');
-    expect(await cognito.deleteUserIfExists(confirmedUser.email)).toEqual({ deleted: 1 });
+    expect(await users.getUserStatus(confirmedUser.email)).toBe('CONFIRMED');
+    expect(await users.deleteUserIfExists(confirmedUser.email)).toEqual({ deleted: 1 });
   });
 
-  const again = await flows.signUp(confirmedUser);
+  const again = await signUpFlow.signUp(confirmedUser);
 
   await test.step('the new account gets a new mail, with a new code', () => {
     expect(again.id).not.toBe(first?.id);
     expect(again.code, 'Cognito sent the first account’s code again').not.toBe(first?.code);
   });
 
-  await flows.expectCodeRefused(first?.code ?? '', 'Invalid verification code provided, please try again.');
-  await flows.confirm(confirmedUser, again.code);
+  await signUpFlow.expectCodeRefused(first?.code ?? '', 'Invalid verification code provided, please try again.');
+  await signUpFlow.confirm(confirmedUser, again.code);
 
   await test.step('Cognito says the new account is CONFIRMED', async () => {
-    await expect.poll(() => cognito.getUserStatus(confirmedUser.email)).toBe('CONFIRMED');
+    await expect.poll(() => users.getUserStatus(confirmedUser.email)).toBe('CONFIRMED');
   });
 });

@@ -1,7 +1,7 @@
 import { expect, test } from '../../fixtures';
 
-test('a new user gets a verification email with a code, and the code confirms the account', async ({ flows, newUser, inbox, cognito }) => {
-  const email = await flows.signUp(newUser);
+test('a new user gets a verification email with a code, and the code confirms the account', async ({ signUpFlow, newUser, inbox, users }) => {
+  const email = await signUpFlow.signUp(newUser);
 
   await test.step("the email is the pool's verification email, with a 6-digit code", () => {
     expect(email.to).toEqual([newUser.email]);
@@ -10,12 +10,12 @@ test('a new user gets a verification email with a code, and the code confirms th
   });
 
   await test.step('Cognito holds the user as UNCONFIRMED until the code is entered', async () => {
-    expect(await cognito.getUserStatus(newUser.email)).toBe('UNCONFIRMED');
+    expect(await users.getUserStatus(newUser.email)).toBe('UNCONFIRMED');
   });
 
-  await flows.confirm(newUser, email.code);
+  await signUpFlow.confirm(newUser, email.code);
 
   await test.step('Cognito says the user is CONFIRMED', async () => {
-    await expect.poll(() => cognito.getUserStatus(newUser.email)).toBe('CONFIRMED');
+    await expect.poll(() => users.getUserStatus(newUser.email)).toBe('CONFIRMED');
   });
 });

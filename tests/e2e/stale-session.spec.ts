@@ -7,10 +7,10 @@ import { expect, test } from '../../fixtures';
 test('after a signed-in user is deleted, the same browser is signed out, the old refresh token is refused, and signing up again mails a new code', async ({
   confirmedUser,
   session,
-  flows,
+  signUpFlow,
   appClient,
   inbox,
-  cognito,
+  users,
 }) => {
   await session.signIn(confirmedUser);
   const refreshToken = await session.keptRefreshToken();
@@ -20,8 +20,8 @@ test('after a signed-in user is deleted, the same browser is signed out, the old
   });
 
   await test.step('an admin deletes the confirmed, signed-in user', async () => {
-    expect(await cognito.deleteUserIfExists(confirmedUser.email)).toEqual({ deleted: 1 });
-    expect(await cognito.getUserStatus(confirmedUser.email)).toBeUndefined();
+    expect(await users.deleteUserIfExists(confirmedUser.email)).toEqual({ deleted: 1 });
+    expect(await users.getUserStatus(confirmedUser.email)).toBeUndefined();
   });
 
   await session.expectSessionEnded(confirmedUser);
@@ -35,7 +35,7 @@ test('after a signed-in user is deleted, the same browser is signed out, the old
     expect(refused?.name).toBe('NotAuthorizedException');
   });
 
-  const again = await flows.signUp(confirmedUser);
+  const again = await signUpFlow.signUp(confirmedUser);
 
   await test.step('the new account gets a new mail, with a new code', () => {
     const first = inbox.handedOut[0];
@@ -43,9 +43,9 @@ test('after a signed-in user is deleted, the same browser is signed out, the old
     expect(again.code, 'Cognito sent the first account’s code again').not.toBe(first?.code);
   });
 
-  await flows.confirm(confirmedUser, again.code);
+  await signUpFlow.confirm(confirmedUser, again.code);
 
   await test.step('Cognito says the new account is CONFIRMED', async () => {
-    await expect.poll(() => cognito.getUserStatus(confirmedUser.email)).toBe('CONFIRMED');
+    await expect.poll(() => users.getUserStatus(confirmedUser.email)).toBe('CONFIRMED');
   });
 });

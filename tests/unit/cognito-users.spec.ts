@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoUsers, UnsafeDeletionError } from '../../helpers/cognito/users';
-import { ADDRESS_MARKER, DeletionGuard, ownedAddresses } from '../../helpers/cognito/deletion-guard';
+import { DeletionGuard } from '../../helpers/cognito/deletion-guard';
+import { ADDRESS_MARKER, ownedAddresses } from '../../helpers/mail/addresses';
 import { expect, test } from '@playwright/test';
 
 /** A client that records each command and answers ListUsers with `users`. */

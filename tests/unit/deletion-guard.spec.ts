@@ -1,11 +1,5 @@
-import {
-  ADDRESS_MARKER,
-  DeletionGuard,
-  compileTestEmailPattern,
-  ownedAddresses,
-  patternShape,
-  vetTestEmailPattern,
-} from '../../helpers/cognito/deletion-guard';
+import { DeletionGuard, compileTestEmailPattern, patternShape, vetTestEmailPattern } from '../../helpers/cognito/deletion-guard';
+import { ADDRESS_MARKER, ownedAddresses } from '../../helpers/mail/addresses';
 import { expect, test } from '@playwright/test';
 
 // Addresses the suite made in this imagined run: one on the embedded stack, one on a shared MailSlurp domain.

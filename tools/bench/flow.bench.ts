@@ -5,11 +5,11 @@ import { record } from './record';
 
 // Distinct tests, not --repeat-each: Playwright starts a fresh worker for every repetition.
 for (let i = 1; i <= Number(process.env.BENCH_FLOWS ?? 1); i++) {
-  test(`sign-up, verification email, confirmation #${i}`, async ({ flows, newUser, cognito }) => {
+  test(`sign-up, verification email, confirmation #${i}`, async ({ signUpFlow, newUser, users }) => {
     const bodyStarted = performance.now();
-    const email = await flows.signUp(newUser);
-    await flows.confirm(newUser, email.code);
-    await expect.poll(() => cognito.getUserStatus(newUser.email)).toBe('CONFIRMED');
+    const email = await signUpFlow.signUp(newUser);
+    await signUpFlow.confirm(newUser, email.code);
+    await expect.poll(() => users.getUserStatus(newUser.email)).toBe('CONFIRMED');
     const flowMs = performance.now() - bodyStarted;
     await record({
       flowMs,

@@ -13,7 +13,7 @@ import { test as base } from '../../fixtures';
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export const test = base.extend<{}, { reused: DisposableInbox }>({
   reused: [
-    async ({ mailBackend, userPool, cognitoClient, target, cognito, emailTimeout, settings }, use) => {
+    async ({ mailBackend, userPool, cognitoClient, target, users, emailTimeout, settings }, use) => {
       const handle = await mailBackend.createInbox('bench reused address');
       const inbox = new DisposableInbox(mailBackend, handle, verificationTemplate(userPool), emailTimeout, {}, codeReading(settings.codeRules, userPool.LambdaConfig));
       const app = new CognitoAppClient(cognitoClient, { clientId: target.cognito.userPoolClientId, ...(target.cognito.clientSecret ? { clientSecret: target.cognito.clientSecret } : {}) });
@@ -21,7 +21,7 @@ export const test = base.extend<{}, { reused: DisposableInbox }>({
       await app.signUp(handle.address, generatePassword(userPool.Policies?.PasswordPolicy));
       await inbox.waitForVerificationEmail({ since, kind: 'signUp' });
       await use(inbox);
-      await cognito.deleteUserIfExists(handle.address);
+      await users.deleteUserIfExists(handle.address);
       await mailBackend.deleteInbox(handle);
     },
     { scope: 'worker' },

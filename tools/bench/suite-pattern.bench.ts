@@ -7,19 +7,19 @@ import { record } from './record';
 import { expect, test } from './reused-address';
 
 for (let i = 1; i <= Number(process.env.BENCH_FLOWS ?? 1); i++) {
-  test(`the suite's pattern, same address, #${i}`, async ({ reused, cognito, screens, userPool, emailTimeout, cognitoCalls, settings }) => {
+  test(`the suite's pattern, same address, #${i}`, async ({ reused, users, screens, userPool, emailTimeout, cognitoCalls, settings }) => {
     const user = { email: reused.address, password: generatePassword(userPool.Policies?.PasswordPolicy) };
     const flows = new SignUpFlow(screens, reused, {
       emailTimeout,
       calls: cognitoCalls,
-      userStatus: (email) => cognito.getUserStatus(email),
+      userStatus: (email) => users.getUserStatus(email),
       budgetMs: settings.callBudgetMs,
     });
     const started = performance.now();
-    await cognito.deleteUserIfExists(user.email);
+    await users.deleteUserIfExists(user.email);
     const email = await flows.signUp(user);
     await flows.confirm(user, email.code);
-    await expect.poll(() => cognito.getUserStatus(user.email)).toBe('CONFIRMED');
+    await expect.poll(() => users.getUserStatus(user.email)).toBe('CONFIRMED');
     await record({ flowMs: performance.now() - started, outcome: 'confirmed' });
   });
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { AdminCreateUserCommand, AdminGetUserCommand, GetUserPoolMfaConfigCommand, ListUsersCommand, type CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { DeletionGuard, ownedAddresses } from '../../helpers/cognito/deletion-guard.js';
+import { DeletionGuard } from '../../helpers/cognito/deletion-guard.js';
+import { ownedAddresses } from '../../helpers/mail/addresses.js';
 import { CognitoUsers } from '../../helpers/cognito/users.js';
 import type { CheckResult } from './check-result.js';
 

@@ -1,5 +1,6 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { DeletionGuard, ownedAddresses, vetTestEmailPattern } from '../../helpers/cognito/deletion-guard.js';
+import { DeletionGuard, vetTestEmailPattern } from '../../helpers/cognito/deletion-guard.js';
+import { ownedAddresses } from '../../helpers/mail/addresses.js';
 import { CognitoUsers } from '../../helpers/cognito/users.js';
 import type { CheckResult } from './check-result.js';
 

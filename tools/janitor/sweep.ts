@@ -7,7 +7,8 @@ import type { InboxRecord } from '../../helpers/mail/types.js';
 import { runTagOf } from '../../config/run-id.js';
 import type { Settings } from '../../config/settings.js';
 import { resolveTarget } from '../../config/target.js';
-import { DeletionGuard, ownedAddresses, vetTestEmailPattern } from '../../helpers/cognito/deletion-guard.js';
+import { DeletionGuard, vetTestEmailPattern } from '../../helpers/cognito/deletion-guard.js';
+import { ownedAddresses } from '../../helpers/mail/addresses.js';
 
 export interface JanitorOptions {
   /** Only what is at least this old: a running test's user and inbox are younger. */

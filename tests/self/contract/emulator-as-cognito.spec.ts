@@ -27,7 +27,7 @@ test('app-client calls with SECRET_HASH are accepted by a client with a secret; 
   cognitoClient,
   newUser,
   inbox,
-  cognito,
+  users,
 }) => {
   const UserPoolId = target.cognito.userPoolId;
   const { UserPoolClients = [] } = await cognitoClient.send(new ListUserPoolClientsCommand({ UserPoolId, MaxResults: 60 }));
@@ -40,7 +40,7 @@ test('app-client calls with SECRET_HASH are accepted by a client with a secret; 
     expect(await signed.signUp(newUser.email, newUser.password)).toMatchObject({ DeliveryMedium: 'EMAIL', Destination: 'c***@i***' }); // masked, as Cognito does: cse2e-…@inbox…
     const email = await inbox.waitForVerificationEmail({ since, kind: 'signUp' });
     await signed.confirmSignUp(newUser.email, email.code);
-    expect(await cognito.getUserStatus(newUser.email)).toBe('CONFIRMED');
+    expect(await users.getUserStatus(newUser.email)).toBe('CONFIRMED');
   });
 
   await test.step('without SECRET_HASH, and with one made from a wrong secret: NotAuthorizedException', async () => {

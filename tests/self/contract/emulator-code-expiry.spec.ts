@@ -34,7 +34,7 @@ test.describe('codes expire as Cognito says', () => {
 
   test.afterEach(() => client.destroy());
 
-  test('a sign-up code: valid for 24 hours, then ExpiredCodeException; a resent code starts a new 24 hours', async ({ target, inbox, userClock, cognito }) => {
+  test('a sign-up code: valid for 24 hours, then ExpiredCodeException; a resent code starts a new 24 hours', async ({ target, inbox, userClock, users }) => {
     const ClientId = target.cognito.userPoolClientId;
     const Username = inbox.address;
     let since = new Date();
@@ -43,14 +43,14 @@ test.describe('codes expire as Cognito says', () => {
 
     await userClock.advance(Username, 24 * HOUR + 1_000);
     expect(await outcome(client.send(new ConfirmSignUpCommand({ ClientId, Username, ConfirmationCode: first.code })))).toBe(EXPIRED);
-    expect(await cognito.getUserStatus(Username)).toBe('UNCONFIRMED');
+    expect(await users.getUserStatus(Username)).toBe('UNCONFIRMED');
 
     since = new Date();
     await client.send(new ResendConfirmationCodeCommand({ ClientId, Username }));
     const second = await inbox.waitForVerificationEmail({ since, kind: 'resend' });
     await userClock.advance(Username, 24 * HOUR - 60_000);
     expect(await outcome(client.send(new ConfirmSignUpCommand({ ClientId, Username, ConfirmationCode: second.code })))).toBe('accepted');
-    expect(await cognito.getUserStatus(Username)).toBe('CONFIRMED');
+    expect(await users.getUserStatus(Username)).toBe('CONFIRMED');
   });
 
   test('a password-reset code: valid for 1 hour; an attribute-verification code: 24 hours', async ({ target, confirmedUser, inbox, userClock }) => {

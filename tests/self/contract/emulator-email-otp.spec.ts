@@ -139,7 +139,7 @@ test.describe('against the running emulator', () => {
     confirmedUser,
     secondInbox,
     appClient,
-    cognito,
+    users,
     target,
     cognitoClient,
   }) => {
@@ -156,7 +156,7 @@ test.describe('against the running emulator', () => {
         message: expect.stringMatching(/^User is not confirmed\./),
       });
     } finally {
-      await cognito.deleteUserIfExists(unconfirmed);
+      await users.deleteUserIfExists(unconfirmed);
     }
 
     const choice = await initiate({ USERNAME: confirmedUser.email });

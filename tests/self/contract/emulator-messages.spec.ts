@@ -392,7 +392,7 @@ test.describe('changing the email address', () => {
   }
 });
 
-test("a deleted user's tokens are refused, also after someone signs up again with the same address", async ({ cognitoClient, newUser, inbox, cognito }) => {
+test("a deleted user's tokens are refused, also after someone signs up again with the same address", async ({ cognitoClient, newUser, inbox, users }) => {
   const { main } = await stackPools();
   const app = new CognitoAppClient(cognitoClient, { clientId: main.userPoolClientId });
   const signUpAndSignIn = async () => {
@@ -415,7 +415,7 @@ test("a deleted user's tokens are refused, also after someone signs up again wit
 
   const old = await signUpAndSignIn();
   expect((await refresh(old.RefreshToken)).AuthenticationResult?.AccessToken).toBeTruthy();
-  await cognito.deleteUserIfExists(newUser.email);
+  await users.deleteUserIfExists(newUser.email);
   await refusedOld(old);
 
   const again = await signUpAndSignIn();

@@ -21,7 +21,7 @@ const refusal = (call: Promise<unknown>) => call.then(() => 'accepted', (error: 
 test('a password that breaks the policy is refused where it is set, in the words Cognito uses there, and nothing changes', async ({
   target,
   inbox,
-  cognito,
+  users,
   userPool,
 }) => {
   // The SDK's own client: the suite's adds advice to a refusal's message, and this test reads the emulator's words alone.
@@ -39,14 +39,14 @@ test('a password that breaks the policy is refused where it is set, in the words
     expect(await refusal(client.send(new SignUpCommand({ ClientId, Username, Password: 'Ab1!short' })))).toBe(
       'InvalidPasswordException: Password did not conform with policy: Password not long enough',
     );
-    expect(await cognito.getUserStatus(Username)).toBeUndefined();
+    expect(await users.getUserStatus(Username)).toBeUndefined();
   });
 
   await test.step("AdminCreateUser's temporary password: no user, no invitation", async () => {
     expect(await refusal(client.send(new AdminCreateUserCommand({ UserPoolId, Username, TemporaryPassword: noSymbol, MessageAction: 'SUPPRESS' })))).toBe(
       'InvalidPasswordException: Password did not conform with password policy: Password must have symbol characters',
     );
-    expect(await cognito.getUserStatus(Username)).toBeUndefined();
+    expect(await users.getUserStatus(Username)).toBeUndefined();
   });
 
   await client.send(new AdminCreateUserCommand({ UserPoolId, Username, TemporaryPassword: strong, MessageAction: 'SUPPRESS' }));
@@ -57,14 +57,14 @@ test('a password that breaks the policy is refused where it is set, in the words
     const answer = (NEW_PASSWORD: string) =>
       client.send(new RespondToAuthChallengeCommand({ ClientId, ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: challenge.Session, ChallengeResponses: { USERNAME: Username, NEW_PASSWORD } }));
     expect(await refusal(answer(noNumber))).toBe('InvalidPasswordException: Password does not conform to policy: Password must have numeric characters');
-    expect(await cognito.getUserStatus(Username)).toBe('FORCE_CHANGE_PASSWORD');
+    expect(await users.getUserStatus(Username)).toBe('FORCE_CHANGE_PASSWORD');
   });
 
   await test.step('AdminSetUserPassword: the user keeps their status', async () => {
     expect(await refusal(client.send(new AdminSetUserPasswordCommand({ UserPoolId, Username, Password: strong.toLowerCase(), Permanent: true })))).toBe(
       'InvalidPasswordException: Password did not conform with password policy: Password must have uppercase characters',
     );
-    expect(await cognito.getUserStatus(Username)).toBe('FORCE_CHANGE_PASSWORD');
+    expect(await users.getUserStatus(Username)).toBe('FORCE_CHANGE_PASSWORD');
   });
 
   await test.step('ChangePassword: the old password still signs in', async () => {
@@ -77,6 +77,6 @@ test('a password that breaks the policy is refused where it is set, in the words
     expect((await signIn()).AuthenticationResult?.AccessToken).toBeTruthy();
   });
 
-  await cognito.deleteUserIfExists(Username);
+  await users.deleteUserIfExists(Username);
   client.destroy();
 });

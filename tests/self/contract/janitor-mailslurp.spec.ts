@@ -8,7 +8,7 @@ import { MailSlurpBackend } from '../../../helpers/mail/mailslurp';
 import { generatePassword } from '../../../helpers/password';
 import { runCommand } from '../../../tools/child-run';
 import { localTarget } from '../../../config/target';
-import { ADDRESS_MARKER } from '../../../helpers/cognito/deletion-guard';
+import { ADDRESS_MARKER } from '../../../helpers/mail/addresses';
 import { STAND_IN_API_KEY, expect, standInRemoteEnv, test } from '../fixtures';
 import { MailSlurpStandIn } from '../support/mailslurp-stand-in';
 

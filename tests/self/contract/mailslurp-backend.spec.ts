@@ -4,7 +4,7 @@
 import { MailSlurpBackend, MailSlurpError } from '../../../helpers/mail/mailslurp';
 import { RunLedger } from '../../../helpers/mail/run-ledger';
 import { EmailTimeoutError } from '../../../helpers/mail/types';
-import { ADDRESS_MARKER } from '../../../helpers/cognito/deletion-guard';
+import { ADDRESS_MARKER } from '../../../helpers/mail/addresses';
 import { STAND_IN_API_KEY, expect, test } from '../fixtures';
 import type { MailSlurpStandIn } from '../support/mailslurp-stand-in';
 

@@ -3,22 +3,22 @@
 // user and inbox are removed however the test ends.
 import { expect, test } from '../fixtures';
 
-test('on purpose: an assertion fails after sign-up', async ({ flows, newUser }) => {
-  const email = await flows.signUp(newUser);
+test('on purpose: an assertion fails after sign-up', async ({ signUpFlow, newUser }) => {
+  const email = await signUpFlow.signUp(newUser);
   expect(email.code, 'failing on purpose').toBe('not a code');
 });
 
 // eslint-disable-next-line playwright/expect-expect -- it fails on purpose, by timing out inside an expect
-test('on purpose: the test times out after sign-up', async ({ flows, newUser, screens }) => {
+test('on purpose: the test times out after sign-up', async ({ signUpFlow, newUser, screens }) => {
   test.setTimeout(4_000);
-  await flows.signUp(newUser);
+  await signUpFlow.signUp(newUser);
   // Its 5-second expect outlasts the test's 4 seconds: the test itself times out.
   await screens.alert.expectError('an error this page never shows');
 });
 
 // eslint-disable-next-line playwright/expect-expect -- it fails on purpose, by throwing
-test('on purpose: an exception is thrown halfway', async ({ flows, newUser }) => {
-  await flows.signUp(newUser);
+test('on purpose: an exception is thrown halfway', async ({ signUpFlow, newUser }) => {
+  await signUpFlow.signUp(newUser);
   throw new Error('thrown on purpose');
 });
 
