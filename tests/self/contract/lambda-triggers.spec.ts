@@ -94,7 +94,7 @@ test.describe("the doctor names a pool's mail triggers (LambdaConfig)", () => {
       );
       expect(run.output).toContain("\n    → Let acme-mail-sender deliver to the suite's test addresses");
       expect(run.output).toMatch(
-        /^⚠ The pool runs a PreSignUp trigger, function acme-pre-sign-up, before every sign-up \(.*stories that wait for the sign-up mail: "sign-up, resend, wrong code, existing user, re-signup \(a code by mail\)", "forgot password"/m,
+        /^⚠ The pool runs a PreSignUp trigger, function acme-pre-sign-up, before every sign-up \(.*stories that wait for the sign-up mail: "sign-up", "resend", "wrong code", "existing user", "re-signup", "re-signup of a confirmed user", "forgot password"/m,
       );
       // Cognito sends none of its mail: its own sender's 50 a day do not apply.
       expect(run.output).toMatch(/^✓ Email goes out through the pool's CustomEmailSender function acme-mail-sender \(Cognito sends none itself/m);
