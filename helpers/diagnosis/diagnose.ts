@@ -3,6 +3,7 @@ import { ALWAYS_MAILING, alwaysMails, operation } from '../../common/cognito-ope
 import { describeCall, exceptionOf, isAnswered, isRefused, isThrottled, mailed, type CognitoCall } from './cognito-calls.js';
 import { CONFIRMATION_DID_NOT_TAKE } from './confirmation.js';
 import { deliveredTo } from './delivery.js';
+import { clip } from '../text.js';
 
 /** What the suite knows when something went wrong: from the page, from Cognito, from the inbox. */
 export interface Evidence {
@@ -28,6 +29,14 @@ export interface Evidence {
   budgetMs?: number;
   /** What AWS itself recorded about the mail (remote mode): a line per source, and the cause they prove, if any. */
   awsRecords?: { lines: string[]; likelyCause?: string };
+  /** The error the step failed with: it decides the cause first, when it says what went wrong. */
+  failure?: { name: string; message: string };
+  /** The pool's verification template as DescribeUserPool gives it now, read when a mail did not read as the template. */
+  templateNow?: { subject: string; message: string };
+  /** The template the run read at its start, which the inbox reads mail by. */
+  templateAtStart?: { subject: string; message: string };
+  /** Mail the catcher holds for the address by its envelope, whose headers name someone else. */
+  heldByEnvelope?: string[];
   now?: number;
 }
 
@@ -51,6 +60,8 @@ export function diagnose(evidence: Evidence): { lines: string[]; likelyCause: st
     `User status in Cognito: ${evidence.userStatus ?? 'no such user'}`,
     ...(evidence.inbox ? [`Inbox: ${evidence.inbox}`] : []),
     ...(evidence.strangers?.length ? [`Mail for addresses that are no test inbox, since the action: ${evidence.strangers.join('; ')}`] : []),
+    ...(evidence.heldByEnvelope?.length ? [`Mail for ${evidence.address} by its envelope, whose To: header names another: ${evidence.heldByEnvelope.join('; ')}`] : []),
+    ...(evidence.templateNow ? [`The pool's verification template now (DescribeUserPool): subject ${JSON.stringify(evidence.templateNow.subject)}, message ${JSON.stringify(clip(evidence.templateNow.message, 200))}`] : []),
     `Pool: EmailSendingAccount ${evidence.sendingAccount}; AutoVerifiedAttributes ${evidence.autoVerifiedAttributes.join(', ') || 'none'}`,
     ...(evidence.awsRecords?.lines ?? []),
   ];
@@ -67,7 +78,15 @@ export function diagnose(evidence: Evidence): { lines: string[]; likelyCause: st
   const misaddressed = mailCalls.find((c) => c.body?.CodeDeliveryDetails && !deliveredTo(c.body.CodeDeliveryDetails, evidence.address));
 
   let likelyCause: string;
-  if (elsewhere) {
+  const aboutTheMail = mailFailure(evidence);
+  if (aboutTheMail) {
+    // The error says a mail arrived and what was wrong with it: the cause is the mail, whatever else the step saw.
+    likelyCause = aboutTheMail;
+  } else if (evidence.heldByEnvelope?.length) {
+    likelyCause =
+      `A mail for ${evidence.address} reached the catcher (its SMTP envelope names the address), but its To: header names another address, ` +
+      'and an inbox finds mail by who it is addressed to: something between Cognito and the inbox (a relay, a trigger\'s own sender) rewrote the headers.';
+  } else if (elsewhere) {
     likelyCause =
       `The page sent ${elsewhere.operation} to ${origin(elsewhere.url)}, not to ${origin(evidence.endpoint)} where this run's pool and inbox are: ` +
       'the app under test is configured for another Cognito. Against the embedded stack, give your app the values `npm run stack` prints.';
@@ -132,4 +151,29 @@ export function diagnose(evidence: Evidence): { lines: string[]; likelyCause: st
       ').';
   }
   return { lines, likelyCause };
+}
+
+/** The errors that say a mail arrived and was wrong, by their names: the inbox's (helpers/mail). */
+const MAIL_ERRORS = new Set(['VerificationCodeError', 'TriggerMessageSetAsideError', 'MailNotAsTemplateError']);
+
+/**
+ * The cause, when the error itself says a mail arrived and was wrong: never
+ * the page's words. With the pool's template as it is now, whether it changed
+ * since the run read it, or the mail is not the template's (a trigger, another sender).
+ */
+function mailFailure(evidence: Evidence): string | undefined {
+  const failure = evidence.failure;
+  if (!failure || !MAIL_ERRORS.has(failure.name)) return undefined;
+  if (failure.name === 'TriggerMessageSetAsideError') {
+    return "The mail arrived, but it is the pool's own template, not its Lambda trigger's: Cognito set the trigger's message aside (see the error). Fix the trigger's message.";
+  }
+  const [now, then] = [evidence.templateNow, evidence.templateAtStart];
+  const lead = "The mail arrived, but it does not read as the pool's verification template (see the error for what it reads):";
+  if (now && then && (now.message !== then.message || now.subject !== then.subject)) {
+    return `${lead} the pool's template changed while the run went on (it now reads ${JSON.stringify(clip(now.message, 120))}, subject ${JSON.stringify(now.subject)}). Re-run once the change is done.`;
+  }
+  return (
+    `${lead} ${now ? 'the pool still has the template the run read, so ' : ''}something else wrote the mail: ` +
+    'a CustomMessage Lambda trigger (set CODE_IN_* to say where its code stands), another sender, or something on the mail path that rewrote it.'
+  );
 }

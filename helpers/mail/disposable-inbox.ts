@@ -91,11 +91,20 @@ export class DisposableInbox {
    * `kind`'s mail reads (CodeReader.code). The deadline counts from `since` (the
    * click), not from this call: the email must arrive within `timeout` of the
    * action that causes it. Fails with the inbox's contents when none comes in
-   * time, when one comes too late, and with the mail's text when it holds no
-   * single code.
+   * time, when one comes too late, with the mail's text when it holds no
+   * single code, and with both subjects when the mail's is not the template's.
    */
   async waitForVerificationEmail({ since, kind, timeout = this.defaultTimeout }: { since: Date; kind: VerificationMailKind; timeout?: number }): Promise<VerificationEmail> {
-    return this.waitFor(since, timeout, kind, (email) => ({ code: this.reader.code(email, kind) }));
+    const email = await this.waitFor(since, timeout, kind, (mail) => ({ code: this.reader.code(mail, kind) }));
+    // Read by the template's words, the mail is the template's, subject and all; a trigger's or a rule's mail has a subject of its own.
+    const byTemplate = !this.reading.trigger && !this.reading.rules[kind];
+    if (byTemplate && email.subject !== this.template.subject) {
+      throw new VerificationCodeError(
+        `The mail to ${this.address} (${email.receivedAt.toISOString()}) has the subject ${JSON.stringify(email.subject)}, ` +
+          `not the pool's template's subject ${JSON.stringify(this.template.subject)}, as the run read it: it is not the mail the pool's template writes.`,
+      );
+    }
+    return email;
   }
 
   /**

@@ -31,6 +31,8 @@ interface MailDevEmail {
   html?: string;
   /** Lower-cased names, on a full mail only. */
   headers?: Record<string, string>;
+  /** Who the SMTP session delivered it to, whatever its headers say. */
+  envelope?: { to?: MailDevAddress[] };
 }
 
 const toEmail = (m: MailDevEmail, receivedAt: Date): ReceivedEmail => ({
@@ -208,6 +210,15 @@ export class MailDevBackend implements MailBackend {
       }
     }
     return [...newest].map(([address, createdAt]) => ({ id: address, address, createdAt }));
+  }
+
+  async heldByEnvelopeOnly(address: string, since: Date): Promise<string[]> {
+    const all = (await (await this.request('/api/email')).json()) as MailDevEmail[];
+    const same = (a: MailDevAddress) => a.address.toLowerCase() === address.toLowerCase();
+    // MailDev's time is the Date header, to the second.
+    return all
+      .filter((m) => new Date(m.time) >= startOfSecond(since) && (m.envelope?.to ?? []).some(same) && !isFor(address)(m))
+      .map((m) => `"${m.subject ?? ''}", To: ${m.to?.map((a) => a.address).join(', ') || '(none)'}, at ${m.time}`);
   }
 
   strangersSince(since: Date): string[] {

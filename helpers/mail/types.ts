@@ -81,6 +81,12 @@ export interface MailBackend {
    * tell "sent to the wrong address" from "never sent".
    */
   strangersSince?(since: Date): string[];
+  /**
+   * Mail the service holds for the address by its SMTP envelope, whose headers
+   * name someone else (an inbox finds mail by its headers), since an instant;
+   * only a catcher that keeps envelopes can tell.
+   */
+  heldByEnvelopeOnly?(address: string, since: Date): Promise<string[]>;
   close(): Promise<void>;
 }
 

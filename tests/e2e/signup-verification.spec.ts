@@ -1,11 +1,11 @@
 import { expect, test } from '../../fixtures';
 
-test('a new user gets a verification email with a code, and the code confirms the account', async ({ signUpFlow, newUser, inbox, users }) => {
+test('a new user gets a verification email with a code, and the code confirms the account', async ({ signUpFlow, newUser, users }) => {
   const email = await signUpFlow.signUp(newUser);
 
+  // Its subject is the pool's template's: the inbox checks it of every mail it reads by the template's words.
   await test.step("the email is the pool's verification email, with a 6-digit code", () => {
     expect(email.to).toEqual([newUser.email]);
-    expect(email.subject).toMatch(inbox.expectedSubject);
     expect(email.code).toMatch(/^\d{6}$/);
   });
 

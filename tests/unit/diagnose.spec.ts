@@ -162,3 +162,31 @@ test.describe('diagnose: slow calls', () => {
     expect(diagnose({ ...step, userStatus: 'CONFIRMED', calls: [delivered, inFlight] }).likelyCause).not.toMatch(/has not answered/);
   });
 });
+
+test.describe('diagnose: the error decides first', () => {
+  const step: Evidence = { ...base, kind: 'failed step', calls: [delivered] };
+  const template = { subject: 'Your verification code', message: 'Your verification code is {####}. ' };
+
+  test('a mail that arrived but does not read as the template is about the mail, never the page', () => {
+    const unreadable = { name: 'VerificationCodeError', message: 'No verification code in the mail: expected text like …' };
+    const same = diagnose({ ...step, failure: unreadable, templateNow: template, templateAtStart: template });
+    expect(same.likelyCause).toMatch(/^The mail arrived, but it does not read as the pool's verification template .*the pool still has the template the run read, so something else wrote the mail/);
+    expect(same.likelyCause).not.toMatch(/page/);
+    expect(same.lines).toContain(`The pool's verification template now (DescribeUserPool): subject "Your verification code", message "Your verification code is {####}. "`);
+    const changed = diagnose({ ...step, failure: unreadable, templateNow: { ...template, message: 'Your code: {####}' }, templateAtStart: template });
+    expect(changed.likelyCause).toMatch(/the pool's template changed while the run went on \(it now reads "Your code: \{####\}"/);
+    // Without the error, the same evidence is the page's.
+    expect(diagnose(step).likelyCause).toMatch(/the page did not show what the test expected/);
+  });
+
+  test("a trigger's message set aside is the trigger's fault", () => {
+    const setAside = diagnose({ ...step, failure: { name: 'TriggerMessageSetAsideError', message: '…' } });
+    expect(setAside.likelyCause).toMatch(/^The mail arrived, but it is the pool's own template, not its Lambda trigger's/);
+  });
+
+  test('a mail held for the address by its envelope, whose headers name another', () => {
+    const held = diagnose({ ...base, calls: [delivered], strangers: ['x@elsewhere.test "Your verification code"'], heldByEnvelope: ['"Your verification code", To: x@elsewhere.test, at 2026-11-26T12:00:01Z'] });
+    expect(held.lines).toContain('Mail for a@inbox.test by its envelope, whose To: header names another: "Your verification code", To: x@elsewhere.test, at 2026-11-26T12:00:01Z');
+    expect(held.likelyCause).toMatch(/^A mail for a@inbox\.test reached the catcher \(its SMTP envelope names the address\), but its To: header names another address/);
+  });
+});

@@ -135,7 +135,9 @@ test.describe('the code of each kind of mail: its rule, else a trigger\'s mail, 
   });
   /** An inbox whose backend hands out `bodies` in order, reading by the given settings and the pool's triggers. */
   const inboxReading = (reading: CodeReading, ...bodies: MailBody[]) => {
-    const { backend } = scriptedBackend(bodies.map((body, i) => received(`m${i + 1}`, body)));
+    // Without a trigger, Cognito's mail carries the pool's template's subject, whatever rule reads its code.
+    const subject = reading.trigger ? undefined : COGNITO_DEFAULT_VERIFICATION_EMAIL.subject;
+    const { backend } = scriptedBackend(bodies.map((body, i) => received(`m${i + 1}`, body, subject)));
     const inbox = new DisposableInbox(backend, { id: 'a', address: 'a@inbox.test' }, verificationTemplate({}), 3_000, {}, reading);
     inbox.templates.invitation = { ...COGNITO_DEFAULT_INVITATION_EMAIL };
     return inbox;
@@ -184,11 +186,20 @@ test.describe('the code of each kind of mail: its rule, else a trigger\'s mail, 
     expect(codeReading({}, { PreSignUp: localFunctionArn('acme-pre-sign-up') }).trigger).toBeUndefined();
   });
 
-  test("without a rule or a trigger, only the template's words read the code, as before", async () => {
-    const inbox = inboxReading(codeReading({}, undefined), templated('551200'), TABLE_LAYOUT.mail('048213'));
+  test("without a rule or a trigger, only the template's words read the code, and the subject must be the template's", async () => {
+    const subject = COGNITO_DEFAULT_VERIFICATION_EMAIL.subject;
+    const { backend } = scriptedBackend([
+      received('m1', templated('551200'), subject),
+      received('m2', TABLE_LAYOUT.mail('048213'), subject),
+      received('m3', templated('551201'), 'Welcome to Acme'),
+    ]);
+    const inbox = new DisposableInbox(backend, { id: 'a', address: 'a@inbox.test' }, verificationTemplate({}), 3_000, {}, codeReading({}, undefined));
     expect((await inbox.waitForVerificationEmail({ since: since(), kind: 'signUp' })).code).toBe('551200');
     await expect(inbox.waitForVerificationEmail({ since: since(), kind: 'signUp' })).rejects.toThrow(
-      /^The mail "Welcome to Acme" from hello@acme\.test to a@inbox\.test \(.+\): No verification code in the mail: expected/,
+      /^The mail "Your verification code" from hello@acme\.test to a@inbox\.test \(.+\): No verification code in the mail: expected/,
+    );
+    await expect(inbox.waitForVerificationEmail({ since: since(), kind: 'resend' })).rejects.toThrow(
+      /^The mail to a@inbox\.test \(.+\) has the subject "Welcome to Acme", not the pool's template's subject "Your verification code", as the run read it/,
     );
   });
 

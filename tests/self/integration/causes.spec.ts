@@ -102,6 +102,30 @@ const CASES: Case[] = [
     emailTimeoutMs: 20_000,
   },
   {
+    name: "the mail's words are not the pool's template",
+    mail: { kind: 'reword' },
+    cause: /No verification code in the mail: expected text like[\s\S]*?The pool's verification template now \(DescribeUserPool\)[\s\S]*?Most likely: The mail arrived, but it does not read as the pool's verification template[^\n]*the pool still has the template the run read, so something else wrote the mail/,
+    story: /signup-verification/,
+    redWithinMs: 14_000,
+    emailTimeoutMs: 20_000,
+  },
+  {
+    name: "the mail's subject is not the pool's template's",
+    mail: { kind: 'resubject', subject: 'Welcome aboard' },
+    cause: /has the subject "Welcome aboard", not the pool's template's subject "Your verification code"[\s\S]*?Most likely: The mail arrived, but it does not read as the pool's verification template/,
+    story: /signup-verification/,
+    redWithinMs: 14_000,
+    emailTimeoutMs: 20_000,
+  },
+  {
+    name: "the mail reaches the address, but its To: header names another",
+    mail: { kind: 'readdress', to: 'someone@elsewhere.test' },
+    cause: /No email reached \S+ at MailDev[\s\S]*Mail for \S+ by its envelope, whose To: header names another: "Your verification code", To: someone@elsewhere\.test[\s\S]*Most likely: A mail for \S+ reached the catcher \(its SMTP envelope names the address\), but its To: header names another address/,
+    story: /signup-verification/,
+    redWithinMs: 15_000,
+    emailTimeoutMs: 5_000,
+  },
+  {
     name: 'SignUp takes 3 s instead of tens of milliseconds',
     cognito: ['SignUp', { kind: 'delay', ms: 3_000 }],
     cause: /SignUp has not answered after \d+ ms, over its budget of 2000 ms \(COGNITO_CALL_BUDGET_MS\)\./,
@@ -118,6 +142,20 @@ const CASES: Case[] = [
  * two minutes per case on two cores.
  */
 const SIGN_UP_STORIES = ['signup-verification', 'resend-code', 'wrong-code', 're-signup-after-delete', 'existing-unconfirmed-user'].map((s) => `tests/e2e/${s}.spec.ts`);
+
+/**
+ * Where the summary would send a reader the wrong way: its "Most likely" line
+ * against the error's own first line. Undefined when they agree.
+ */
+function contradiction(failure: string): string | undefined {
+  const error = /\n\s*(\w*Error: .*)/.exec(failure)?.[1] ?? '';
+  const likely = /Most likely: (.*)/.exec(failure)?.[1] ?? '';
+  const blamesThePage = /the page did not show what the test expected/.test(likely);
+  if (/No verification code in the mail|not the mail the pool's template writes|VerificationCodeError/.test(error) && blamesThePage) return 'the error is about the mail, the summary about the page';
+  if (/No email reached/.test(error) && (blamesThePage || /without error/.test(likely))) return 'the error says no mail came, the summary blames the page';
+  if (/failed: Cognito answered/.test(error) && /answered every call of the step without error/.test(likely)) return 'the error is a refusal, the summary says none';
+  return undefined;
+}
 
 /** The first failure the list reporter printed, from its title to its first stack line or evidence. */
 function firstFailure(output: string): string {
@@ -162,6 +200,11 @@ test.describe('every red test names its cause', () => {
 
       await test.step('the first failure names the cause in its first lines', () => {
         expect(first, run.output).toMatch(c.cause);
+      });
+
+      await test.step("no red test's summary line contradicts its error", () => {
+        const failures = run.output.split(/^\s+\d+\) \[/m).slice(1);
+        expect(failures.map((f) => contradiction(f)).filter(Boolean), run.output).toEqual([]);
       });
 
       await test.step('and the story goes red fast', () => {

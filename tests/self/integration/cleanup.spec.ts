@@ -9,10 +9,19 @@ test('after a run whose tests fail on purpose, none of its users or inboxes rema
   const run = await runPlaywright(['--project=on-purpose'], { ...env, E2E_ON_PURPOSE: '1', CI: undefined });
 
   await test.step('the child run failed in every way it was meant to', () => {
-    expect(run.output).toMatch(/\b4 failed\b/);
+    expect(run.output).toMatch(/\b5 failed\b/);
     expect(run.output).toContain('failing on purpose');
     expect(run.output).toContain('Test timeout of 4000ms exceeded');
     expect(run.output).toContain('thrown on purpose');
+  });
+
+  await test.step('a step still waiting when its test ran out of time is explained by the state the test left, not by what the clean-up then removed', () => {
+    const start = run.output.search(/^\s+\d\) .*a step waits for a control that is not there/m);
+    const failure = run.output.slice(start, run.output.indexOf('\n  ', run.output.indexOf('Most likely:', start)));
+    expect(failure, run.output).toContain('Test timeout of 10000ms exceeded');
+    expect(failure).toContain('User status in Cognito: CONFIRMED');
+    expect(failure).toMatch(/Inbox: .*"Your verification code".* \(as the test ended\)/);
+    expect(failure).not.toContain('no such user');
   });
 
   await test.step('the pool holds no user', async () => {

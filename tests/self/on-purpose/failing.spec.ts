@@ -16,6 +16,15 @@ test('on purpose: the test times out after sign-up', async ({ signUpFlow, newUse
   await screens.alert.expectError('an error this page never shows');
 });
 
+// eslint-disable-next-line playwright/expect-expect -- it fails on purpose, by running out of time inside a flow's step
+test('on purpose: a step waits for a control that is not there until the test times out', async ({ signUpFlow, newUser }) => {
+  test.setTimeout(10_000);
+  const email = await signUpFlow.signUp(newUser);
+  await signUpFlow.confirm(newUser, email.code);
+  // The confirmed screen has no "Resend Code": the click waits until the test's time is up, and the clean-up begins.
+  await signUpFlow.resendCode();
+});
+
 // eslint-disable-next-line playwright/expect-expect -- it fails on purpose, by throwing
 test('on purpose: an exception is thrown halfway', async ({ signUpFlow, newUser }) => {
   await signUpFlow.signUp(newUser);

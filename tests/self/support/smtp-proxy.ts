@@ -11,7 +11,13 @@ export type MailFault =
   /** Delivers to this address instead of the one Cognito mailed. */
   | { kind: 'redirect'; to: string }
   /** Changes every six-digit code in the mail to another one. */
-  | { kind: 'alter' };
+  | { kind: 'alter' }
+  /** Rewords the mail: "Your verification code is" becomes other words, as a template changed elsewhere would. */
+  | { kind: 'reword' }
+  /** Gives the mail another subject. */
+  | { kind: 'resubject'; subject: string }
+  /** Delivers to the address Cognito mailed, but with another address in its To: header. */
+  | { kind: 'readdress'; to: string };
 
 /**
  * A FAULT INJECTOR for tests of the suite itself: a real SMTP server on
@@ -78,6 +84,15 @@ async function forward(onward: Transporter, fault: MailFault, envelope: { from: 
       return;
     case 'alter':
       await send(envelope.to, raw.replace(/\b(\d{6})\b/g, (code) => String((Number(code) + 1) % 1_000_000).padStart(6, '0')));
+      return;
+    case 'reword':
+      await send(envelope.to, raw.replace(/Your verification code is/g, 'Here is your one-time code:'));
+      return;
+    case 'resubject':
+      await send(envelope.to, raw.replace(/^Subject: .*$/im, `Subject: ${fault.subject}`));
+      return;
+    case 'readdress':
+      await send(envelope.to, raw.replace(/^To: .*$/im, `To: ${fault.to}`));
       return;
   }
 }
