@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { envFiles, githubVariables, writeEnvFiles } from '../lib/env-files.js';
+import { CI_OUTPUTS } from '../lib/outputs.js';
 
 const OUTPUTS = {
   CognitoSignupE2eTestPool: {
@@ -63,4 +64,10 @@ test("the repository variables for `gh variable set --env-file -`: the role, the
   );
   const { CiEnvironment: _gone, ...partial } = OUTPUTS.CognitoSignupE2eTestPool;
   assert.throws(() => githubVariables({ CognitoSignupE2eTestPool: partial }, 'CognitoSignupE2eTestPool'), /no output CiEnvironment: was it deployed from this infra\/\?/);
+});
+
+test('the GitHub Actions workflow reads exactly the repository variables the stack gives, no more and no fewer', () => {
+  const workflow = readFileSync(new URL('../../.github/workflows/e2e.yml', import.meta.url), 'utf8');
+  const read = new Set([...workflow.matchAll(/\bvars\.([A-Z0-9_]+)/g)].map((m) => m[1]));
+  assert.deepStrictEqual([...read].sort(), Object.keys(CI_OUTPUTS).sort());
 });
