@@ -1,9 +1,38 @@
 // ESLint: typescript-eslint's recommended rules everywhere, a few type-aware
-// rules that matter for async test code, and eslint-plugin-playwright's
-// recommended rules for everything that runs under Playwright Test.
+// rules that matter for async test code, eslint-plugin-playwright's
+// recommended rules for everything that runs under Playwright Test, and one
+// module for every admin call on a user pool (tests/unit/admin-calls-lint.spec.ts).
 import js from '@eslint/js';
 import playwright from 'eslint-plugin-playwright';
 import tseslint from 'typescript-eslint';
+
+const THROUGH_USERS =
+  'Admin calls on a user pool are made only in helpers/cognito/users.ts (CognitoUsers), where the deletion guard stands: add a method there.';
+/** Admin* commands, the aggregated client (whose adminDeleteUser() needs no command), and the module as one object. */
+const ADMIN_IMPORTS = /^(?:Admin\w*|CognitoIdentityProvider|default)$/;
+/** no-restricted-imports for the Cognito SDK (and its deep paths): the names matching `names`, and `import * as`. */
+const cognitoAdminImports = (names) => [
+  'error',
+  { patterns: [{ regex: '^@aws-sdk/client-cognito-identity-provider(?:/.*)?$', importNamePattern: names.source, message: THROUGH_USERS }] },
+];
+const IMPORT_NAMED_AT_RUN_TIME = {
+  selector: "ImportExpression:not([source.type='Literal'])",
+  message: 'A module named at run time may be the Cognito SDK, whose Admin* commands go through helpers/cognito/users.ts: import it by its name.',
+};
+/** The ways to an Admin* command that no import list sees: the SDK loaded at run time, its members, a constructor chosen at run time. */
+const ADMIN_CALL_SYNTAX = [
+  { selector: 'ImportExpression[source.value=/^@aws-sdk\\/client-cognito-identity-provider/]', message: THROUGH_USERS },
+  { selector: "CallExpression[callee.name='require'][arguments.0.value=/^@aws-sdk\\/client-cognito-identity-provider/]", message: THROUGH_USERS },
+  { selector: 'MemberExpression[property.name=/^Admin\\w*Command$/], MemberExpression[property.value=/^Admin\\w*Command$/]', message: THROUGH_USERS },
+  { selector: 'MemberExpression[property.name=/^admin[A-Z]/]', message: `The aggregated client's admin methods: ${THROUGH_USERS}` },
+  { selector: 'NewExpression[callee.computed=true]', message: `A constructor chosen at run time (new x[name](…)) can build any Cognito command: name the class. ${THROUGH_USERS}` },
+  {
+    selector: "NewExpression:not([callee.type='Identifier'], [callee.type='MemberExpression'])",
+    message: `A constructor from an expression (new (x as any)(…), new (a ?? b)(…)) hides which class it builds: name the class. ${THROUGH_USERS}`,
+  },
+  { selector: "CallExpression[callee.object.name='Reflect'][callee.property.name='construct']", message: `Reflect.construct hides which class it builds: use new with the class's name. ${THROUGH_USERS}` },
+  IMPORT_NAMED_AT_RUN_TIME,
+];
 
 export default tseslint.config(
   // infra/ is a project of its own (its own install, its own `tsc --noEmit` in `npm --prefix infra test`).
@@ -19,30 +48,27 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/await-thenable': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      // One guarded deletion path for the whole project: CognitoUsers.deleteUserIfExists.
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            {
-              name: '@aws-sdk/client-cognito-identity-provider',
-              importNames: ['AdminDeleteUserCommand'],
-              message: 'Delete users only through CognitoUsers.deleteUserIfExists (helpers/cognito/users.ts), which passes the deletion guard.',
-            },
-          ],
-        },
-      ],
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "MemberExpression[property.name='AdminDeleteUserCommand']",
-          message: 'Delete users only through CognitoUsers.deleteUserIfExists (helpers/cognito/users.ts), which passes the deletion guard.',
-        },
-      ],
     },
   },
   {
-    // The one module allowed to build AdminDeleteUserCommand, behind the guard.
+    // One way to act on a pool's users as an admin: CognitoUsers (helpers/cognito/users.ts), behind the
+    // deletion guard. Everywhere else, every way to an Admin* command is refused, not only the name of one.
+    files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.mjs', '**/*.cjs'],
+    rules: { 'no-restricted-imports': cognitoAdminImports(ADMIN_IMPORTS), 'no-restricted-syntax': ['error', ...ADMIN_CALL_SYNTAX] },
+  },
+  {
+    // The emulator's contract tests check that it answers admin calls as Cognito does, so they send them
+    // themselves, to private embedded stacks only. Deletion stays the guarded path's, there too.
+    files: ['tests/self/**'],
+    rules: { 'no-restricted-imports': cognitoAdminImports(/^(?:AdminDeleteUserCommand|CognitoIdentityProvider|default)$/) },
+  },
+  {
+    // A team's Lambda handler is loaded by the path its settings give, so this import's module is named at run time.
+    files: ['local/cognito/team-function.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...ADMIN_CALL_SYNTAX.filter((rule) => rule !== IMPORT_NAMED_AT_RUN_TIME)] },
+  },
+  {
+    // The one module that builds Admin* commands, each behind the guard or with a name no user can have.
     files: ['helpers/cognito/users.ts'],
     rules: { 'no-restricted-imports': 'off', 'no-restricted-syntax': 'off' },
   },

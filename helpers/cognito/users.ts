@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import {
   AdminCreateUserCommand,
   AdminDeleteUserCommand,
@@ -82,6 +83,22 @@ export class CognitoUsers {
       }),
     );
     return User;
+  }
+
+  /**
+   * Whether this identity may call AdminCreateUser on the pool, asked without
+   * inviting anybody: a RESEND to an address no user can have (a random one at
+   * a domain that cannot exist) creates nobody and mails nobody, and answers
+   * UserNotFoundException when the call is allowed.
+   */
+  async mayInviteUsers(): Promise<{ allowed: boolean; why?: string }> {
+    const nobody = `permission-probe-${randomBytes(8).toString('hex')}@example.invalid`;
+    try {
+      await this.options.client.send(new AdminCreateUserCommand({ UserPoolId: this.userPoolId, Username: nobody, MessageAction: 'RESEND' }));
+      return { allowed: true };
+    } catch (error) {
+      return error instanceof UserNotFoundException ? { allowed: true } : { allowed: false, why: (error as Error).message };
+    }
   }
 
   /** Users whose email attribute is exactly this address. */

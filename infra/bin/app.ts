@@ -26,6 +26,7 @@ if (Boolean(sesFrom) !== Boolean(sesSourceArn)) {
 }
 const props: TestPoolStackProps = {
   githubRepo: required('githubRepo', 'owner/repo'),
+  githubEnvironment: context('githubEnvironment'),
   domainPrefix: required('domainPrefix', 'acme-signup-e2e-links'),
   githubOidcProviderArn: context('githubOidcProviderArn'),
   ses: sesFrom && sesSourceArn ? { from: sesFrom, sourceArn: sesSourceArn } : undefined,

@@ -4,11 +4,19 @@ import { CfnOIDCProvider, Effect, FederatedPrincipal, PolicyDocument, PolicyStat
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { POOL_CREATION_SETTINGS, poolSettings, type PoolKind, type PoolSettings, type SesSender } from '../../common/pool-settings.js';
-import { CI_ROLE_OUTPUT, POOL_OUTPUTS } from './outputs.js';
+import { CI_OUTPUTS, POOL_OUTPUTS } from './outputs.js';
 
 export interface TestPoolStackProps extends StackProps {
-  /** `owner/repo`: the one GitHub repository whose Actions may assume the CI role. */
+  /**
+   * `owner/repo`: the one GitHub repository whose Actions may assume the CI role;
+   * `owner@ORG_ID/repo@REPO_ID` for a repository whose OIDC tokens carry GitHub's immutable subject claim.
+   */
   githubRepo: string;
+  /**
+   * The GitHub environment, with required reviewers, that a run of code not yet on `main` (a pull request)
+   * must pass to assume the CI role. `DEFAULT_GITHUB_ENVIRONMENT` when absent.
+   */
+  githubEnvironment?: string;
   /** The link pool's Cognito domain, `<prefix>.auth.<region>.amazoncognito.com`: unique in the region. */
   domainPrefix: string;
   /** An existing OIDC provider for token.actions.githubusercontent.com (an account has at most one); created when absent. */
@@ -46,6 +54,9 @@ export const EVIDENCE_ACTIONS = {
 
 const GITHUB_OIDC = 'token.actions.githubusercontent.com';
 
+/** The environment a pull request's jobs wait in for approval before they may assume the CI role. */
+export const DEFAULT_GITHUB_ENVIRONMENT = 'aws-test-pool';
+
 /**
  * Two test pools, one per kind (docs/flows.md, "One pool per kind"): the main pool
  * confirms by code and keeps the original email until a new one is verified,
@@ -57,8 +68,13 @@ const GITHUB_OIDC = 'token.actions.githubusercontent.com';
 export class TestPoolStack extends Stack {
   constructor(scope: Construct, id: string, props: TestPoolStackProps) {
     super(scope, id, props);
-    if (!/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(props.githubRepo)) {
-      throw new Error(`githubRepo is "${props.githubRepo}", not owner/repo (e.g. -c githubRepo=acme/signup-app)`);
+    // Either form of GitHub's subject: owner/repo, or owner@ORG_ID/repo@REPO_ID (the immutable claim), never a wildcard.
+    if (!/^[A-Za-z0-9-]+(?:\/[A-Za-z0-9._-]+|@\d+\/[A-Za-z0-9._-]+@\d+)$/.test(props.githubRepo)) {
+      throw new Error(`githubRepo is "${props.githubRepo}", not owner/repo or owner@ORG_ID/repo@REPO_ID (e.g. -c githubRepo=acme/signup-app)`);
+    }
+    const environment = props.githubEnvironment ?? DEFAULT_GITHUB_ENVIRONMENT;
+    if (!/^[A-Za-z0-9._-]{1,255}$/.test(environment)) {
+      throw new Error(`githubEnvironment is "${environment}": letters, digits, '.', '_' and '-' only, as it goes into the role's trust word for word`);
     }
     if (props.emailMfa && !props.ses) {
       throw new Error('emailMfa needs SES: Cognito sends MFA codes by email only from a pool on SES (-c sesFrom=… -c sesSourceArn=…)');
@@ -72,7 +88,7 @@ export class TestPoolStack extends Stack {
     const linkClient = this.client('LinkClient', linkPool, props);
 
     const deliveryErrors = this.exportDeliveryErrors([mainPool, linkPool]);
-    const role = this.ciRole([mainPool, linkPool], deliveryErrors, props);
+    const role = this.ciRole([mainPool, linkPool], deliveryErrors, environment, props);
 
     const outputs = [
       [POOL_OUTPUTS.main.COGNITO_USER_POOL_ID, mainPool.ref, 'COGNITO_USER_POOL_ID in .env'],
@@ -80,7 +96,8 @@ export class TestPoolStack extends Stack {
       [POOL_OUTPUTS.link.COGNITO_USER_POOL_ID, linkPool.ref, 'COGNITO_USER_POOL_ID in .env.link-verification'],
       [POOL_OUTPUTS.link.COGNITO_CLIENT_ID, linkClient.ref, 'COGNITO_CLIENT_ID in .env.link-verification'],
       [POOL_OUTPUTS.main.AWS_REGION, Aws.REGION, 'AWS_REGION in both'],
-      [CI_ROLE_OUTPUT, role.roleArn, 'role-to-assume in the GitHub Actions workflow'],
+      [CI_OUTPUTS.E2E_ROLE_ARN, role.roleArn, 'E2E_ROLE_ARN, the repository variable the workflow assumes the role by'],
+      [CI_OUTPUTS.E2E_ENVIRONMENT, environment, 'E2E_ENVIRONMENT, the repository variable naming the environment a pull request waits in'],
     ] as const;
     for (const [key, value, description] of outputs) new CfnOutput(this, key, { value, description });
   }
@@ -177,8 +194,13 @@ export class TestPoolStack extends Stack {
     return group;
   }
 
-  /** The role GitHub Actions of one repository assumes through OIDC, allowed exactly the suite's actions on these pools. */
-  private ciRole(pools: CfnUserPool[], deliveryErrors: LogGroup, props: TestPoolStackProps): Role {
+  /**
+   * The role GitHub Actions assumes through OIDC, allowed exactly the suite's actions on these pools, and
+   * only to two kinds of job of one repository: one on the protected `main` branch (a push, the schedule),
+   * or one in the environment whose reviewers approved it (a pull request's code). A pull request's own
+   * token says `pull_request`, and any other branch says its own ref: neither is trusted.
+   */
+  private ciRole(pools: CfnUserPool[], deliveryErrors: LogGroup, environment: string, props: TestPoolStackProps): Role {
     const providerArn =
       props.githubOidcProviderArn ??
       new CfnOIDCProvider(this, 'GitHubOidc', { url: `https://${GITHUB_OIDC}`, clientIdList: ['sts.amazonaws.com'] }).attrArn;
@@ -188,9 +210,11 @@ export class TestPoolStack extends Stack {
       assumedBy: new FederatedPrincipal(
         providerArn,
         {
-          StringEquals: { [`${GITHUB_OIDC}:aud`]: 'sts.amazonaws.com' },
-          // Any branch, tag, environment or pull request of this one repository.
-          StringLike: { [`${GITHUB_OIDC}:sub`]: `repo:${props.githubRepo}:*` },
+          StringEquals: {
+            [`${GITHUB_OIDC}:aud`]: 'sts.amazonaws.com',
+            // Exact subjects, no wildcard: a job that names an environment has that environment as its subject, whatever its branch.
+            [`${GITHUB_OIDC}:sub`]: [`repo:${props.githubRepo}:ref:refs/heads/main`, `repo:${props.githubRepo}:environment:${environment}`],
+          },
         },
         'sts:AssumeRoleWithWebIdentity',
       ),

@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { envFiles, writeEnvFiles } from '../lib/env-files.js';
+import { envFiles, githubVariables, writeEnvFiles } from '../lib/env-files.js';
+import { CI_OUTPUTS } from '../lib/outputs.js';
 
 const OUTPUTS = {
   CognitoSignupE2eTestPool: {
@@ -13,6 +14,7 @@ const OUTPUTS = {
     LinkClientId: 'linkclient123',
     Region: 'eu-west-1',
     CiRoleArn: 'arn:aws:iam::123456789012:role/ci',
+    CiEnvironment: 'aws-test-pool',
   },
 };
 /** The assignments of an env file, comments and blank lines left out. */
@@ -53,4 +55,19 @@ test('a file already there is kept, and nothing is written, unless forced', () =
   assert.throws(() => readFileSync(join(dir, '.env.link-verification')), /ENOENT/, 'all or none: the other file is not written either');
   writeEnvFiles(dir, files, true);
   assert.equal(readFileSync(join(dir, '.env'), 'utf8'), files['.env']);
+});
+
+test("the repository variables for `gh variable set --env-file -`: the role, the approval environment and the region, nothing secret", () => {
+  assert.equal(
+    githubVariables(OUTPUTS, 'CognitoSignupE2eTestPool'),
+    'E2E_ROLE_ARN=arn:aws:iam::123456789012:role/ci\nE2E_ENVIRONMENT=aws-test-pool\nAWS_REGION=eu-west-1\n',
+  );
+  const { CiEnvironment: _gone, ...partial } = OUTPUTS.CognitoSignupE2eTestPool;
+  assert.throws(() => githubVariables({ CognitoSignupE2eTestPool: partial }, 'CognitoSignupE2eTestPool'), /no output CiEnvironment: was it deployed from this infra\/\?/);
+});
+
+test('the GitHub Actions workflow reads exactly the repository variables the stack gives, no more and no fewer', () => {
+  const workflow = readFileSync(new URL('../../.github/workflows/e2e.yml', import.meta.url), 'utf8');
+  const read = new Set([...workflow.matchAll(/\bvars\.([A-Z0-9_]+)/g)].map((m) => m[1]));
+  assert.deepStrictEqual([...read].sort(), Object.keys(CI_OUTPUTS).sort());
 });

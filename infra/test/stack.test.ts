@@ -9,7 +9,8 @@ import { App, Token, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { POOL_CREATION_SETTINGS, poolSettings, type PoolKind } from '../../common/pool-settings.js';
-import { EVIDENCE_ACTIONS, SUITE_ACTIONS, TestPoolStack, type TestPoolStackProps } from '../lib/test-pool-stack.js';
+import { CI_OUTPUTS } from '../lib/outputs.js';
+import { DEFAULT_GITHUB_ENVIRONMENT, EVIDENCE_ACTIONS, SUITE_ACTIONS, TestPoolStack, type TestPoolStackProps } from '../lib/test-pool-stack.js';
 
 const BASE: TestPoolStackProps = { githubRepo: 'acme/signup-app', domainPrefix: 'acme-e2e-links' };
 const SES = { from: 'Test pool <no-reply@example.com>', sourceArn: 'arn:aws:ses:eu-west-1:123456789012:identity/example.com' };
@@ -209,12 +210,14 @@ describe('the CI role', () => {
     assert.deepStrictEqual(actions.filter((a) => a.includes('*')), []);
   });
 
-  test('assumable through GitHub OIDC by one repository only', () => {
+  /** The role's trust, as the template has it. */
+  const trustOf = (template: Template) => (Object.values(resources(template, 'AWS::IAM::Role'))[0]!.Properties as { AssumeRolePolicyDocument: unknown }).AssumeRolePolicyDocument;
+
+  test("assumable through GitHub OIDC by one repository's protected main branch, and by its approval environment, nothing else", () => {
     const { template } = synth();
     const [oidcId] = Object.keys(resources(template, 'AWS::IAM::OIDCProvider'));
     template.hasResourceProperties('AWS::IAM::OIDCProvider', { Url: 'https://token.actions.githubusercontent.com', ClientIdList: ['sts.amazonaws.com'] });
-    const role = Object.values(resources(template, 'AWS::IAM::Role'))[0]!.Properties;
-    assert.deepStrictEqual(role.AssumeRolePolicyDocument, {
+    assert.deepStrictEqual(trustOf(template), {
       Version: '2012-10-17',
       Statement: [
         {
@@ -222,12 +225,39 @@ describe('the CI role', () => {
           Action: 'sts:AssumeRoleWithWebIdentity',
           Principal: { Federated: { 'Fn::GetAtt': [oidcId, 'Arn'] } },
           Condition: {
-            StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
-            StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:acme/signup-app:*' },
+            StringEquals: {
+              'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
+              'token.actions.githubusercontent.com:sub': ['repo:acme/signup-app:ref:refs/heads/main', `repo:acme/signup-app:environment:${DEFAULT_GITHUB_ENVIRONMENT}`],
+            },
           },
         },
       ],
     });
+  });
+
+  test('no subject with a wildcard: a pull request, another branch, a tag or another environment of the repository is refused', () => {
+    const trust = JSON.stringify(trustOf(synth().template));
+    assert.doesNotMatch(trust, /StringLike|[*?]/);
+    for (const refused of ['repo:acme/signup-app:pull_request', 'repo:acme/signup-app:ref:refs/heads/feature', 'repo:acme/signup-app:ref:refs/tags/v1', 'repo:acme/signup-app:environment:production']) {
+      assert.ok(!trust.includes(`"${refused}"`), refused);
+    }
+  });
+
+  test('the environment is a prop (context githubEnvironment), and an output beside the role for the repository variables', () => {
+    const { template } = synth({ githubEnvironment: 'e2e-approval' });
+    const condition = (trustOf(template) as { Statement: { Condition: { StringEquals: Record<string, string[]> } }[] }).Statement[0]!.Condition.StringEquals;
+    assert.deepStrictEqual(condition['token.actions.githubusercontent.com:sub'], ['repo:acme/signup-app:ref:refs/heads/main', 'repo:acme/signup-app:environment:e2e-approval']);
+    const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
+    assert.equal(outputs[CI_OUTPUTS.E2E_ENVIRONMENT]?.Value, 'e2e-approval');
+    assert.deepStrictEqual(outputs[CI_OUTPUTS.E2E_ROLE_ARN]?.Value, { 'Fn::GetAtt': [Object.keys(resources(template, 'AWS::IAM::Role'))[0], 'Arn'] });
+    assert.equal(outputs[CI_OUTPUTS.AWS_REGION]?.Value !== undefined, true);
+    for (const bad of ['', 'aws test pool', 'aws-*', 'a:b']) assert.throws(() => synth({ githubEnvironment: bad }), /githubEnvironment is/, JSON.stringify(bad));
+  });
+
+  test("a repository's immutable subject (owner@ORG_ID/repo@REPO_ID) is trusted in that form", () => {
+    const trust = JSON.stringify(trustOf(synth({ githubRepo: 'acme@123456/signup-app@789012' }).template));
+    assert.match(trust, /"repo:acme@123456\/signup-app@789012:ref:refs\/heads\/main"/);
+    assert.match(trust, /"repo:acme@123456\/signup-app@789012:environment:aws-test-pool"/);
   });
 
   test('an existing OIDC provider is used by its ARN, and none is created', () => {
@@ -240,6 +270,7 @@ describe('the CI role', () => {
   test('a repository that is not owner/repo stops the synth', () => {
     assert.throws(() => synth({ githubRepo: 'acme' }), /not owner\/repo/);
     assert.throws(() => synth({ githubRepo: 'acme/*' }), /not owner\/repo/);
+    assert.throws(() => synth({ githubRepo: 'acme@123/signup-app' }), /not owner\/repo/);
   });
 });
 

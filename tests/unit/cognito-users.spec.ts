@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { CognitoIdentityProviderClient, UserNotFoundException } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoUsers, UnsafeDeletionError } from '../../helpers/cognito/users';
 import { DeletionGuard } from '../../helpers/cognito/deletion-guard';
 import { ADDRESS_MARKER, ownedAddresses } from '../../helpers/mail/addresses';
@@ -58,9 +58,30 @@ test('the permission probe names a user that cannot exist', async () => {
   expect(username).not.toMatch(/^[0-9a-f-]{36}$/);
 });
 
+test('the invitation probe resends to an address no one can have, and says allowed only when Cognito found no such user', async () => {
+  const answers: [Error, { allowed: boolean; why?: string }][] = [
+    [new UserNotFoundException({ message: 'User does not exist.', $metadata: {} }), { allowed: true }],
+    [Object.assign(new Error('User: arn:aws:sts::1:assumed-role/ci is not authorized to perform: cognito-idp:AdminCreateUser'), { name: 'AccessDeniedException' }), { allowed: false, why: 'User: arn:aws:sts::1:assumed-role/ci is not authorized to perform: cognito-idp:AdminCreateUser' }],
+  ];
+  for (const [answer, verdict] of answers) {
+    const calls: Record<string, unknown>[] = [];
+    const client = new CognitoIdentityProviderClient({ region: 'eu-west-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+    client.middlewareStack.add(
+      (_next, context) => async (args) => {
+        calls.push({ command: context.commandName, ...(args.input as Record<string, unknown>) });
+        throw answer;
+      },
+      { step: 'initialize' },
+    );
+    const users = new CognitoUsers({ client, userPoolId: 'eu-west-1_AbCdEf123', guard: new DeletionGuard(ownedAddresses([], 'nothing')) });
+    expect(await users.mayInviteUsers()).toEqual(verdict);
+    expect(calls).toEqual([{ command: 'AdminCreateUserCommand', UserPoolId: 'eu-west-1_AbCdEf123', Username: expect.stringMatching(/^permission-probe-[0-9a-f]{16}@example\.invalid$/), MessageAction: 'RESEND' }]);
+  }
+});
+
 test('AdminDeleteUserCommand appears in the guarded module only (the lint rule says the same)', () => {
   const sources = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '*.ts', '*.tsx', '*.js', '*.mjs'], { encoding: 'utf8' }).split('\n').filter(Boolean);
   const offenders = sources.filter((file) => file !== 'helpers/cognito/users.ts' && existsSync(file) && readFileSync(file, 'utf8').includes('AdminDeleteUserCommand'));
-  // This file names it in strings only; the lint configuration names it to forbid it.
-  expect(offenders.filter((file) => !['tests/unit/cognito-users.spec.ts', 'eslint.config.js'].includes(file))).toEqual([]);
+  // This file and the lint rule's test name it in strings only; the lint configuration names it to forbid it.
+  expect(offenders.filter((file) => !['tests/unit/cognito-users.spec.ts', 'tests/unit/admin-calls-lint.spec.ts', 'eslint.config.js'].includes(file))).toEqual([]);
 });

@@ -1,24 +1,20 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { REMOTE_VARIABLES } from '../../config/settings';
 import { expect, test } from '@playwright/test';
+import {
+  CREDENTIALS_ACTION,
+  credentialReachProblems,
+  pinProblems,
+  pullRequestTargetProblems,
+  staticKeyProblems,
+  tokenProblems,
+  type Step,
+  type Workflow,
+} from './workflow-checks';
 
-interface Step {
-  name?: string;
-  run?: string;
-  uses?: string;
-  if?: string;
-  with?: Record<string, unknown>;
-  env?: Record<string, string>;
-}
-interface Job {
-  needs?: string;
-  if?: string;
-  env?: Record<string, string>;
-  steps: Step[];
-  strategy?: { matrix: { shard?: number[]; node?: number[] } };
-}
-const workflow = parse(readFileSync('.github/workflows/e2e.yml', 'utf8')) as { on: Record<string, unknown>; env: Record<string, string>; jobs: Record<string, Job> };
+const text = readFileSync('.github/workflows/e2e.yml', 'utf8');
+const workflow = parse(text) as Workflow;
 const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
 /** Where the workflow is documented: docs/ci.md. */
 const ciDoc = readFileSync('docs/ci.md', 'utf8');
@@ -79,4 +75,70 @@ test('secrets come from repository secrets named as the variables', () => {
   const given = steps.filter((s) => s.env?.MAILSLURP_API_KEY);
   expect(given.length).toBeGreaterThanOrEqual(4);
   for (const step of given) for (const name of Object.keys(REMOTE_VARIABLES)) expect(step.env?.[name]).toBe(`\${{ secrets.${name} }}`);
+});
+
+test('no stored AWS key: each job assumes the role infra/ creates, and its steps get the credentials from that step', () => {
+  expect(staticKeyProblems(workflow, text)).toEqual([]);
+  const credentialSteps = steps.filter((s) => s.uses?.startsWith(`${CREDENTIALS_ACTION}@`));
+  expect(credentialSteps).toHaveLength(3);
+  for (const step of credentialSteps) {
+    expect(step.with).toMatchObject({ 'role-to-assume': '${{ vars.E2E_ROLE_ARN }}', 'output-credentials': true, 'output-env-credentials': false });
+  }
+});
+
+test('AWS credentials reach only the steps that run the suite, the credentials step right before them; never an install or an action', () => {
+  expect(credentialReachProblems(workflow)).toEqual([]);
+  const holders = (job: string) => workflow.jobs[job]!.steps.filter((s) => s.env?.AWS_ACCESS_KEY_ID).map((s) => s.run);
+  expect(holders('doctor')).toEqual(['npx playwright test --project=doctor']);
+  expect(holders('e2e')).toEqual(['npx playwright test --shard=${{ matrix.shard }}/4', 'npm run janitor -- --run "$E2E_RUN_ID" --delete']);
+  expect(holders('report')).toEqual([]);
+});
+
+test('only the jobs that assume the role may ask for a token; they install without scripts, and hold code not on main for approval', () => {
+  expect(tokenProblems(workflow)).toEqual([]);
+});
+
+test('pull_request_target appears nowhere, and actions outside GitHub\'s own are pinned to a commit', () => {
+  expect(pullRequestTargetProblems(text)).toEqual([]);
+  expect(pinProblems(workflow)).toEqual([]);
+  // The version the commit is, for whoever updates it.
+  expect(text).toMatch(new RegExp(`uses: ${CREDENTIALS_ACTION}@[0-9a-f]{40} # v\\d+\\.\\d+\\.\\d+\\n`));
+});
+
+test('each check fails on a copy of the workflow broken on purpose', () => {
+  /** The problems of a changed copy of the workflow, every check run. */
+  const problemsOf = (change: (w: Workflow) => void) => {
+    const copy = structuredClone(workflow);
+    change(copy);
+    const copyText = stringify(copy);
+    return [...staticKeyProblems(copy, copyText), ...credentialReachProblems(copy), ...tokenProblems(copy), ...pullRequestTargetProblems(copyText), ...pinProblems(copy)];
+  };
+  const step = (w: Workflow, job: string, starts: string): Step => w.jobs[job]!.steps.find((s) => (s.run ?? s.uses ?? '').startsWith(starts))!;
+  const credentials = (w: Workflow, job: string) => step(w, job, CREDENTIALS_ACTION);
+  const broken: [string, (w: Workflow) => void, RegExp][] = [
+    ['a stored key in the tests\' env', (w) => Object.assign(step(w, 'e2e', 'npx playwright test').env!, { AWS_ACCESS_KEY_ID: '${{ secrets.AWS_ACCESS_KEY_ID }}' }), /a stored key: secrets\.AWS_ACCESS_KEY_ID/],
+    ['keys handed to the credentials action', (w) => Object.assign(credentials(w, 'janitor').with!, { 'aws-access-key-id': '${{ secrets.KEY_ID }}' }), /handed keys \(aws-access-key-id\)/],
+    ['a job-wide key', (w) => (w.jobs.report!.env = { AWS_SECRET_ACCESS_KEY: 'literal' }), /report: the job's env sets AWS credentials/],
+    ['credentials given to npm ci', (w) => (step(w, 'doctor', 'npm ci').env = { AWS_SESSION_TOKEN: '${{ steps.aws.outputs.aws-session-token }}' }), /"npm ci --ignore-scripts && npm run setup": an install holds AWS credentials/],
+    ['credentials exported to every later step', (w) => delete credentials(w, 'e2e').with!['output-env-credentials'], /"actions\/upload-artifact@v4": an action holds AWS credentials/],
+    ['the credentials step before the install', (w) => {
+      const job = w.jobs.janitor!;
+      const moved = job.steps.splice(job.steps.indexOf(credentials(w, 'janitor')), 1)[0]!;
+      job.steps.splice(2, 0, { ...moved, with: { ...moved.with, 'output-env-credentials': true } });
+    }, /janitor: "npm ci --ignore-scripts": an install holds AWS credentials/],
+    ['an action between the credentials and the tests', (w) => {
+      const job = w.jobs.e2e!;
+      job.steps.splice(job.steps.indexOf(credentials(w, 'e2e')) + 1, 0, { uses: 'someone/helper@0123456789abcdef0123456789abcdef01234567' });
+    }, /e2e: "AWS credentials .*": not right before a step that runs the suite \(next: "someone\/helper@/],
+    ['a command chained to the tests', (w) => (step(w, 'doctor', 'npx playwright test').run = 'npx playwright test --project=doctor && node upload.js'), /a command that is not the suite holds AWS credentials/],
+    ['install scripts where a token can be asked for', (w) => (step(w, 'e2e', 'npm ci').run = 'npm ci && npm run setup'), /e2e: "npm ci && npm run setup": installs with scripts/],
+    ['a token for every job', (w) => (w.permissions = { contents: 'read', 'id-token': 'write' }), /the workflow grants id-token to every job/],
+    ['a pull request\'s code without approval', (w) => delete w.jobs.e2e!.environment, /e2e: code not on main is not held in the approval environment/],
+    ['pull_request_target', (w) => (w.on.pull_request_target = null), /pull_request_target appears/],
+    ['the credentials action by a tag', (w) => (credentials(w, 'doctor').uses = `${CREDENTIALS_ACTION}@v6`), /is not pinned to a commit/],
+  ];
+  expect(problemsOf(() => {})).toEqual([]);
+  for (const [what, change, expected] of broken) {
+    expect(problemsOf(change).join('\n'), what).toMatch(expected);
+  }
 });

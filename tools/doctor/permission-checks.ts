@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { AdminCreateUserCommand, AdminGetUserCommand, GetUserPoolMfaConfigCommand, ListUsersCommand, type CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { GetUserPoolMfaConfigCommand, ListUsersCommand, type CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DeletionGuard } from '../../helpers/cognito/deletion-guard.js';
 import { ownedAddresses } from '../../helpers/mail/addresses.js';
 import { CognitoUsers } from '../../helpers/cognito/users.js';
@@ -23,7 +23,7 @@ export async function permissionChecks(client: CognitoIdentityProviderClient, us
   const users = new CognitoUsers({ client, userPoolId, guard: new DeletionGuard(ownedAddresses([], 'nothing: the doctor deletes no one')) });
   const calls: [string, () => Promise<{ ok: boolean; why?: string }>][] = [
     ['ListUsers', () => allowed(() => client.send(new ListUsersCommand({ UserPoolId: userPoolId, Limit: 1 })))],
-    ['AdminGetUser', () => allowed(() => client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: probe })))],
+    ['AdminGetUser', () => allowed(() => users.getUserStatus(probe))],
     // The template of sign-in codes: every run reads it once per worker.
     ['GetUserPoolMfaConfig', () => allowed(() => client.send(new GetUserPoolMfaConfigCommand({ UserPoolId: userPoolId })))],
     ['AdminDeleteUser', async () => users.mayDeleteUsers().then(({ allowed: ok, why }) => ({ ok, why }))],
@@ -38,7 +38,7 @@ export async function permissionChecks(client: CognitoIdentityProviderClient, us
     );
   }
   // Only the invitation story needs it. RESEND to a name no user has creates nobody: allowed → UserNotFoundException.
-  const invite = await allowed(() => client.send(new AdminCreateUserCommand({ UserPoolId: userPoolId, Username: probe, MessageAction: 'RESEND' })));
+  const invite = await users.mayInviteUsers().then(({ allowed: ok, why }) => ({ ok, why }));
   results.push(
     invite.ok
       ? { status: 'ok', title: 'Allowed: cognito-idp:AdminCreateUser' }
