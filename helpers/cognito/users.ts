@@ -113,6 +113,11 @@ export class CognitoUsers {
     }
     // The filter is Cognito's; the comparison on our side makes sure no near match slips through.
     const users = (await this.findByEmail(email)).filter((user) => emailOf(user) === email);
+    // Judged again with each user's status: TEST_EMAIL_PATTERN alone never deletes a CONFIRMED user.
+    for (const user of users) {
+      const judged = this.options.guard.verdict(email, user.UserStatus);
+      if (!judged.deletable) throw new UnsafeDeletionError(`Refusing to delete ${JSON.stringify(email)} from pool ${this.userPoolId}: ${judged.because}.`);
+    }
     for (const user of users) await this.adminDeleteUser(user.Username as string);
     if (users.length && settle) {
       await waitUntil(
