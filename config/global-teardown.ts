@@ -1,20 +1,26 @@
+import type { FullConfig } from '@playwright/test';
 import { MailSlurpBackend } from '../helpers/mail/mailslurp.js';
 import { RunLedger } from '../helpers/mail/run-ledger.js';
-import { runTag } from './run-id.js';
+import { runTag, shardTagOf } from './run-id.js';
 import { loadSettings } from './settings.js';
 
 /**
  * Global teardown: each test deletes its own inbox, but a crashed worker
- * cannot. What the run's ledger says is left goes now, and nothing else
- * beyond a small, tag-checked margin.
+ * cannot. What this shard's ledger says is left goes now, each inbox checked
+ * for the shard's tag and the marker, and nothing else beyond a small,
+ * tag-checked margin. A ledger that held anything the sweep would not take is
+ * kept, for a person to look at.
  */
-export default async function deleteThisRunsInboxes() {
+export default async function deleteThisRunsInboxes(config: FullConfig) {
   const settings = loadSettings();
   if (!settings.remote) return;
-  const ledger = RunLedger.forRun(runTag());
-  const backend = new MailSlurpBackend({ ...settings.remote.mailslurp, runTag: runTag(), ledger });
-  const { deleted, refused } = await backend.sweepRun(ledger);
-  if (deleted) console.log(`Deleted ${deleted} MailSlurp inbox(es) left behind by this run (${runTag()}).`);
+  const shardTag = shardTagOf(runTag(), config.shard);
+  const ledger = RunLedger.forRun(shardTag);
+  const backend = new MailSlurpBackend({ ...settings.remote.mailslurp, runTag: runTag(), shardTag, ledger });
+  const { deleted, warnings, refused } = await backend.sweepRun(ledger);
+  if (deleted) console.log(`Deleted ${deleted} MailSlurp inbox(es) left behind by this run (${shardTag}).`);
+  for (const warning of warnings) console.warn(`End-of-run sweep: ${warning}.`);
   if (refused) console.error(`End-of-run sweep stopped: ${refused}`);
+  if (refused || warnings.length) console.warn(`The ledger is kept: ${ledger.file}`);
   else ledger.remove();
 }

@@ -1,13 +1,19 @@
 import type { MailTarget } from './target.js';
-import { runTag } from './run-id.js';
+import { runTag, shardTagOf, type Shard } from './run-id.js';
 import { MailDevBackend } from '../helpers/mail/maildev.js';
 import { MailSlurpBackend } from '../helpers/mail/mailslurp.js';
 import { RunLedger } from '../helpers/mail/run-ledger.js';
 import type { MailBackend } from '../helpers/mail/types.js';
 
-/** The inbox backend the target names: the embedded MailDev, or MailSlurp tagged with this run and noting it in the run's ledger. */
-export async function createMailBackend(mail: MailTarget): Promise<MailBackend> {
-  return mail.kind === 'maildev'
-    ? MailDevBackend.connect(mail.url)
-    : new MailSlurpBackend({ apiKey: mail.apiKey, basePath: mail.basePath, runTag: runTag(), ledger: RunLedger.forRun(runTag()) });
+/**
+ * The inbox backend the target names: the embedded MailDev, or MailSlurp
+ * tagged with this run. A test run's workers pass their shard: MailSlurp then
+ * tags each inbox with the shard too and notes it in the shard's ledger, which
+ * the end-of-run sweep reads. The janitor passes none: it keeps no ledger.
+ */
+export async function createMailBackend(mail: MailTarget, run?: { shard: Shard }): Promise<MailBackend> {
+  if (mail.kind === 'maildev') return MailDevBackend.connect(mail.url);
+  if (!run) return new MailSlurpBackend({ apiKey: mail.apiKey, basePath: mail.basePath, runTag: runTag() });
+  const shardTag = shardTagOf(runTag(), run.shard);
+  return new MailSlurpBackend({ apiKey: mail.apiKey, basePath: mail.basePath, runTag: runTag(), shardTag, ledger: RunLedger.forRun(shardTag) });
 }

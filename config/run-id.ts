@@ -14,3 +14,15 @@ export function runId(): string {
 
 export const runTagOf = (id: string) => `run-${id}`;
 export const runTag = () => runTagOf(runId());
+
+/** Playwright's --shard, as its configuration reports it (`config.shard`): null when the run is not sharded. */
+export type Shard = { current: number; total: number } | null;
+
+/**
+ * The tag of one shard's part of a run: its inboxes carry it beside the run's
+ * tag, its ledger is named after it, and its end-of-run sweep looks for it, so
+ * two shards with one E2E_RUN_ID on one machine neither sweep each other's
+ * inboxes nor remove each other's records. The run's own tag when the run is
+ * not sharded.
+ */
+export const shardTagOf = (runTag: string, shard: Shard) => (shard ? `${runTag}-shard-${shard.current}-of-${shard.total}` : runTag);

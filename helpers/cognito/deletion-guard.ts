@@ -5,13 +5,16 @@
  *    run's, or, for the janitor, an earlier run's inbox record), and which
  *    carries the suite's marker at the start of its local part;
  * 2. for the janitor only, an address matching TEST_EMAIL_PATTERN: the team's
- *    own catch-all addresses whose inbox record is gone. The pattern must name
- *    a fixed domain and a literal marker of its own (see compileTestEmailPattern).
+ *    own catch-all addresses whose inbox record is gone. The pattern must hold
+ *    the suite's marker as a literal and name a fixed domain that is not a
+ *    public one (see compileTestEmailPattern), and its word alone never
+ *    deletes a CONFIRMED user.
  *
  * Everything else is somebody's account: on a shared MailSlurp domain, another
  * customer's; on the team's own domain, a colleague's.
  */
 import { ADDRESS_MARKER, isPlainAddress, type OwnedAddresses } from '../mail/addresses.js';
+import { isPublicMailDomain } from '../mail/public-mail-domains.js';
 
 export type Verdict = { deletable: true; because: string } | { deletable: false; because: string };
 
@@ -22,25 +25,37 @@ export class DeletionGuard {
     private readonly pattern?: RegExp,
   ) {}
 
-  verdict(email: string): Verdict {
+  /**
+   * Whether the user at this address may be deleted. `status`, when the
+   * user's record has been read, lets the guard spare a CONFIRMED user that
+   * only the pattern vouches for: a confirmed account may be a person's.
+   */
+  verdict(email: string, status?: string): Verdict {
     if (!isPlainAddress(email)) {
-      return { deletable: false, because: 'it is not a plain lower-case address (upper case, plus-tag, quotes, non-ASCII or a trailing dot)' };
+      return { deletable: false, because: 'it is not a plain lower-case address (upper case, plus-tag, quotes, non-ASCII, a trailing dot or over 254 characters)' };
     }
-    if (this.pattern?.test(email)) return { deletable: true, because: 'it matches TEST_EMAIL_PATTERN' };
+    if (email.startsWith(ADDRESS_MARKER) && this.owned.has(email)) return { deletable: true, because: `it is one of ${this.owned.description}` };
+    if (this.pattern?.test(email)) {
+      return status === 'CONFIRMED'
+        ? {
+            deletable: false,
+            because:
+              'it matches TEST_EMAIL_PATTERN, but the user is CONFIRMED and no inbox record of the suite names the address: ' +
+              'the pattern alone never deletes a confirmed user (--i-know does not change that); delete it by hand if it is a test user',
+          }
+        : { deletable: true, because: 'it matches TEST_EMAIL_PATTERN' };
+    }
     if (!email.startsWith(ADDRESS_MARKER)) {
       return { deletable: false, because: `it does not start with the suite's marker "${ADDRESS_MARKER}", so the suite did not make it` };
     }
-    if (!this.owned.has(email)) {
-      return { deletable: false, because: `it carries the marker, but is not among ${this.owned.description}` };
-    }
-    return { deletable: true, because: `it is one of ${this.owned.description}` };
+    return { deletable: false, because: `it carries the marker, but is not among ${this.owned.description}` };
   }
 }
 
-/** The shortest literal marker TEST_EMAIL_PATTERN must hold before its "@". */
-export const PATTERN_MARKER_MIN = 6;
+/** Quantifiers in a pattern whose count may vary with more than one repetition (`*`, `+`, `{2,}`, `{1,9}`): each more multiplies the work on a long address. */
+export const PATTERN_REPEATS_MAX = 2;
 
-interface PatternShape {
+export interface PatternShape {
   /** Literal runs before the top-level "@", outside any wildcard, group or class. */
   localLiterals: string[];
   /** The text after the top-level "@", when it is entirely literal. */
@@ -48,21 +63,32 @@ interface PatternShape {
   hasAt: boolean;
   domainIsLiteral: boolean;
   topLevelAlternation: boolean;
+  /** The quantifiers whose count may vary, `*`, `+`, `{n,}` and `{n,m}` with m > 1, wherever they stand. */
+  repeats: number;
+  /** The first repeated group that holds a quantifier or a "|", like "(a+)+": its text. */
+  nestedRepeat?: string;
 }
 
 // After a backslash, these letters mean a class or an assertion, not the letter itself.
 const ESCAPE_CLASSES = /[dDwWsSbBpPkcux0-9]/;
+const QUANTIFIER = /^(?:[*+?]|\{(\d+)(?:(,)(\d*))?\})/;
 
 /**
  * Reads a regular expression's source for what every match must contain: the
  * literal characters at the top level (not inside a group, a character class,
- * or under a quantifier), split at the top-level "@".
+ * or under a quantifier), split at the top-level "@"; and for how it repeats:
+ * how many quantifiers may vary, and whether a repeated group holds another
+ * quantifier or a choice, which makes the engine's work grow exponentially with
+ * the address (`(a+)+b` takes seconds on 26 letters).
  */
 export function patternShape(source: string): PatternShape {
-  const shape: PatternShape = { localLiterals: [], hasAt: false, domainIsLiteral: true, topLevelAlternation: false };
+  const shape: PatternShape = { localLiterals: [], hasAt: false, domainIsLiteral: true, topLevelAlternation: false, repeats: 0 };
   let run = '';
   let domain = '';
-  let depth = 0;
+  // The open groups, each with where it starts and whether it holds a quantifier or a "|".
+  const groups: { start: number; holdsChoice: boolean }[] = [];
+  // What a quantifier right here would repeat: a group (with what it holds), or a single character or class.
+  let atom: { start: number; holdsChoice: boolean } | undefined;
   const endRun = () => {
     if (!shape.hasAt && run) shape.localLiterals.push(run);
     run = '';
@@ -80,50 +106,82 @@ export function patternShape(source: string): PatternShape {
   };
   for (let i = 0; i < source.length; i++) {
     const c = source[i] as string;
+    const topLevel = groups.length === 0;
     if (c === '\\') {
       const next = source[++i] ?? '';
-      if (depth > 0) continue;
+      atom = { start: i - 1, holdsChoice: false };
+      if (!topLevel) continue;
       if (ESCAPE_CLASSES.test(next)) notLiteral();
       else literal(next);
       continue;
     }
     if (c === '[') {
       // Skip the class, minding escapes; it is a wildcard for our purpose.
+      const start = i;
       for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
-      if (depth === 0) notLiteral();
+      atom = { start, holdsChoice: false };
+      if (topLevel) notLiteral();
       continue;
     }
     if (c === '(') {
-      if (depth === 0) notLiteral();
-      depth++;
+      if (topLevel) notLiteral();
+      groups.push({ start: i, holdsChoice: false });
+      // "(?:", "(?=", "(?!", "(?<=", "(?<!", "(?<name>": the "?" is part of the group's opening, not a quantifier.
+      if (source[i + 1] === '?') {
+        const opening = /^\?(?:[:=!]|<[=!]|<[A-Za-z_$][\w$]*>)/.exec(source.slice(i + 1))?.[0] ?? '?';
+        i += opening.length;
+      }
+      atom = undefined;
       continue;
     }
     if (c === ')') {
-      depth = Math.max(0, depth - 1);
+      const group = groups.pop();
+      atom = group && { start: group.start, holdsChoice: group.holdsChoice };
+      const parent = groups.at(-1);
+      if (parent && group?.holdsChoice) parent.holdsChoice = true;
       continue;
     }
-    if (depth > 0) continue;
-    const quantifier = /^(?:[*+?]|\{\d+(?:,\d*)?\})/.exec(source.slice(i))?.[0];
+    const quantifier = atom ? QUANTIFIER.exec(source.slice(i)) : null;
     if (quantifier) {
-      // The quantified character is optional or repeated: it is no longer part of a fixed run.
-      if (shape.hasAt) {
-        shape.domainIsLiteral = false;
-        domain = domain.slice(0, -1);
-      } else run = run.slice(0, -1);
-      notLiteral();
-      i += quantifier.length - 1;
+      const [text, min, comma, max] = quantifier;
+      const most = text === '*' || text === '+' ? Infinity : text === '?' ? 1 : comma ? (max ? Number(max) : Infinity) : Number(min);
+      const varies = text === '*' || text === '+' || text === '?' || (comma !== undefined && (max === '' || Number(max) > Number(min)));
+      let end = i + text.length;
+      if (source[end] === '?') end++; // lazy: the same repetition, tried in the other order
+      if (most > 1 && atom?.holdsChoice && shape.nestedRepeat === undefined) shape.nestedRepeat = source.slice(atom.start, end);
+      if (varies && most > 1) shape.repeats++;
+      const parent = groups.at(-1);
+      if (parent) parent.holdsChoice = true;
+      else {
+        // The quantified character is optional or repeated: it is no longer part of a fixed run.
+        if (shape.hasAt) {
+          shape.domainIsLiteral = false;
+          domain = domain.slice(0, -1);
+        } else run = run.slice(0, -1);
+        notLiteral();
+      }
+      atom = undefined;
+      i = end - 1;
       continue;
     }
     if (c === '|') {
-      shape.topLevelAlternation = true;
-      notLiteral();
+      const parent = groups.at(-1);
+      if (parent) parent.holdsChoice = true;
+      else {
+        shape.topLevelAlternation = true;
+        notLiteral();
+      }
+      atom = undefined;
       continue;
     }
     if (c === '^' || c === '$') {
       // Anchors match no character; the whole pattern is anchored anyway.
-      endRun();
+      if (topLevel) endRun();
+      atom = undefined;
       continue;
     }
+    atom = { start: i, holdsChoice: false };
+    if (!topLevel) continue;
     if (c === '.') {
       notLiteral();
       continue;
@@ -135,37 +193,61 @@ export function patternShape(source: string): PatternShape {
   return shape;
 }
 
-/** Addresses a pattern must never match: if it does, it is too broad to guard deletions. */
-const REAL_LOOKING = ['jane.doe@gmail.com', 'ceo@example.com', 'support@amazon.com', 'a@b.co'];
+/** An accepted pattern, for messages: the suite's marker, a class, a domain of the team's own. */
+export const PATTERN_EXAMPLE = `${ADDRESS_MARKER}-[a-z0-9-]+@qa\\.example\\.com`;
+const DOMAIN = /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/;
 
 /**
- * Compiles TEST_EMAIL_PATTERN as a whole-address match, or says why not. It
- * must name a fixed domain after "@", and hold a literal marker of at least
- * six characters before it, outside any wildcard: `.+@company\.com` would
- * match every colleague, `(a|.*)` anything at all.
+ * Compiles TEST_EMAIL_PATTERN as a whole-address match, or says why not and
+ * how to fix it. Safe by construction, not by a list of bad examples:
+ *
+ * - it holds the suite's marker (ADDRESS_MARKER) as a literal before "@",
+ *   outside any wildcard, group or class: `.+\.johnson@company\.com` would
+ *   match every Johnson, `support@company\.com` a real mailbox;
+ * - it names a fixed, lower-case domain after "@", and not a public one
+ *   (gmail.com, MailSlurp's shared domains …): `.*\.smith@gmail\.com` matches
+ *   john.smith@gmail.com;
+ * - no "|" outside a group (one side could match anything);
+ * - no repeated group that holds a quantifier or a "|" (`(a+)+`,
+ *   `(a|aa)*`), and at most PATTERN_REPEATS_MAX varying repetitions in all:
+ *   the janitor and the doctor run the pattern against every user in the
+ *   pool, whose addresses anyone who can sign up chooses.
  */
 export function compileTestEmailPattern(source: string): RegExp | string {
   let pattern: RegExp;
   try {
     pattern = new RegExp(`^(?:${source})$`);
   } catch (error) {
-    return `is not a valid regular expression (${(error as Error).message})`;
+    return `is not a valid regular expression (${(error as Error).message}); write one like ${PATTERN_EXAMPLE}`;
   }
   const shape = patternShape(source);
-  const example = 'e2e-signup-[a-z0-9]+@qa\\.example\\.com';
-  if (shape.topLevelAlternation) return `has a "|" outside any group, so one side may match anything; write one pattern like ${example}`;
-  if (!shape.hasAt) return `names no domain: write the whole address, like ${example}`;
-  if (!shape.domain) return `must spell out its domain after "@", without wildcards or groups, like ${example}`;
-  const marker = shape.localLiterals.find((literal) => literal.length >= PATTERN_MARKER_MIN);
-  if (!marker) {
+  if (shape.topLevelAlternation) return `has a "|" outside any group, so one side may match anything; write one pattern like ${PATTERN_EXAMPLE}`;
+  if (shape.nestedRepeat !== undefined) {
     return (
-      `has no literal marker of at least ${PATTERN_MARKER_MIN} characters before "@" (outside wildcards, groups and classes), ` +
-      `so it matches ordinary addresses at ${shape.domain}; use one like ${example}`
+      `repeats a group that holds a quantifier or a "|" ("${shape.nestedRepeat}"): on a long address that takes the regular expression ` +
+      `engine exponential time; repeat a class instead (like [a-z0-9-]+), as in ${PATTERN_EXAMPLE}`
     );
   }
-  const caught = REAL_LOOKING.find((address) => pattern.test(address));
-  if (caught || pattern.test('')) {
-    return `is too broad: it matches ${caught ? `"${caught}"` : 'an empty address'}, so it could delete a real user`;
+  if (shape.repeats > PATTERN_REPEATS_MAX) {
+    return (
+      `has ${shape.repeats} repetitions that may vary (*, +, {n,}), more than ${PATTERN_REPEATS_MAX}: each more multiplies the work on a long address; ` +
+      `join them into one class, as in ${PATTERN_EXAMPLE}`
+    );
+  }
+  if (!shape.hasAt) return `names no domain: write the whole address, like ${PATTERN_EXAMPLE}`;
+  if (shape.domain === undefined) return `must spell out its domain after "@", without wildcards or groups, like ${PATTERN_EXAMPLE}`;
+  if (!DOMAIN.test(shape.domain)) return `names "${shape.domain}" after "@", not a lower-case domain like qa.example.com; write one like ${PATTERN_EXAMPLE}`;
+  if (isPublicMailDomain(shape.domain)) {
+    return (
+      `names ${shape.domain}, a public mail domain where anyone can have an address, so a match may be a stranger's; ` +
+      `use a domain of your own (a catch-all for test mail), like ${PATTERN_EXAMPLE}`
+    );
+  }
+  if (!shape.localLiterals.some((literal) => literal.includes(ADDRESS_MARKER))) {
+    return (
+      `does not hold the suite's marker "${ADDRESS_MARKER}" as a literal before "@" (outside wildcards, groups and classes), ` +
+      `so it may match ordinary addresses at ${shape.domain}; start it with the marker, like ${PATTERN_EXAMPLE}`
+    );
   }
   return pattern;
 }

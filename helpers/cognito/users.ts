@@ -10,7 +10,8 @@ import {
   type UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { ActionableError } from '../errors.js';
-import type { DeletionGuard } from './deletion-guard.js';
+import { ownedAddresses, uniqueAddress } from '../mail/addresses.js';
+import { DeletionGuard } from './deletion-guard.js';
 import { waitUntil } from '../wait-until.js';
 
 export class UnsafeDeletionError extends ActionableError {}
@@ -26,12 +27,8 @@ export interface CognitoUsersOptions {
 
 const emailOf = (user: UserType) => user.Attributes?.find((a) => a.Name === 'email')?.Value;
 
-/**
- * A username no user can have: not an email address (the pool's usernames)
- * and not a UUID (Cognito's own). AdminDeleteUser on it answers
- * UserNotFoundException when the call is allowed, AccessDeniedException when not.
- */
-const PERMISSION_PROBE = 'cse2e-permission-probe-not-a-user';
+// RFC 2606 reserves .invalid: no address there can receive mail, so no one signs up with one.
+const PROBE_DOMAIN = 'example.invalid';
 
 /**
  * The admin operations the suite performs on a user pool, and nothing else.
@@ -130,6 +127,11 @@ export class CognitoUsers {
     }
     // The filter is Cognito's; the comparison on our side makes sure no near match slips through.
     const users = (await this.findByEmail(email)).filter((user) => emailOf(user) === email);
+    // Judged again with each user's status: TEST_EMAIL_PATTERN alone never deletes a CONFIRMED user.
+    for (const user of users) {
+      const judged = this.options.guard.verdict(email, user.UserStatus);
+      if (!judged.deletable) throw new UnsafeDeletionError(`Refusing to delete ${JSON.stringify(email)} from pool ${this.userPoolId}: ${judged.because}.`);
+    }
     for (const user of users) await this.adminDeleteUser(user.Username as string);
     if (users.length && settle) {
       await waitUntil(
@@ -146,25 +148,40 @@ export class CognitoUsers {
   }
 
   /**
-   * Whether this identity may call AdminDeleteUser on the pool, asked without
-   * deleting anybody: the call names a user that cannot exist.
+   * Whether this identity may call AdminDeleteUser on the pool. IAM decides
+   * before Cognito looks for the user, so a name nobody has answers
+   * UserNotFoundException when the call is allowed, AccessDeniedException
+   * when not; Cognito has no dry run, and a call it refuses as malformed may
+   * be refused before IAM is asked, which would prove nothing. The name is
+   * made fresh for every call, in the suite's own shape on a domain no mailbox
+   * has, and passes the same guard as every deletion: nobody can have made a
+   * user of that name beforehand, whatever the pool takes as a username
+   * (free-form names, a preferred_username alias).
    */
   async mayDeleteUsers(): Promise<{ allowed: boolean; why?: string }> {
+    const probe = uniqueAddress('permission probe', PROBE_DOMAIN);
+    const verdict = new DeletionGuard(ownedAddresses([probe], 'the name made for this permission probe')).verdict(probe);
+    if (!verdict.deletable) throw new UnsafeDeletionError(`Refusing the permission probe ${JSON.stringify(probe)}: ${verdict.because}.`);
     try {
-      await this.adminDeleteUser(PERMISSION_PROBE);
+      await this.adminDeleteUser(probe);
       return { allowed: true };
     } catch (error) {
-      return error instanceof UserNotFoundException ? { allowed: true } : { allowed: false, why: (error as Error).message };
+      return { allowed: false, why: (error as Error).message };
     }
   }
 
-  /** The one place AdminDeleteUserCommand is built: reached only through the guard above, or with the probe name. */
-  private async adminDeleteUser(username: string): Promise<void> {
+  /**
+   * The one place AdminDeleteUserCommand is built: reached only through the
+   * guard. A user already gone (deleted by someone else between our list and
+   * our delete, or never there) is the outcome we want.
+   */
+  private async adminDeleteUser(username: string): Promise<'deleted' | 'no such user'> {
     try {
       await this.options.client.send(new AdminDeleteUserCommand({ UserPoolId: this.userPoolId, Username: username }));
+      return 'deleted';
     } catch (error) {
-      // Someone else deleted it between our list and our delete: the outcome we want.
-      if (!(error instanceof UserNotFoundException) || username === PERMISSION_PROBE) throw error;
+      if (error instanceof UserNotFoundException) return 'no such user';
+      throw error;
     }
   }
 

@@ -12,8 +12,10 @@ export const ADDRESS_MARKER = 'cse2e';
 // Lower case ASCII only, no plus-tags, no quoting, no trailing dot: the shape our inboxes
 // make. A look-alike (upper case, "+test", "example.com.", Cyrillic "а") is refused, not normalised.
 const PLAIN_ADDRESS = /^[a-z0-9][a-z0-9._-]{0,63}@[a-z0-9-]+(?:\.[a-z0-9-]+)+$/;
+// The longest address SMTP carries (RFC 5321); a longer one is nobody's inbox, only work for a pattern.
+const ADDRESS_MAX = 254;
 
-export const isPlainAddress = (email: string) => PLAIN_ADDRESS.test(email);
+export const isPlainAddress = (email: string) => email.length <= ADDRESS_MAX && PLAIN_ADDRESS.test(email);
 export const carriesMarker = (email: string) => isPlainAddress(email) && email.startsWith(ADDRESS_MARKER);
 
 /**

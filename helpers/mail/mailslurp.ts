@@ -28,9 +28,14 @@ export interface MailSlurpBackendOptions {
   basePath?: string;
   /** Tags every inbox, so the end of the run can delete whatever a crash left behind. */
   runTag: string;
+  /**
+   * The tag of this shard's part of the run (shardTagOf), on every inbox beside
+   * the run's: what the end-of-run sweep looks for. The run's tag by default.
+   */
+  shardTag?: string;
   /** An inbox nobody deletes expires by itself after this long. */
   inboxLifetimeMs?: number;
-  /** Where the run's workers note each inbox created and deleted, for the end-of-run sweep. */
+  /** Where the shard's workers note each inbox created and deleted, for the end-of-run sweep. */
   ledger?: RunLedger;
   /** Attempts for a call answered 429 or 5xx, and the first back-off. */
   attempts?: number;
@@ -120,6 +125,8 @@ export class MailSlurpBackend implements MailBackend {
   private readonly client: MailSlurp;
   readonly created = ownedAddresses([], 'the MailSlurp inboxes this test worker created');
   readonly clockSkewAllowanceMs = CLOCK_SKEW_ALLOWANCE_MS;
+  /** Inboxes seen with the suite's tag and marker (created here, or listed with both checked): id → address. */
+  private readonly vouched = new Map<string, string>();
 
   constructor(private readonly options: MailSlurpBackendOptions) {
     this.client = new MailSlurp({
@@ -132,6 +139,10 @@ export class MailSlurpBackend implements MailBackend {
     return `MailSlurp at ${this.options.basePath ?? 'https://javascript.api.mailslurp.com'}`;
   }
 
+  private get shardTag(): string {
+    return this.options.shardTag ?? this.options.runTag;
+  }
+
   async createInbox(label: string): Promise<InboxHandle> {
     const inbox = await this.call('create an inbox', (signal) =>
       this.client.inboxController.createInboxWithOptions(
@@ -140,7 +151,7 @@ export class MailSlurpBackend implements MailBackend {
             name: label.slice(0, 100),
             // The marker the deletion guard looks for: an address without it is never deleted.
             prefix: ADDRESS_MARKER,
-            tags: [this.options.runTag, SUITE_TAG],
+            tags: [...new Set([this.options.runTag, this.shardTag, SUITE_TAG])],
             expiresIn: this.options.inboxLifetimeMs ?? 60 * 60_000,
           },
         },
@@ -150,7 +161,8 @@ export class MailSlurpBackend implements MailBackend {
     const handle = { id: inbox.id, address: inbox.emailAddress };
     this.options.ledger?.created(handle);
     if (!carriesMarker(handle.address)) {
-      await this.deleteInbox(handle);
+      // Made by this very call, so ours although it lacks the marker: the one deletion without the checks below.
+      await this.remove(handle);
       throw new MailSlurpError(
         `${this.description} created the inbox ${handle.address}, which does not start with "${ADDRESS_MARKER}" although we asked for that prefix. ` +
           'The suite deletes only users at addresses it can recognise as its own, so it cannot use this inbox (deleted again). ' +
@@ -158,6 +170,7 @@ export class MailSlurpBackend implements MailBackend {
       );
     }
     this.created.add(handle.address);
+    this.vouched.set(handle.id, handle.address);
     return handle;
   }
 
@@ -208,31 +221,55 @@ export class MailSlurpBackend implements MailBackend {
     return previews.map(previewToEmail);
   }
 
+  /**
+   * Deletes one of the suite's inboxes: one this backend created or listed
+   * with the suite's tag and marker, or, for any other, one that MailSlurp
+   * shows with both. Anything else is refused, before the delete.
+   */
   async deleteInbox(inbox: InboxHandle): Promise<void> {
-    try {
-      await this.call(`delete inbox ${inbox.id} (${inbox.address})`, (signal) =>
-        this.client.inboxController.deleteInbox({ inboxId: inbox.id }, { signal }),
-      );
-    } catch (error) {
-      // Already gone (expired, or swept by another process): the outcome we want.
-      if (!(error instanceof MailSlurpError && error.status === 404)) throw error;
+    if (this.vouched.get(inbox.id) !== inbox.address) {
+      const refusal = await this.refusalToDelete(inbox, SUITE_TAG);
+      if (refusal === 'gone') return this.options.ledger?.deleted(inbox);
+      if (refusal) {
+        throw new MailSlurpError(
+          `Refusing to delete inbox ${inbox.id} (${inbox.address}) at ${this.description}: ${refusal}. ` +
+            `The suite deletes only its own inboxes, tagged ${SUITE_TAG} and starting with "${ADDRESS_MARKER}".`,
+        );
+      }
     }
-    this.options.ledger?.deleted(inbox);
+    await this.remove(inbox);
   }
 
   /**
-   * The end-of-run sweep: deletes what the run's ledger says its workers
-   * created and did not delete, then at most `margin` more inboxes carrying the
-   * run's tag (created by a worker that crashed before it could write the
-   * ledger). Every inbox listed is checked for the tag here too: an answer that
-   * ignores the filter stops the sweep rather than empty the account.
+   * The end-of-run sweep of one shard: deletes what its ledger says its
+   * workers created and did not delete, then at most `margin` more inboxes
+   * carrying the shard's tag (created by a worker that crashed before it could
+   * write the ledger). Every inbox is checked first, the ledger's too: it must
+   * carry the shard's tag and the marker, at the address the ledger names. One
+   * that does not, and a ledger line that cannot be read, is left alone and
+   * named in `warnings`; the rest is still swept. A listing that ignores the
+   * tag filter stops the sweep before the strays rather than empty the account.
    */
-  async sweepRun(ledger: RunLedger, margin = 2): Promise<{ deleted: number; refused?: string }> {
-    const tag = this.options.runTag;
-    const { created, left } = ledger.read();
+  async sweepRun(ledger: RunLedger, margin = 2): Promise<{ deleted: number; warnings: string[]; refused?: string }> {
+    const tag = this.shardTag;
+    const { created, left, skipped } = ledger.read();
+    const warnings = skipped.map((line) => `the ledger's ${line}: skipped`);
     let deleted = 0;
     for (const inbox of left) {
-      await this.deleteInbox(inbox);
+      const refusal = await this.refusalToDelete(inbox, tag).catch((error: unknown) => {
+        // An id MailSlurp will not read (a line written by hand, say) is that line's problem, not the sweep's.
+        if (error instanceof MailSlurpError && error.status !== undefined && error.status < 500) return `MailSlurp would not read it (${error.message})`;
+        throw error;
+      });
+      if (refusal === 'gone') {
+        ledger.deleted(inbox);
+        continue;
+      }
+      if (refusal) {
+        warnings.push(`the ledger names inbox ${inbox.id} (${inbox.address}), but ${refusal}: left alone`);
+        continue;
+      }
+      await this.remove(inbox);
       deleted++;
     }
     const page = await this.call(`list inboxes tagged ${tag}`, (signal) =>
@@ -243,18 +280,19 @@ export class MailSlurpBackend implements MailBackend {
     if (untagged.length) {
       return {
         deleted,
+        warnings,
         refused:
           `${this.description} answered the filter "tag ${tag}" with ${untagged.length} inbox(es) that do not carry the tag; ` +
-          'the sweep deleted only what the run\'s ledger names and stopped there.',
+          "the sweep deleted only what the run's ledger names (each checked for the tag) and stopped there.",
       };
     }
     const known = new Set(created.map((inbox) => inbox.id));
     const strays = listed.filter((inbox) => !known.has(inbox.id) && carriesMarker(inbox.emailAddress ?? '')).slice(0, margin);
     for (const inbox of strays) {
-      await this.deleteInbox({ id: inbox.id, address: inbox.emailAddress ?? '' });
+      await this.remove({ id: inbox.id, address: inbox.emailAddress ?? '' });
       deleted++;
     }
-    return { deleted };
+    return { deleted, warnings };
   }
 
   /** This suite's inboxes (tagged, of any run, or of the run `runTag`), and the account's records of expired inboxes. */
@@ -269,6 +307,7 @@ export class MailSlurpBackend implements MailBackend {
         // The tag is checked here too: a filter the service ignored must not make strangers' inboxes ours.
         if (inbox.tags?.includes(tag) && carriesMarker(inbox.emailAddress ?? '')) {
           found.push({ id: inbox.id, address: inbox.emailAddress ?? '', createdAt: inbox.createdAt });
+          this.vouched.set(inbox.id, inbox.emailAddress ?? '');
         }
       }
       if (page + 1 >= (result.totalPages ?? 1)) break;
@@ -287,6 +326,39 @@ export class MailSlurpBackend implements MailBackend {
       if (page + 1 >= (result.totalPages ?? 1)) break;
     }
     return found;
+  }
+
+  /**
+   * Why MailSlurp's own record of the inbox forbids deleting it: not tagged
+   * `tag`, no marker, or another address than we were told; "gone" when it no
+   * longer exists; undefined when it may go.
+   */
+  private async refusalToDelete(inbox: InboxHandle, tag: string): Promise<string | undefined> {
+    let found: { tags?: string[] | null; emailAddress: string };
+    try {
+      found = await this.call(`read inbox ${inbox.id}`, (signal) => this.client.inboxController.getInbox({ inboxId: inbox.id }, { signal }));
+    } catch (error) {
+      if (error instanceof MailSlurpError && error.status === 404) return 'gone';
+      throw error;
+    }
+    if (found.emailAddress !== inbox.address) return `MailSlurp knows it as ${found.emailAddress}`;
+    if (!carriesMarker(found.emailAddress)) return `its address does not start with "${ADDRESS_MARKER}"`;
+    if (!found.tags?.includes(tag)) return `it does not carry the tag ${tag}`;
+    return undefined;
+  }
+
+  /** The delete itself, for an inbox already judged ours. */
+  private async remove(inbox: InboxHandle): Promise<void> {
+    try {
+      await this.call(`delete inbox ${inbox.id} (${inbox.address})`, (signal) =>
+        this.client.inboxController.deleteInbox({ inboxId: inbox.id }, { signal }),
+      );
+    } catch (error) {
+      // Already gone (expired, or swept by another process): the outcome we want.
+      if (!(error instanceof MailSlurpError && error.status === 404)) throw error;
+    }
+    this.vouched.delete(inbox.id);
+    this.options.ledger?.deleted(inbox);
   }
 
   async close(): Promise<void> {}

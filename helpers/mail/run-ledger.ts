@@ -1,23 +1,42 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, existsSync, lstatSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
+import { ActionableError } from '../errors.js';
 import type { InboxHandle } from './types.js';
 
 interface Entry extends InboxHandle {
   event: 'created' | 'deleted';
 }
 
+/** What a reading of the ledger found: every inbox created, those not deleted, and the lines it could not use. */
+export interface LedgerReading {
+  created: InboxHandle[];
+  left: InboxHandle[];
+  /** One per line skipped: its number and what is wrong with it, never its content. */
+  skipped: string[];
+}
+
+export class UnsafeLedgerError extends ActionableError {}
+
 /**
- * What a run's workers did on the inbox service, one line per inbox created
- * or deleted, in a file every process of the run can append to. The end of
- * the run deletes exactly what is left in it: its own record, not a search.
+ * What one shard of a run did on the inbox service, one line per inbox
+ * created or deleted, in a file every process of that shard can append to.
+ * The end of the run deletes what is left in it, each inbox checked for the
+ * shard's tag and the marker first: its own record, not a search, and not
+ * trusted blindly either.
  */
 export class RunLedger {
+  private checked = false;
+
   constructor(readonly file: string) {}
 
-  /** The ledger of the run with this tag, in the machine's temporary folder. */
-  static forRun(runTag: string): RunLedger {
-    return new RunLedger(path.join(tmpdir(), 'cognito-signup-e2e-runs', `${runTag.replace(/[^\w.-]/g, '_')}.jsonl`));
+  /**
+   * The ledger of one shard of a run (shardTagOf), in a private folder of this
+   * user's under the temporary folder (TMPDIR): cognito-signup-e2e-<uid>,
+   * mode 0700, checked to be a folder of ours that nobody else can enter.
+   */
+  static forRun(shardTag: string, under = tmpdir()): RunLedger {
+    return new RunLedger(path.join(under, `cognito-signup-e2e-${ownerName()}`, `${shardTag.replace(/[^\w.-]/g, '_')}.jsonl`));
   }
 
   created(inbox: InboxHandle): void {
@@ -28,18 +47,24 @@ export class RunLedger {
     this.append({ event: 'deleted', id: inbox.id, address: inbox.address });
   }
 
-  /** Every inbox the run created, and those of them it has not deleted. */
-  read(): { created: InboxHandle[]; left: InboxHandle[] } {
-    if (!existsSync(this.file)) return { created: [], left: [] };
+  /** Every inbox the shard created, and those of them it has not deleted; a line that is not an entry is skipped and named. */
+  read(): LedgerReading {
+    if (!existsSync(this.file)) return { created: [], left: [], skipped: [] };
+    this.checkFolder();
     const created = new Map<string, InboxHandle>();
     const deleted = new Set<string>();
-    for (const line of readFileSync(this.file, 'utf8').split('\n')) {
+    const skipped: string[] = [];
+    for (const [i, line] of readFileSync(this.file, 'utf8').split('\n').entries()) {
       if (!line.trim()) continue;
-      const entry = JSON.parse(line) as Entry;
+      const entry = entryOf(line);
+      if (typeof entry === 'string') {
+        skipped.push(`line ${i + 1}: ${entry}`);
+        continue;
+      }
       if (entry.event === 'created') created.set(entry.id, { id: entry.id, address: entry.address });
       else deleted.add(entry.id);
     }
-    return { created: [...created.values()], left: [...created.values()].filter((inbox) => !deleted.has(inbox.id)) };
+    return { created: [...created.values()], left: [...created.values()].filter((inbox) => !deleted.has(inbox.id)), skipped };
   }
 
   remove(): void {
@@ -47,8 +72,56 @@ export class RunLedger {
   }
 
   private append(entry: Entry): void {
-    mkdirSync(path.dirname(this.file), { recursive: true });
-    // One short line per write, appended: lines from parallel workers never interleave.
-    appendFileSync(this.file, `${JSON.stringify(entry)}\n`);
+    this.checkFolder();
+    // One short line per write, appended: lines from parallel workers never interleave. Readable by its owner only.
+    appendFileSync(this.file, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
   }
+
+  /**
+   * Makes the ledger's folder, private, or finds it so: a folder (not a link),
+   * this user's, that no one else may read or write. Anything else could let
+   * another user of the machine add an inbox for our sweep to delete, or hide one.
+   */
+  private checkFolder(): void {
+    if (this.checked) return;
+    const folder = path.dirname(this.file);
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    const found = lstatSync(folder);
+    const uid = process.getuid?.();
+    const problem = !found.isDirectory()
+      ? 'is not a folder (a symbolic link, or a file)'
+      : uid !== undefined && found.uid !== uid
+        ? `belongs to user ${found.uid}, not to this user (${uid})`
+        : process.platform !== 'win32' && (found.mode & 0o077) !== 0
+          ? `may be read or written by other users (mode ${(found.mode & 0o777).toString(8)}, not 700)`
+          : undefined;
+    if (problem) {
+      throw new UnsafeLedgerError(
+        `The folder of the run's inbox ledger, ${folder}, ${problem}: another user of this machine could change which MailSlurp inboxes ` +
+          'the end-of-run sweep deletes. Remove it (the suite makes it again, private), or set TMPDIR to a folder of your own.',
+      );
+    }
+    this.checked = true;
+  }
+}
+
+/** The user the folder is for: the uid where there is one, the login name elsewhere. */
+function ownerName(): string {
+  return String(process.getuid?.() ?? userInfo().username.replace(/[^\w.-]/g, '_'));
+}
+
+/** The entry a line holds, or what is wrong with it. */
+function entryOf(line: string): Entry | string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(line);
+  } catch {
+    return 'not JSON';
+  }
+  const entry = parsed as Partial<Entry> | null;
+  if (!entry || typeof entry !== 'object') return 'not an entry';
+  if (entry.event !== 'created' && entry.event !== 'deleted') return 'no event "created" or "deleted"';
+  if (typeof entry.id !== 'string' || !entry.id) return 'no inbox id';
+  if (typeof entry.address !== 'string') return 'no address';
+  return { event: entry.event, id: entry.id, address: entry.address };
 }

@@ -49,13 +49,19 @@ test('deletes only users whose email attribute is exactly the address, by their 
   expect(calls.filter((c) => c.name === 'AdminDeleteUserCommand').map((c) => c.input.Username)).toEqual(['uuid-1']);
 });
 
-test('the permission probe names a user that cannot exist', async () => {
+test('the permission probe deletes a name made fresh for each call, which the guard accepts and nobody can have signed up with', async () => {
   const { client, calls } = recordingClient();
   const users = new CognitoUsers({ client, userPoolId: 'eu-west-1_AbCdEf123', guard: new DeletionGuard(ownedAddresses([], 'nothing')) });
-  await users.mayDeleteUsers();
-  const username = calls[0]?.input.Username as string;
-  expect(username).not.toContain('@');
-  expect(username).not.toMatch(/^[0-9a-f-]{36}$/);
+  expect(await users.mayDeleteUsers()).toEqual({ allowed: true });
+  expect(await users.mayDeleteUsers()).toEqual({ allowed: true });
+  expect(calls.map((c) => c.name)).toEqual(['AdminDeleteUserCommand', 'AdminDeleteUserCommand']);
+  const [first, second] = calls.map((c) => c.input.Username as string);
+  expect(first).not.toBe(second);
+  for (const name of [first, second] as string[]) {
+    // The suite's own shape, random, on RFC 2606's .invalid, where no mailbox can be.
+    expect(name).toMatch(new RegExp(`^${ADDRESS_MARKER}-permission-probe-[0-9a-z]+-[0-9a-f]{8}@example\\.invalid$`));
+    expect(new DeletionGuard(ownedAddresses([name], 'the probe')).verdict(name).deletable).toBe(true);
+  }
 });
 
 test('the invitation probe resends to an address no one can have, and says allowed only when Cognito found no such user', async () => {

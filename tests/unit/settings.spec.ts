@@ -96,10 +96,13 @@ test.describe('loadSettings', () => {
   });
 });
 
-test('TEST_EMAIL_PATTERN must name a domain and a marker of its own', () => {
-  expect(loadSettings({ TEST_EMAIL_PATTERN: 'e2e-signup-.+@qa\\.example\\.com' }).testEmailPattern?.test('e2e-signup-1@qa.example.com')).toBe(true);
+test("TEST_EMAIL_PATTERN must hold the suite's marker and name a domain of the team's own", () => {
+  expect(loadSettings({ TEST_EMAIL_PATTERN: 'cse2e-signup-.+@qa\\.example\\.com' }).testEmailPattern?.test('cse2e-signup-1@qa.example.com')).toBe(true);
   expect(problemsOf({ TEST_EMAIL_PATTERN: '.+@qa\\.example\\.com' }).problems).toEqual([
-    expect.stringContaining('TEST_EMAIL_PATTERN ".+@qa\\.example\\.com" has no literal marker of at least 6 characters before "@"'),
+    expect.stringContaining('TEST_EMAIL_PATTERN ".+@qa\\.example\\.com" does not hold the suite\'s marker "cse2e" as a literal before "@"'),
+  ]);
+  expect(problemsOf({ TEST_EMAIL_PATTERN: 'cse2e-.+@gmail\\.com' }).problems).toEqual([
+    expect.stringMatching(/^TEST_EMAIL_PATTERN "cse2e-\.\+@gmail\\\.com" names gmail\.com, a public mail domain .+; use a domain of your own .+ \(for the janitor only: /),
   ]);
 });
 

@@ -23,7 +23,7 @@ export async function testEmailPatternCheck(client: CognitoIdentityProviderClien
         status: 'warn',
         title: 'TEST_EMAIL_PATTERN would be refused by the janitor',
         detail: `${detail}; ${vetting.refusals.join('; ')}`,
-        fix: 'Narrow the pattern to your test addresses; only if every match really is a test user, run the janitor with --i-know.',
+        fix: 'Narrow the pattern to your test addresses; only if every match really is a test user, run the janitor with --i-know (it still leaves CONFIRMED users alone).',
       }
     : { status: 'ok', title: "TEST_EMAIL_PATTERN's dry run (the janitor's extra addresses)", detail };
 }

@@ -13,7 +13,8 @@ import { SettingsError, loadSettings } from '../../config/settings.js';
 const USAGE =
   'usage: npm run janitor -- [--delete] [--older-than <age: 90s, 30m, 2h, 1d; default 1h>] [--run <run ID>] [--i-know]\n' +
   '  --run <id>   only what that run left (MailSlurp inboxes tagged with it, and their users), whatever its age\n' +
-  "  --i-know     use TEST_EMAIL_PATTERN even when its dry run matches what looks like real users";
+  '  --i-know     use TEST_EMAIL_PATTERN even when its dry run matches what looks like real users\n' +
+  '               (a CONFIRMED user that only the pattern vouches for is never deleted)';
 
 async function main(): Promise<number> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

@@ -17,7 +17,7 @@ export interface JanitorOptions {
   delete: boolean;
   /** Only the leftovers of this run (its inboxes by their run tag, and their users), whatever their age: CI's cleanup step. */
   runId?: string;
-  /** Use TEST_EMAIL_PATTERN even when its dry run matches what looks like real users. */
+  /** Use TEST_EMAIL_PATTERN even when its dry run matches what looks like real users; a CONFIRMED user it alone vouches for is still never deleted. */
   iKnow?: boolean;
   log: (line: string) => void;
 }
@@ -27,6 +27,8 @@ export interface JanitorReport {
   inboxes: InboxRecord[];
   /** Users the guard does not accept: never listed by name, never touched. */
   othersLeftAlone: number;
+  /** CONFIRMED users that only TEST_EMAIL_PATTERN vouches for: listed, never deleted. */
+  confirmedLeftAlone: { email: string; status?: string; created?: Date }[];
   deleted: { users: number; inboxes: number };
 }
 
@@ -79,20 +81,36 @@ export async function runJanitor(settings: Settings, options: JanitorOptions): P
             'run the janitor again with --i-know.',
         );
       }
-      if (vetting.refusals.length) log(`--i-know: using TEST_EMAIL_PATTERN although ${vetting.refusals.join('; ')}.`);
+      if (vetting.refusals.length) {
+        log(`--i-know: using TEST_EMAIL_PATTERN although ${vetting.refusals.join('; ')}; its CONFIRMED matches are still left alone.`);
+      }
       pattern = settings.testEmailPattern;
     }
     const guard = new DeletionGuard(owned, pattern);
     const cognito = new CognitoUsers({ client, userPoolId: target.cognito.userPoolId, guard });
-    const tests = all.filter((user) => guard.verdict(emailOf(user)).deletable);
+    const tests = all.filter((user) => guard.verdict(emailOf(user), user.UserStatus).deletable);
+    const confirmed = all.filter((user) => guard.verdict(emailOf(user)).deletable && !guard.verdict(emailOf(user), user.UserStatus).deletable);
     const users = tests.filter((user) => !user.UserCreateDate || user.UserCreateDate < before).map(describeUser);
     const inboxes = records.filter((record) => !record.expired && record.createdAt < before);
-    const report: JanitorReport = { users, inboxes, othersLeftAlone: all.length - tests.length, deleted: { users: 0, inboxes: 0 } };
+    const report: JanitorReport = {
+      users,
+      inboxes,
+      othersLeftAlone: all.length - tests.length - confirmed.length,
+      confirmedLeftAlone: confirmed.map(describeUser),
+      deleted: { users: 0, inboxes: 0 },
+    };
 
     log(`Test users (${users.length}):`);
     for (const user of users) log(`  ${user.email}  ${user.status ?? '?'}  created ${user.created?.toISOString() ?? '?'}`);
     log(`Inboxes (${inboxes.length}):`);
     for (const inbox of inboxes) log(`  ${inbox.address}  created ${inbox.createdAt.toISOString()}`);
+    if (confirmed.length) {
+      log(
+        `Left alone: ${confirmed.length} CONFIRMED user(s) that only TEST_EMAIL_PATTERN vouches for (no inbox record of the suite names them); ` +
+          'the pattern never deletes a confirmed user, with or without --i-know. Delete them by hand if they are test users:',
+      );
+      for (const user of report.confirmedLeftAlone) log(`  ${user.email}  ${user.status ?? '?'}  created ${user.created?.toISOString() ?? '?'}`);
+    }
     log(`Left alone: ${report.othersLeftAlone} user(s) whose address is not one the suite made.`);
 
     if (!options.delete) {

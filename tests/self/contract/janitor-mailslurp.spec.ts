@@ -73,7 +73,8 @@ test('the janitor deletes only users whose exact address the suite made, never o
         TEST_EMAIL_PATTERN: `.+@${domain.replace(/\./g, '\\.')}`,
       });
       expect(broad.exitCode).toBe(1);
-      expect(broad.output).toContain('has no literal marker of at least 6 characters before "@"');
+      expect(broad.output).toContain(`does not hold the suite's marker "${ADDRESS_MARKER}" as a literal before "@"`);
+      expect(broad.output).toContain(`start it with the marker, like ${ADDRESS_MARKER}-[a-z0-9-]+@qa\\.example\\.com`);
       expect(await listUsers()).toHaveLength(3);
     });
   } finally {

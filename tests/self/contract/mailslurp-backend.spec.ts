@@ -1,11 +1,15 @@
 // Contract tests of the MailSlurp inbox backend against a local STAND-IN for
 // MailSlurp's API (tests/self/support/mailslurp-stand-in.ts): this machine cannot reach
 // MailSlurp, so these prove our side of the contract, not MailSlurp's.
+import { appendFileSync, existsSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { MailSlurpBackend, MailSlurpError } from '../../../helpers/mail/mailslurp';
 import { RunLedger } from '../../../helpers/mail/run-ledger';
 import { EmailTimeoutError } from '../../../helpers/mail/types';
 import { ADDRESS_MARKER } from '../../../helpers/mail/addresses';
-import { STAND_IN_API_KEY, expect, test } from '../fixtures';
+import { shardTagOf } from '../../../config/run-id';
+import { runCommand } from '../../../tools/child-run';
+import { STAND_IN_API_KEY, expect, standInRemoteEnv, test } from '../fixtures';
 import type { MailSlurpStandIn } from '../support/mailslurp-stand-in';
 
 const backendFor = (standIn: MailSlurpStandIn, apiKey = STAND_IN_API_KEY, ledger?: RunLedger) =>
@@ -111,7 +115,7 @@ test.describe('MailSlurp backend (contract, against a stand-in)', () => {
   });
 
   test('the end-of-run sweep deletes what the ledger says is left, and a tagged stray, and nothing of another run', async ({ mailslurpStandIn }, testInfo) => {
-    const ledger = new RunLedger(testInfo.outputPath('ledger.jsonl'));
+    const ledger = RunLedger.forRun('run-contract', testInfo.outputPath());
     const thisRun = backendFor(mailslurpStandIn, STAND_IN_API_KEY, ledger);
     const otherRun = new MailSlurpBackend({ apiKey: STAND_IN_API_KEY, basePath: mailslurpStandIn.url, runTag: 'run-other' });
     const kept = await otherRun.createInbox('other run');
@@ -124,14 +128,119 @@ test.describe('MailSlurp backend (contract, against a stand-in)', () => {
     await thisRun.deleteInbox(dropped);
     expect(mailslurpStandIn.hasInbox(dropped.address)).toBe(false);
     expect(ledger.read().left).toEqual([left1, left2]);
-    expect(await thisRun.sweepRun(ledger)).toEqual({ deleted: 3 });
+    expect(await thisRun.sweepRun(ledger)).toEqual({ deleted: 3, warnings: [] });
     expect(mailslurpStandIn.hasInbox(stray)).toBe(false);
     expect(mailslurpStandIn.inboxCount()).toBe(1);
     expect(mailslurpStandIn.hasInbox(kept.address)).toBe(true);
   });
 
+  test('the ledger lives in a private folder of this user, one file per run and shard, readable by its owner only', async ({ mailslurpStandIn }, testInfo) => {
+    const ledger = RunLedger.forRun(shardTagOf('run-contract', { current: 2, total: 4 }), testInfo.outputPath());
+    await backendFor(mailslurpStandIn, STAND_IN_API_KEY, ledger).createInbox('noted');
+    expect(path.basename(ledger.file)).toBe('run-contract-shard-2-of-4.jsonl');
+    expect(path.basename(path.dirname(ledger.file))).toBe(`cognito-signup-e2e-${process.getuid?.()}`);
+    expect(statSync(path.dirname(ledger.file)).mode & 0o777).toBe(0o700);
+    expect(statSync(ledger.file).mode & 0o777).toBe(0o600);
+  });
+
+  test('the sweep checks every inbox the ledger names: one not of this run, and a line it cannot read, are left alone with a warning, and the rest still goes', async ({
+    mailslurpStandIn,
+  }, testInfo) => {
+    const ledger = RunLedger.forRun('run-contract', testInfo.outputPath());
+    const thisRun = backendFor(mailslurpStandIn, STAND_IN_API_KEY, ledger);
+    const left = await thisRun.createInbox('left behind');
+    // Written into the ledger by hand, or by a bug: a colleague's inbox, another run's, one under another address, and lines that are no entry.
+    const colleague = mailslurpStandIn.addInbox('qa-manual-1');
+    const otherRun = mailslurpStandIn.addInbox(`${ADDRESS_MARKER}-another-run`, ['run-2026-11-01-aaaa', 'cognito-signup-e2e']);
+    const renamed = mailslurpStandIn.addInbox('qa-manual-2', ['run-contract']);
+    const line = (id: string, address: string) => `${JSON.stringify({ event: 'created', id, address })}\n`;
+    appendFileSync(ledger.file, line(mailslurpStandIn.inboxId(colleague), colleague));
+    appendFileSync(ledger.file, '{"event":"created","id":"0b3c7e9a-55f1\n');
+    appendFileSync(ledger.file, '{"event":"created","address":"cse2e-x@mailslurp.stand-in.test"}\n');
+    appendFileSync(ledger.file, line(mailslurpStandIn.inboxId(otherRun), otherRun));
+    appendFileSync(ledger.file, line(mailslurpStandIn.inboxId(renamed), `${ADDRESS_MARKER}-looks-ours@${mailslurpStandIn.domain}`));
+    appendFileSync(ledger.file, line('no-such-inbox', `${ADDRESS_MARKER}-long-gone@${mailslurpStandIn.domain}`));
+
+    const sweep = await thisRun.sweepRun(ledger);
+    expect(sweep.deleted).toBe(1);
+    expect(sweep.refused).toBeUndefined();
+    expect(sweep.warnings).toEqual([
+      "the ledger's line 3: not JSON: skipped",
+      "the ledger's line 4: no inbox id: skipped",
+      `the ledger names inbox ${mailslurpStandIn.inboxId(colleague)} (${colleague}), but its address does not start with "${ADDRESS_MARKER}": left alone`,
+      `the ledger names inbox ${mailslurpStandIn.inboxId(otherRun)} (${otherRun}), but it does not carry the tag run-contract: left alone`,
+      `the ledger names inbox ${mailslurpStandIn.inboxId(renamed)} (${ADDRESS_MARKER}-looks-ours@${mailslurpStandIn.domain}), but MailSlurp knows it as ${renamed}: left alone`,
+    ]);
+    expect(mailslurpStandIn.hasInbox(left.address)).toBe(false);
+    for (const address of [colleague, otherRun, renamed]) expect(mailslurpStandIn.hasInbox(address)).toBe(true);
+  });
+
+  test('two shards of one run on one machine: each sweeps only its own inboxes, and neither loses the other\'s records', async ({ mailslurpStandIn }, testInfo) => {
+    const shard = (current: number) => {
+      const shardTag = shardTagOf('run-contract', { current, total: 2 });
+      const ledger = RunLedger.forRun(shardTag, testInfo.outputPath());
+      return { ledger, backend: new MailSlurpBackend({ apiKey: STAND_IN_API_KEY, basePath: mailslurpStandIn.url, runTag: 'run-contract', shardTag, ledger }) };
+    };
+    const [first, second] = [shard(1), shard(2)];
+    expect(first.ledger.file).not.toBe(second.ledger.file);
+    const crashed = await first.backend.createInbox('left by a crashed worker of shard 1');
+    // Shard 2 is still running: its inboxes are in use, and one of its workers has not noted its inbox yet.
+    const inUse = [await second.backend.createInbox('in use 1'), await second.backend.createInbox('in use 2')];
+    const unnoted = mailslurpStandIn.addInbox(`${ADDRESS_MARKER}-unnoted`, ['run-contract', 'run-contract-shard-2-of-2', 'cognito-signup-e2e']);
+
+    expect(await first.backend.sweepRun(first.ledger)).toEqual({ deleted: 1, warnings: [] });
+    first.ledger.remove();
+    expect(mailslurpStandIn.hasInbox(crashed.address)).toBe(false);
+    for (const inbox of inUse) expect(mailslurpStandIn.hasInbox(inbox.address)).toBe(true);
+    expect(mailslurpStandIn.hasInbox(unnoted)).toBe(true);
+    expect(second.ledger.read().left).toEqual(inUse);
+
+    // The run's tag is on every shard's inboxes: the janitor's --run still finds them all.
+    expect((await second.backend.findInboxRecords({ runTag: 'run-contract' })).map((r) => r.address).sort()).toEqual([...inUse.map((i) => i.address), unnoted].sort());
+    expect(await second.backend.sweepRun(second.ledger)).toEqual({ deleted: 3, warnings: [] });
+    expect(mailslurpStandIn.inboxCount()).toBe(0);
+  });
+
+  test("each shard's global teardown sweeps its own ledger, in a private folder under TMPDIR; a line it cannot read is named, the rest swept, and that ledger kept", async ({
+    mailslurpStandIn,
+    target,
+  }, testInfo) => {
+    const tmp = testInfo.outputPath('tmp');
+    const runTag = 'run-teardown-contract';
+    const shard = (current: number) => {
+      const shardTag = shardTagOf(runTag, { current, total: 2 });
+      const ledger = RunLedger.forRun(shardTag, tmp);
+      return { ledger, backend: new MailSlurpBackend({ apiKey: STAND_IN_API_KEY, basePath: mailslurpStandIn.url, runTag, shardTag, ledger }) };
+    };
+    const [first, second] = [shard(1), shard(2)];
+    const left = await first.backend.createInbox('left by a crashed worker of shard 1');
+    const other = await second.backend.createInbox('left by a crashed worker of shard 2');
+    appendFileSync(first.ledger.file, '{"event":"created","id":\n');
+    const teardown = (current: number) =>
+      runCommand('node', ['--import', 'tsx', '-e', `import('./config/global-teardown.ts').then((m) => m.default({ shard: { current: ${current}, total: 2 } }))`], {
+        ...standInRemoteEnv(target, { url: mailslurpStandIn.url, apiKey: STAND_IN_API_KEY }),
+        E2E_RUN_ID: 'teardown-contract',
+        TMPDIR: tmp,
+      });
+
+    const one = await teardown(1);
+    expect(one.exitCode, one.output).toBe(0);
+    expect(one.output).toContain(`Deleted 1 MailSlurp inbox(es) left behind by this run (${runTag}-shard-1-of-2).`);
+    expect(one.output).toContain("End-of-run sweep: the ledger's line 2: not JSON: skipped.");
+    expect(one.output).toContain(`The ledger is kept: ${first.ledger.file}`);
+    expect(mailslurpStandIn.hasInbox(left.address)).toBe(false);
+    expect(mailslurpStandIn.hasInbox(other.address)).toBe(true);
+    expect(existsSync(first.ledger.file)).toBe(true);
+
+    const two = await teardown(2);
+    expect(two.output).toContain(`Deleted 1 MailSlurp inbox(es) left behind by this run (${runTag}-shard-2-of-2).`);
+    expect(two.output).not.toContain('End-of-run sweep');
+    expect(mailslurpStandIn.inboxCount()).toBe(0);
+    expect(existsSync(second.ledger.file)).toBe(false);
+  });
+
   test('a MailSlurp answer that ignores the tag filter does not empty the account', async ({ mailslurpStandIn }, testInfo) => {
-    const ledger = new RunLedger(testInfo.outputPath('ledger.jsonl'));
+    const ledger = RunLedger.forRun('run-contract', testInfo.outputPath());
     const thisRun = backendFor(mailslurpStandIn, STAND_IN_API_KEY, ledger);
     const colleagues = [mailslurpStandIn.addInbox('qa-manual-1'), mailslurpStandIn.addInbox(`${ADDRESS_MARKER}-another-run`, ['run-2026-11-01-aaaa'])];
     const left = await thisRun.createInbox('left behind');
@@ -139,9 +248,28 @@ test.describe('MailSlurp backend (contract, against a stand-in)', () => {
 
     const sweep = await thisRun.sweepRun(ledger);
     expect(sweep.deleted).toBe(1);
-    expect(sweep.refused).toMatch(/answered the filter "tag run-contract" with 2 inbox\(es\) that do not carry the tag; the sweep deleted only what the run's ledger names/);
+    expect(sweep.refused).toMatch(/answered the filter "tag run-contract" with 2 inbox\(es\) that do not carry the tag; the sweep deleted only what the run's ledger names \(each checked for the tag\)/);
     expect(mailslurpStandIn.hasInbox(left.address)).toBe(false);
     for (const address of colleagues) expect(mailslurpStandIn.hasInbox(address)).toBe(true);
+  });
+
+  test('every delete checks the inbox: one this backend neither made nor listed goes only when MailSlurp shows it with the suite\'s tag and the marker', async ({
+    mailslurpStandIn,
+  }) => {
+    const madeElsewhere = await new MailSlurpBackend({ apiKey: STAND_IN_API_KEY, basePath: mailslurpStandIn.url, runTag: 'run-earlier' }).createInbox('earlier');
+    const colleague = mailslurpStandIn.addInbox('qa-manual-1', ['cognito-signup-e2e']);
+    const untagged = mailslurpStandIn.addInbox(`${ADDRESS_MARKER}-by-hand`);
+    const backend = backendFor(mailslurpStandIn);
+
+    await expect(backend.deleteInbox({ id: mailslurpStandIn.inboxId(colleague), address: colleague })).rejects.toThrow(
+      new RegExp(`^Refusing to delete inbox \\S+ \\(${colleague}\\) at MailSlurp at http://127\\.0\\.0\\.1:\\d+: its address does not start with "${ADDRESS_MARKER}"\\. The suite deletes only its own inboxes`),
+    );
+    await expect(backend.deleteInbox({ id: mailslurpStandIn.inboxId(untagged), address: untagged })).rejects.toThrow(/: it does not carry the tag cognito-signup-e2e\./);
+    await backend.deleteInbox(madeElsewhere);
+    await backend.deleteInbox(madeElsewhere);
+    expect(mailslurpStandIn.hasInbox(madeElsewhere.address)).toBe(false);
+    expect(mailslurpStandIn.hasInbox(colleague)).toBe(true);
+    expect(mailslurpStandIn.hasInbox(untagged)).toBe(true);
   });
 
   test('an inbox whose address lacks the marker is deleted again, and the test is told why', async ({ mailslurpStandIn }) => {

@@ -101,11 +101,11 @@ test.describe('npm run doctor', () => {
     const target = await localTarget(env);
     const client = createCognitoClient(target.cognito);
     const app = new CognitoAppClient(client, { clientId: target.cognito.userPoolClientId });
-    for (const address of ['e2e-signup-1@qa.example.com', 'e2e-signup-2@qa.example.com', 'jane@qa.example.com']) await app.signUp(address, generatePassword());
+    for (const address of ['cse2e-signup-1@qa.example.com', 'cse2e-signup-2@qa.example.com', 'jane@qa.example.com']) await app.signUp(address, generatePassword());
     client.destroy();
 
-    const run = await doctor({ ...env, TEST_EMAIL_PATTERN: 'e2e-signup-\\d+@qa\\.example\\.com' });
-    expect(run.output).toMatch(/^✓ TEST_EMAIL_PATTERN's dry run \(the janitor's extra addresses\) \(matches 2 of 3 user\(s\): e2e-signup-[12]@qa\.example\.com, e2e-signup-[12]@qa\.example\.com\)$/m);
+    const run = await doctor({ ...env, TEST_EMAIL_PATTERN: 'cse2e-signup-\\d+@qa\\.example\\.com' });
+    expect(run.output).toMatch(/^✓ TEST_EMAIL_PATTERN's dry run \(the janitor's extra addresses\) \(matches 2 of 3 user\(s\): cse2e-signup-[12]@qa\.example\.com, cse2e-signup-[12]@qa\.example\.com\)$/m);
     expect(run.exitCode).toBe(0);
   });
 

@@ -1,6 +1,6 @@
 import { CognitoAppClient } from '../../../helpers/cognito/app-client';
 import { createCognitoClient } from '../../../helpers/cognito/client';
-import { uniqueAddress } from '../../../helpers/mail/addresses';
+import { ADDRESS_MARKER, uniqueAddress } from '../../../helpers/mail/addresses';
 import { LOCAL_INBOX_DOMAIN } from '../../../helpers/mail/maildev';
 import { generatePassword } from '../../../helpers/password';
 import { runCommand } from '../../../tools/child-run';
@@ -19,6 +19,17 @@ test('the janitor lists leftovers in a dry run, deletes them only with --delete,
   const emails = async () => ((await (await fetch(`${urls.mailWeb}/api/email`)).json()) as unknown[]).length;
 
   const leftover = uniqueAddress('left behind', LOCAL_INBOX_DOMAIN);
+  const codeMailedTo = async (address: string) => {
+    let code: string | undefined;
+    await expect
+      .poll(async () => {
+        const mails = (await (await fetch(`${urls.mailWeb}/api/email?to.address=${encodeURIComponent(address)}`)).json()) as { text?: string }[];
+        code = mails.map((mail) => /\b(\d{6})\b/.exec(mail.text ?? '')?.[1]).find(Boolean);
+        return code;
+      })
+      .toBeTruthy();
+    return code as string;
+  };
 
   await test.step('a run leaves a test user and its mail behind; a real person has signed up too', async () => {
     await app.signUp(leftover, generatePassword());
@@ -51,6 +62,29 @@ test('the janitor lists leftovers in a dry run, deletes them only with --delete,
     const left = await listUsers();
     expect(left.map((u) => u.Attributes?.find((a) => a.Name === 'email')?.Value)).toEqual(['jane.doe@example.com']);
     expect(await emails()).toBe(1);
+  });
+
+  await test.step("TEST_EMAIL_PATTERN adds a team's own leftovers, never a CONFIRMED user, even with --i-know; a pattern that could match people is refused", async () => {
+    const bob = `${ADDRESS_MARKER}-qa-bob@qa.example.com`;
+    const alice = `${ADDRESS_MARKER}-qa-alice@qa.example.com`;
+    await app.signUp(bob, generatePassword());
+    await app.signUp(alice, generatePassword());
+    await app.confirmSignUp(alice, await codeMailedTo(alice));
+    const withPattern = (pattern: string, ...args: string[]) =>
+      runCommand('node', ['--import', 'tsx', 'tools/janitor/main.ts', ...args], { ...env, TEST_EMAIL_PATTERN: pattern });
+
+    const run = await withPattern(`${ADDRESS_MARKER}-qa-[a-z]+@qa\\.example\\.com`, '--older-than', '0s', '--delete', '--i-know');
+    expect(run.exitCode, run.output).toBe(0);
+    expect(run.output).toContain(`deleted user 1/1: ${bob}`);
+    expect(run.output).toContain('Left alone: 1 CONFIRMED user(s) that only TEST_EMAIL_PATTERN vouches for');
+    expect(run.output).toMatch(new RegExp(`\\n  ${alice}  CONFIRMED  created `));
+    const emails = (await listUsers()).map((u) => u.Attributes?.find((a) => a.Name === 'email')?.Value).sort();
+    expect(emails).toEqual([alice, 'jane.doe@example.com']);
+
+    // The issue's pattern: it matched an UNCONFIRMED admin-bob and a CONFIRMED admin-alice; now it stops at start-up, before any call.
+    const broad = await withPattern('admin-[a-z]+@company\\.com', '--delete', '--i-know');
+    expect(broad.exitCode).toBe(1);
+    expect(broad.output).toContain('TEST_EMAIL_PATTERN "admin-[a-z]+@company\\.com" does not hold the suite\'s marker "cse2e" as a literal before "@"');
   });
 
   await test.step('a bad argument says how to call it', async () => {

@@ -102,6 +102,13 @@ export class MailSlurpStandIn {
     return [...this.inboxes.values()].some((inbox) => inbox.emailAddress === address);
   }
 
+  /** The id of the inbox at this address, as MailSlurp's dashboard would show it. */
+  inboxId(address: string): string {
+    const inbox = [...this.inboxes.values()].find((i) => i.emailAddress === address);
+    if (!inbox) throw new Error(`the stand-in has no inbox ${address}`);
+    return inbox.id;
+  }
+
   /** An inbox made outside the suite (a colleague's, by hand in the dashboard): no prefix, tags as given. */
   addInbox(localPart: string, tags: string[] = []): string {
     const id = randomUUID();
@@ -229,6 +236,12 @@ export class MailSlurpStandIn {
       const inbox = this.inboxes.get(inboxId);
       if (!inbox) return send(res, 404, { message: `Inbox not found: ${inboxId}` });
       return send(res, 200, inbox.emails.map((e) => EmailPreviewToJSON({ id: e.id, to: e.to, from: e.from, subject: e.subject, createdAt: e.createdAt, read: e.read })));
+    }
+    if (inboxId && req.method === 'GET' && url.pathname === `/inboxes/${inboxId}`) {
+      const inbox = this.inboxes.get(inboxId);
+      if (!inbox) return send(res, 404, { message: `Inbox not found: ${inboxId}` });
+      const { emails: _emails, ...dto } = inbox;
+      return send(res, 200, InboxDtoToJSON(dto));
     }
     if (inboxId && req.method === 'DELETE') {
       if (!this.inboxes.delete(inboxId)) return send(res, 404, { message: `Inbox not found: ${inboxId}` });
