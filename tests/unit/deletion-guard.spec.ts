@@ -203,6 +203,8 @@ test.describe('TEST_EMAIL_PATTERN', () => {
 
   test('a public mail domain is the provider or a subdomain of it, never a domain that only contains its name', () => {
     for (const domain of ['gmail.com', 'mail.yahoo.co.uk', 'mailslurp.info', 'x.mailslurp.com', 'eu.mailinator.com']) expect(isPublicMailDomain(domain), domain).toBe(true);
+    // From the maintained list, far beyond the largest providers.
+    for (const domain of ['seznam.cz', 'wp.pl', 'rediffmail.com', 'mail.tm']) expect(isPublicMailDomain(domain), domain).toBe(true);
     for (const domain of ['qa.example.com', 'notgmail.com', 'gmail.com.qa.example.org', 'mailslurp.stand-in.test', 'mymailslurp.company.com']) expect(isPublicMailDomain(domain), domain).toBe(false);
   });
 
