@@ -96,6 +96,62 @@ test.describe('loadSettings', () => {
   });
 });
 
+test.describe('URL settings', () => {
+  const URL_SETTINGS = ['BASE_URL', 'MAILSLURP_BASE_URL', 'COGNITO_ENDPOINT', 'SES_ENDPOINT', 'LOGS_ENDPOINT'] as const;
+  const ENDPOINTS = URL_SETTINGS.filter((name) => name !== 'BASE_URL');
+
+  test('a user name or password in any of them stops the run, naming the setting and the fix, and is never repeated', () => {
+    for (const name of URL_SETTINGS) {
+      for (const url of ['https://admin:hunter2@stand-in.example.com/api', 'https://hunter2@stand-in.example.com/api']) {
+        const error = problemsOf({ ...REMOTE, [name]: url });
+        expect(error.problems, `${name}=${url}`).toEqual([
+          expect.stringMatching(new RegExp(`^${name} has a user name or password in it \\(https://\\*\\*\\*@stand-in\\.example\\.com/api, shown without them\\).* Take them out of ${name}; `)),
+        ]);
+        expect(error.message).not.toContain('hunter2');
+        expect(error.message).not.toContain('admin');
+      }
+    }
+    expect(problemsOf({ ...REMOTE, BASE_URL: 'https://admin:hunter2@staging.example.com/signup' }).problems).toEqual([
+      'BASE_URL has a user name or password in it (https://***@staging.example.com/signup, shown without them), and a URL is printed wherever it is used: ' +
+        "the doctor's lines, errors, the report CI uploads. Take them out of BASE_URL; the suite does not sign in to a page behind HTTP authentication; " +
+        'let the test runner in by its network address instead.',
+    ]);
+  });
+
+  test('against the embedded stack too, your page\'s URL may carry none', () => {
+    const error = problemsOf({ BASE_URL: 'http://dev:hunter2@localhost:3000/signup', SIGNUP_PAGE: 'custom-form' });
+    expect(error.problems).toEqual([expect.stringMatching(/^BASE_URL has a user name or password in it \(http:\/\/\*\*\*@localhost:3000\/signup, shown without them\)/)]);
+    expect(error.message).not.toContain('hunter2');
+  });
+
+  test('what is not a URL is shown without what comes before an "@", as that may be a password', () => {
+    const error = problemsOf({ ...REMOTE, BASE_URL: 'admin:hunter2@staging.example.com/signup' });
+    expect(error.problems).toEqual([expect.stringContaining('BASE_URL is "***@staging.example.com/signup", not an http(s) URL')]);
+    expect(error.message).not.toContain('hunter2');
+  });
+
+  test('an endpoint override is https, or http on loopback', () => {
+    for (const name of ENDPOINTS) {
+      for (const url of ['https://stand-in.example.com', 'http://127.0.0.1:9230', 'http://127.8.9.10', 'http://localhost:8080/api', 'http://[::1]:9230']) {
+        expect(() => loadSettings({ ...REMOTE, [name]: url }), `${name}=${url}`).not.toThrow();
+      }
+      for (const url of ['http://stand-in.example.com', 'http://10.0.0.5:9230', 'http://0.0.0.0:9230', 'http://localhost.example.com']) {
+        expect(problemsOf({ ...REMOTE, [name]: url }).problems, `${name}=${url}`).toEqual([
+          expect.stringMatching(new RegExp(`^${name} is ${url.replace(/\./g, '\\.')}: plain http to another machine, so .+ would cross the network unencrypted\\. Use https, or http on loopback`)),
+        ]);
+      }
+    }
+    expect(problemsOf({ ...REMOTE, MAILSLURP_BASE_URL: 'http://mailslurp.example.com' }).problems).toEqual([
+      'MAILSLURP_BASE_URL is http://mailslurp.example.com: plain http to another machine, so the MailSlurp API key would cross the network unencrypted. ' +
+        'Use https, or http on loopback (127.0.0.1, ::1, localhost) for a stand-in; or unset MAILSLURP_BASE_URL for the real service.',
+    ]);
+  });
+
+  test('the page under test may be plain http anywhere: it is given no key', () => {
+    expect(loadSettings({ ...REMOTE, BASE_URL: 'http://staging.internal.example.com/signup' }).remote?.baseUrl).toBe('http://staging.internal.example.com/signup');
+  });
+});
+
 test('TEST_EMAIL_PATTERN must name a domain and a marker of its own', () => {
   expect(loadSettings({ TEST_EMAIL_PATTERN: 'e2e-signup-.+@qa\\.example\\.com' }).testEmailPattern?.test('e2e-signup-1@qa.example.com')).toBe(true);
   expect(problemsOf({ TEST_EMAIL_PATTERN: '.+@qa\\.example\\.com' }).problems).toEqual([
