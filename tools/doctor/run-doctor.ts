@@ -1,4 +1,5 @@
 import { createCognitoClient } from '../../helpers/cognito/client.js';
+import { redactUrl } from '../../common/urls.js';
 import { describeAppClient, describeUserPool, withEmailMfaConfiguration } from '../../helpers/cognito/pool-description.js';
 import { STORY_KEYS } from '../../plan/stories.js';
 import { plannedEmails, storySupport } from '../../plan/story-support.js';
@@ -43,7 +44,7 @@ export async function runDoctor(env: Record<string, string | undefined> = proces
 
   const client = createCognitoClient(target.cognito);
   try {
-    const where = target.cognito.endpoint ?? `AWS ${target.cognito.region}`;
+    const where = target.cognito.endpoint ? redactUrl(target.cognito.endpoint) : `AWS ${target.cognito.region}`;
     const pool = await timed(() => describeUserPool(client, target.cognito.userPoolId));
     results.push(
       pool.error
@@ -53,8 +54,8 @@ export async function runDoctor(env: Record<string, string | undefined> = proces
     const app = await timed(() => fetch(target.appUrl, { signal: AbortSignal.timeout(10_000) }));
     results.push(
       app.value && app.value.status < 400
-        ? { status: 'ok', title: `App reachable at ${target.appUrl}`, detail: `HTTP ${app.value.status}, ${app.ms} ms` }
-        : { status: 'fail', title: `App unreachable at ${target.appUrl}`, detail: app.value ? `HTTP ${app.value.status}` : app.error?.message, fix: 'Check BASE_URL (or LOCAL_APP_PORT), and that the app is deployed and up.' },
+        ? { status: 'ok', title: `App reachable at ${redactUrl(target.appUrl)}`, detail: `HTTP ${app.value.status}, ${app.ms} ms` }
+        : { status: 'fail', title: `App unreachable at ${redactUrl(target.appUrl)}`, detail: app.value ? `HTTP ${app.value.status}` : app.error?.message, fix: 'Check BASE_URL (or LOCAL_APP_PORT), and that the app is deployed and up.' },
     );
     if (app.value && app.value.status < 400) results.push(await signUpFormCheck(target.appUrl, settings.signupPage));
     results.push(...(await inboxChecks(target)));
