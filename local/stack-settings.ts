@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { localFunctionArn } from '../common/lambda-triggers.js';
 import { QuotaSettingsError, parseDailyEmailLimit, parseRateLimits, type QuotaSettings, type RateLimits } from '../common/cognito-quotas.js';
+import { isLoopbackHost } from '../common/urls.js';
 
 /**
  * Where each piece of the embedded stack listens. Every value comes from an
@@ -9,8 +10,10 @@ import { QuotaSettingsError, parseDailyEmailLimit, parseRateLimits, type QuotaSe
  * different mail catcher can sit side by side on one machine.
  */
 export interface StackSettings {
-  /** Loopback address every service binds to. */
+  /** Loopback address every service binds to; another only with `network`. */
   host: string;
+  /** LOCAL_ALLOW_NETWORK=1: the services may listen on an address other machines reach. */
+  network: boolean;
   cognitoPort: number;
   mailSmtpPort: number;
   mailWebPort: number;
@@ -51,6 +54,7 @@ type Env = Record<string, string | undefined>;
 /** Every variable the embedded stack reads, and nothing else does. */
 export const STACK_VARIABLES = [
   'LOCAL_HOST',
+  'LOCAL_ALLOW_NETWORK',
   'LOCAL_COGNITO_PORT',
   'LOCAL_MAIL_SMTP_PORT',
   'LOCAL_MAIL_WEB_PORT',
@@ -139,11 +143,40 @@ export function parseTriggerModule(variable: string, raw: string | undefined, cw
 const formatRateLimits = (limits: RateLimits): string =>
   limits === 'off' ? 'off' : Object.entries(limits).map(([category, rps]) => `${category}=${rps}`).join(',');
 
+/** What anyone who can reach the stack's ports can do there: said when LOCAL_HOST is refused, and when LOCAL_ALLOW_NETWORK lets it be. */
+const REACHABLE =
+  'read every test mail and its codes in the catcher, send it mail of their own, make admin calls to the emulator ' +
+  "(create, confirm and delete users, set their passwords) and move users' clocks; nothing there asks for a password";
+
+/** LOCAL_HOST, loopback unless LOCAL_ALLOW_NETWORK=1 says otherwise. */
+function hostOf(env: Env): { host: string; network: boolean } {
+  const host = env.LOCAL_HOST?.trim() || '127.0.0.1';
+  const allow = env.LOCAL_ALLOW_NETWORK?.trim() ?? '';
+  if (allow !== '' && allow !== '1') {
+    throw new StackSettingsError(`LOCAL_ALLOW_NETWORK=${JSON.stringify(allow)} is not 1. Unset it to keep the stack on loopback, or set it to 1 to let LOCAL_HOST be a network address.`);
+  }
+  if (!isLoopbackHost(host) && allow !== '1') {
+    throw new StackSettingsError(
+      `LOCAL_HOST=${host} is not a loopback address (127.0.0.0/8, ::1, localhost): the embedded stack would listen on the network, where anyone who can reach this machine could ${REACHABLE}. ` +
+        'Unset LOCAL_HOST (127.0.0.1), or set a loopback address. To serve a network you trust on purpose, set LOCAL_ALLOW_NETWORK=1 as well.',
+    );
+  }
+  return { host, network: allow === '1' };
+}
+
+/** The warning for a stack on the network (LOCAL_ALLOW_NETWORK=1); undefined on loopback. */
+export function networkWarning(settings: StackSettings): string | undefined {
+  if (isLoopbackHost(settings.host)) return undefined;
+  const ports = [settings.mailSmtpPort, settings.mailWebPort, settings.cognitoPort, settings.appPort].join(', ');
+  return `LOCAL_ALLOW_NETWORK=1: the stack listens on ${settings.host} (ports ${ports}), where anyone who can reach this machine can ${REACHABLE}. Use it only on a network you trust.`;
+}
+
 export function stackSettings(env: Env = process.env): StackSettings {
-  const host = env.LOCAL_HOST || '127.0.0.1';
+  const { host, network } = hostOf(env);
   const mailSmtpPort = port(env, 'LOCAL_MAIL_SMTP_PORT', 1025);
   return {
     host,
+    network,
     // 9229 is cognito-local's default, and also Node's inspector port: a debugger would collide with it.
     cognitoPort: port(env, 'LOCAL_COGNITO_PORT', 9230),
     mailSmtpPort,
@@ -204,6 +237,7 @@ export interface AppRuntimeConfig {
 export function stackEnv(settings: StackSettings): Record<string, string> {
   return {
     LOCAL_HOST: settings.host,
+    LOCAL_ALLOW_NETWORK: settings.network ? '1' : '',
     LOCAL_COGNITO_PORT: String(settings.cognitoPort),
     LOCAL_MAIL_SMTP_PORT: String(settings.mailSmtpPort),
     LOCAL_MAIL_WEB_PORT: String(settings.mailWebPort),

@@ -11,7 +11,7 @@ import { ensureUserPool } from './bootstrap.js';
 import { startCognitoEmulator } from './cognito/emulator.js';
 import { startMailCatcher } from './mail/catcher.js';
 import type { RunningService } from './running-service.js';
-import { lambdaConfigOf, stackSettings, stackUrls, type StackSettings } from './stack-settings.js';
+import { lambdaConfigOf, networkWarning, stackSettings, stackUrls, type StackSettings } from './stack-settings.js';
 
 export const SERVICES = ['mail', 'cognito', 'app'] as const;
 export type ServiceName = (typeof SERVICES)[number];
@@ -79,6 +79,8 @@ export async function startStack(settings: StackSettings, only: readonly Service
   const stop = async () => {
     for (const name of [...running.keys()].reverse()) await stopService(name);
   };
+  const warning = networkWarning(settings);
+  if (warning) log(`WARNING: ${warning}`);
   try {
     // The app is built (when stale) while the servers come up.
     const appBuilt = only.includes('app') ? ensureAppBuilt(log) : Promise.resolve();

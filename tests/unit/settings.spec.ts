@@ -1,6 +1,7 @@
 import { SETTING_VARIABLES, SettingsError, loadSettings } from '../../config/settings';
 import { DEFAULT_CODE_RULE_VARIABLE } from '../../helpers/mail/code-rules';
 import { MAIL_KINDS } from '../../common/cognito-operations';
+import { networkWarning, stackSettings } from '../../local/stack-settings';
 import { expect, test } from '@playwright/test';
 
 const REMOTE = {
@@ -149,6 +150,41 @@ test.describe('URL settings', () => {
 
   test('the page under test may be plain http anywhere: it is given no key', () => {
     expect(loadSettings({ ...REMOTE, BASE_URL: 'http://staging.internal.example.com/signup' }).remote?.baseUrl).toBe('http://staging.internal.example.com/signup');
+  });
+});
+
+test.describe('LOCAL_HOST', () => {
+  test('a network address stops the run, saying what it would open to whom, and the fix', () => {
+    for (const host of ['0.0.0.0', '::', '192.168.1.5', 'my-laptop.example.com']) {
+      expect(problemsOf({ LOCAL_HOST: host }).problems, host).toEqual([
+        `LOCAL_HOST=${host} is not a loopback address (127.0.0.0/8, ::1, localhost): the embedded stack would listen on the network, where anyone who can reach this machine could ` +
+          'read every test mail and its codes in the catcher, send it mail of their own, make admin calls to the emulator (create, confirm and delete users, set their passwords) ' +
+          "and move users' clocks; nothing there asks for a password. Unset LOCAL_HOST (127.0.0.1), or set a loopback address. " +
+          'To serve a network you trust on purpose, set LOCAL_ALLOW_NETWORK=1 as well.',
+      ]);
+    }
+    for (const host of ['127.0.0.1', '127.0.0.2', '::1', 'localhost']) expect(stackSettings({ LOCAL_HOST: host }).host).toBe(host);
+  });
+
+  test('LOCAL_ALLOW_NETWORK=1 lets it, and the stack says what anyone there can reach', () => {
+    const settings = stackSettings({ LOCAL_HOST: '0.0.0.0', LOCAL_ALLOW_NETWORK: '1' });
+    expect(settings).toMatchObject({ host: '0.0.0.0', network: true });
+    expect(networkWarning(settings)).toBe(
+      'LOCAL_ALLOW_NETWORK=1: the stack listens on 0.0.0.0 (ports 1025, 1080, 9230, 4173), where anyone who can reach this machine can read every test mail and its codes in the catcher, ' +
+        "send it mail of their own, make admin calls to the emulator (create, confirm and delete users, set their passwords) and move users' clocks; nothing there asks for a password. " +
+        'Use it only on a network you trust.',
+    );
+    expect(networkWarning(stackSettings({}))).toBeUndefined();
+    expect(loadSettings({ LOCAL_HOST: '0.0.0.0', LOCAL_ALLOW_NETWORK: '1' }).target).toBe('local');
+  });
+
+  test('LOCAL_ALLOW_NETWORK is 1 or unset, and applies to the embedded stack only', () => {
+    expect(problemsOf({ LOCAL_HOST: '0.0.0.0', LOCAL_ALLOW_NETWORK: 'yes' }).problems).toEqual([
+      'LOCAL_ALLOW_NETWORK="yes" is not 1. Unset it to keep the stack on loopback, or set it to 1 to let LOCAL_HOST be a network address.',
+    ]);
+    expect(problemsOf({ ...REMOTE, LOCAL_ALLOW_NETWORK: '1' }).problems).toEqual([
+      expect.stringMatching(/^LOCAL_ALLOW_NETWORK is set, but it applies to the embedded stack only/),
+    ]);
   });
 });
 

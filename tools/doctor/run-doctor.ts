@@ -1,5 +1,6 @@
 import { createCognitoClient } from '../../helpers/cognito/client.js';
 import { redactUrl } from '../../common/urls.js';
+import { networkWarning, stackSettings } from '../../local/stack-settings.js';
 import { describeAppClient, describeUserPool, withEmailMfaConfiguration } from '../../helpers/cognito/pool-description.js';
 import { STORY_KEYS } from '../../plan/stories.js';
 import { plannedEmails, storySupport } from '../../plan/story-support.js';
@@ -33,6 +34,10 @@ export async function runDoctor(env: Record<string, string | undefined> = proces
     return configurationProblems(error.problems);
   }
   const results: CheckResult[] = [{ status: 'ok', title: 'The configuration is complete', detail: `target ${settings.target}: ${settings.targetReason}` }];
+  const network = settings.target === 'local' ? networkWarning(stackSettings(env)) : undefined;
+  if (network) {
+    results.push({ status: 'warn', title: 'The embedded stack listens on the network', detail: network, fix: 'Unset LOCAL_HOST and LOCAL_ALLOW_NETWORK unless another machine must reach the stack.' });
+  }
 
   let target: Target;
   try {
