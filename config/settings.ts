@@ -336,7 +336,8 @@ const REMOTE_ONLY_VARIABLES = [
  */
 function embeddedStackSettingsOf(read: Reading, targetReason: string): Pick<Settings, 'localAppUrl' | 'setAside'> {
   try {
-    stackSettings(read.env);
+    // BASE_URL is checked below, as your page's URL, with its own messages.
+    stackSettings({ ...read.env, BASE_URL: undefined });
   } catch (error) {
     if (!(error instanceof StackSettingsError)) throw error;
     read.problems.push(error.message);

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { localFunctionArn } from '../common/lambda-triggers.js';
 import { QuotaSettingsError, parseDailyEmailLimit, parseRateLimits, type QuotaSettings, type RateLimits } from '../common/cognito-quotas.js';
-import { isLoopbackHost } from '../common/urls.js';
+import { httpUrl, isLoopbackHost, redactUrl } from '../common/urls.js';
 
 /**
  * Where each piece of the embedded stack listens. Every value comes from an
@@ -14,6 +14,11 @@ export interface StackSettings {
   host: string;
   /** LOCAL_ALLOW_NETWORK=1: the services may listen on an address other machines reach. */
   network: boolean;
+  /**
+   * The origin of your own page (BASE_URL's), whose browser calls the
+   * emulator as the demo app's does; no other page's is answered.
+   */
+  pageOrigin?: string;
   cognitoPort: number;
   mailSmtpPort: number;
   mailWebPort: number;
@@ -164,6 +169,20 @@ function hostOf(env: Env): { host: string; network: boolean } {
   return { host, network: allow === '1' };
 }
 
+/**
+ * BASE_URL's origin: against the embedded stack, your own page's, the one
+ * page beside the demo app's whose browser calls the stack answers.
+ */
+function pageOriginOf(env: Env): { pageOrigin?: string } {
+  const raw = env.BASE_URL?.trim();
+  if (!raw) return {};
+  const url = httpUrl(raw);
+  if (!url) {
+    throw new StackSettingsError(`BASE_URL="${redactUrl(raw)}" is not an http(s) URL: the stack answers your page's origin, taken from it. Fix it, or unset it to test the demo app.`);
+  }
+  return { pageOrigin: url.origin };
+}
+
 /** The warning for a stack on the network (LOCAL_ALLOW_NETWORK=1); undefined on loopback. */
 export function networkWarning(settings: StackSettings): string | undefined {
   if (isLoopbackHost(settings.host)) return undefined;
@@ -177,6 +196,7 @@ export function stackSettings(env: Env = process.env): StackSettings {
   return {
     host,
     network,
+    ...pageOriginOf(env),
     // 9229 is cognito-local's default, and also Node's inspector port: a debugger would collide with it.
     cognitoPort: port(env, 'LOCAL_COGNITO_PORT', 9230),
     mailSmtpPort,
@@ -213,6 +233,23 @@ export function stackUrls(settings: StackSettings) {
     /** Served by the app once the whole stack is ready; it carries the pool and client IDs. */
     appConfig: `${at(settings.appPort)}/config.json`,
   };
+}
+
+/** An origin on loopback under each of its names (a browser may open the demo app as localhost), or the origin alone. */
+function spellings(origin: string): string[] {
+  const url = new URL(origin);
+  if (!isLoopbackHost(url.hostname)) return [url.origin];
+  const port = url.port ? `:${url.port}` : '';
+  return [url.origin, ...['127.0.0.1', 'localhost', '[::1]'].map((name) => `${url.protocol}//${name}${port}`)];
+}
+
+/**
+ * The web origins whose pages may call the emulator and the catcher from a
+ * browser: the demo app's, and your page's (BASE_URL) when it is set. Any
+ * other page open in the developer's browser gets no answer it can read.
+ */
+export function allowedOrigins(settings: StackSettings): string[] {
+  return [...new Set([stackUrls(settings).app, ...(settings.pageOrigin ? [settings.pageOrigin] : [])].flatMap(spellings))];
 }
 
 /** The region the stack creates its pools in, and the one the suite's Cognito client names for them. */

@@ -10,6 +10,7 @@ import { appClientChecks } from './app-client-checks.js';
 import { configurationProblems, type CheckResult } from './check-result.js';
 import { deliveryRecordChecks, sesChecks } from './delivery-checks.js';
 import { inboxChecks } from './inbox-checks.js';
+import { pageOriginCheck } from './page-origin-check.js';
 import { permissionChecks } from './permission-checks.js';
 import { poolChecks } from './pool-checks.js';
 import { senderCheck } from './sender-check.js';
@@ -63,6 +64,7 @@ export async function runDoctor(env: Record<string, string | undefined> = proces
         : { status: 'fail', title: `App unreachable at ${redactUrl(target.appUrl)}`, detail: app.value ? `HTTP ${app.value.status}` : app.error?.message, fix: 'Check BASE_URL (or LOCAL_APP_PORT), and that the app is deployed and up.' },
     );
     if (app.value && app.value.status < 400) results.push(await signUpFormCheck(target.appUrl, settings.signupPage));
+    if (settings.localAppUrl && target.cognito.endpoint) results.push(await pageOriginCheck(target.cognito.endpoint, settings.localAppUrl));
     results.push(...(await inboxChecks(target)));
     if (pool.value) results.push(...poolChecks(pool.value, target));
 
