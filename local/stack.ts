@@ -79,7 +79,7 @@ export async function startStack(settings: StackSettings, only: readonly Service
   const stop = async () => {
     for (const name of [...running.keys()].reverse()) await stopService(name);
   };
-  const origins = allowedOrigins(settings);
+  const admission = { origins: allowedOrigins(settings), network: settings.network };
   const warning = networkWarning(settings);
   if (warning) log(`WARNING: ${warning}`);
   try {
@@ -92,7 +92,7 @@ export async function startStack(settings: StackSettings, only: readonly Service
           smtpPort: settings.mailSmtpPort,
           webPort: settings.mailWebPort,
           acceptLog: process.env.LOCAL_BENCH_ACCEPT_LOG || undefined,
-          allowedOrigins: origins,
+          admission,
         }),
       );
     }
@@ -107,7 +107,7 @@ export async function startStack(settings: StackSettings, only: readonly Service
           quotas: settings.quotas,
           triggers: settings.triggers,
           logLevel: process.env.LOCAL_LOG_LEVEL,
-          allowedOrigins: origins,
+          admission,
         }),
       );
     }

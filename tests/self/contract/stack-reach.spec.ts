@@ -56,12 +56,11 @@ const preflight = (call: (typeof CALLS)[number], urls: Urls, origin: string) =>
 const called = (call: (typeof CALLS)[number], urls: Urls, origin: string) =>
   fetch(call.url(urls), { method: call.method, headers: { origin, ...call.headers }, ...('body' in call ? { body: call.body } : {}) });
 
-/** A websocket upgrade to MailDev's push events, from `origin`: the HTTP status it is answered with (101 when it connects). */
-const upgradeStatus = (urls: Urls, origin: string) =>
+/** The HTTP status a request is answered with (101 when a websocket connects), sent with exactly these headers: a Host of our choosing, say. */
+const statusOf = (address: string, headers: Record<string, string>, method = 'GET') =>
   new Promise<number | undefined>((resolve, reject) => {
-    const url = new URL(`${urls.mailWeb}/socket.io/?EIO=4&transport=websocket`);
-    const headers = { origin, connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' };
-    const req = request({ host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, headers });
+    const url = new URL(address);
+    const req = request({ host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, method, headers });
     req.once('upgrade', (res, socket) => {
       socket.destroy();
       resolve(res.statusCode);
@@ -72,6 +71,17 @@ const upgradeStatus = (urls: Urls, origin: string) =>
     });
     req.once('error', reject);
     req.end();
+  });
+
+/** A websocket upgrade to MailDev's push events, from `origin`: the HTTP status it is answered with (101 when it connects). */
+const upgradeStatus = (urls: Urls, origin: string, host = new URL(urls.mailWeb).host) =>
+  statusOf(`${urls.mailWeb}/socket.io/?EIO=4&transport=websocket`, {
+    host,
+    origin,
+    connection: 'Upgrade',
+    upgrade: 'websocket',
+    'sec-websocket-version': '13',
+    'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
   });
 
 test.describe('which pages the emulator and the catcher answer', () => {
@@ -104,6 +114,14 @@ test.describe('which pages the emulator and the catcher answer', () => {
       expect(await upgradeStatus(urls, urls.app)).toBe(101);
       expect(await upgradeStatus(urls, yourPage)).toBe(101);
       expect(await upgradeStatus(urls, 'https://evil.example')).toBe(403);
+    });
+
+    await test.step('addressed by a name other than loopback (a page whose name is pointed at 127.0.0.1), nothing answers, with no Origin at all', async () => {
+      const rebound = (address: string) => `rebound.example:${new URL(address).port}`;
+      expect(await statusOf(`${urls.mailWeb}/api/email`, { host: rebound(urls.mailWeb) })).toBe(403);
+      expect(await statusOf(urls.cognito, { host: rebound(urls.cognito), ...CALLS[0].headers }, 'POST')).toBe(403);
+      expect(await upgradeStatus(urls, `http://${rebound(urls.mailWeb)}`, rebound(urls.mailWeb))).toBe(403);
+      expect(await statusOf(`${urls.mailWeb}/api/email`, { host: new URL(urls.mailWeb).host })).toBe(200);
     });
 
     await test.step('MailDev\'s own web UI still uses its API and push events', async () => {
