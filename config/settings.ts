@@ -4,6 +4,7 @@ import { ActionableError } from '../helpers/errors.js';
 import { compileTestEmailPattern } from '../helpers/cognito/deletion-guard.js';
 import { CodeRuleError, codeRulesFromEnv, type CodeRule } from '../helpers/mail/code-rules.js';
 import type { MailKind } from '../common/cognito-operations.js';
+import { hasCredentials, httpUrl, isLoopbackHost, redactUrl } from '../common/urls.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -103,14 +104,6 @@ const POOL_ID = /^([a-z]{2}(?:-[a-z]+)+-\d)_[0-9A-Za-z]+$/;
 // Behind COGNITO_ENDPOINT (a stand-in, the emulator) any "region_id" will do, e.g. local_AbC123.
 const STAND_IN_POOL_ID = /^([\w-]+)_[0-9A-Za-z]+$/;
 const CLIENT_ID = /^[\w+]{1,128}$/;
-
-function httpUrl(value: string): boolean {
-  try {
-    return ['http:', 'https:'].includes(new URL(value).protocol);
-  } catch {
-    return false;
-  }
-}
 
 /** The variables as the parts below read them, and the problems they find, gathered for one SettingsError. */
 class Reading {
@@ -220,11 +213,63 @@ function appClientIdOf(read: Reading): string | undefined {
   return clientId;
 }
 
-/** BASE_URL, when given: an http(s) URL. */
+/** Each URL setting, and where what a team might put in its URL belongs instead. */
+const CREDENTIALS_INSTEAD = {
+  BASE_URL: 'the suite does not sign in to a page behind HTTP authentication; let the test runner in by its network address instead',
+  MAILSLURP_BASE_URL: 'MailSlurp takes its key from MAILSLURP_API_KEY',
+  COGNITO_ENDPOINT: "AWS credentials come from the SDK's default chain (AWS_PROFILE, AWS_ACCESS_KEY_ID …), never from a URL",
+  SES_ENDPOINT: "AWS credentials come from the SDK's default chain, never from a URL",
+  LOGS_ENDPOINT: "AWS credentials come from the SDK's default chain, never from a URL",
+} as const;
+
+/**
+ * A URL setting: http(s), with no user name or password. Those would be
+ * printed wherever the URL is (the doctor's lines, errors, the report that CI
+ * uploads), so they are refused, and never repeated: the URL is shown with
+ * `***` in their place. Undefined when unset or refused.
+ */
+function urlOf(read: Reading, name: keyof typeof CREDENTIALS_INSTEAD): URL | undefined {
+  const value = read.value(name);
+  if (!value) return undefined;
+  const url = httpUrl(value);
+  if (!url) {
+    read.malformed(name, `is "${redactUrl(value)}", not an http(s) URL`);
+    return undefined;
+  }
+  if (hasCredentials(url)) {
+    read.problems.push(
+      `${name} has a user name or password in it (${redactUrl(value)}, shown without them), and a URL is printed wherever it is used: ` +
+        `the doctor's lines, errors, the report CI uploads. Take them out of ${name}; ${CREDENTIALS_INSTEAD[name]}.`,
+    );
+    return undefined;
+  }
+  return url;
+}
+
+/** What an endpoint override carries, which plain http to another machine would show to the network. */
+const CARRIED_BY = {
+  MAILSLURP_BASE_URL: 'the MailSlurp API key',
+  COGNITO_ENDPOINT: 'your AWS session token and signed requests',
+  SES_ENDPOINT: 'your AWS session token and signed requests',
+  LOGS_ENDPOINT: 'your AWS session token and signed requests',
+} as const;
+
+/** An endpoint override: https, or http on this machine (a stand-in), as the key and the signed calls travel to it. */
+function endpointOf(read: Reading, name: keyof typeof CARRIED_BY): string | undefined {
+  const url = urlOf(read, name);
+  if (url?.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    read.problems.push(
+      `${name} is ${read.value(name)}: plain http to another machine, so ${CARRIED_BY[name]} would cross the network unencrypted. ` +
+        `Use https, or http on loopback (127.0.0.1, ::1, localhost) for a stand-in; or unset ${name} for the real service.`,
+    );
+    return undefined;
+  }
+  return url && read.value(name);
+}
+
+/** BASE_URL, when given: an http(s) URL without credentials. */
 function pageUrlOf(read: Reading): string | undefined {
-  const baseUrl = read.value('BASE_URL');
-  if (baseUrl && !httpUrl(baseUrl)) read.malformed('BASE_URL', `is "${baseUrl}", not an http(s) URL`);
-  return baseUrl;
+  return urlOf(read, 'BASE_URL') && read.value('BASE_URL');
 }
 
 /** MAILSLURP_API_KEY, checked for shape only: its value never appears in a message. */
@@ -242,34 +287,31 @@ function remoteSettingsOf(read: Reading, targetReason: string): RemoteSettings {
   const { userPoolId, region } = userPoolOf(read);
   const clientId = appClientIdOf(read);
   const baseUrl = pageUrlOf(read);
-  if (!baseUrl) read.missing('BASE_URL');
+  if (!read.value('BASE_URL')) read.missing('BASE_URL');
   const apiKey = mailSlurpKeyOf(read);
-  for (const name of ['COGNITO_ENDPOINT', 'MAILSLURP_BASE_URL', 'SES_ENDPOINT', 'LOGS_ENDPOINT'] as const) {
-    const url = read.value(name);
-    if (url && !httpUrl(url)) read.malformed(name, `is "${url}", not an http(s) URL`);
-  }
+  const cognitoEndpoint = endpointOf(read, 'COGNITO_ENDPOINT');
+  const mailSlurpUrl = endpointOf(read, 'MAILSLURP_BASE_URL');
+  const sesEndpoint = endpointOf(read, 'SES_ENDPOINT');
+  const logsEndpoint = endpointOf(read, 'LOGS_ENDPOINT');
   // A setting that cannot apply stops the run: a green run against something else would be a false pass.
   for (const name of STACK_VARIABLES) {
     if (read.env[name]?.trim()) {
       read.problems.push(`${name} is set, but it applies to the embedded stack only and the target is the real services (${targetReason}). Unset it.`);
     }
   }
-  const whenSet = <K extends string>(key: K, name: Variable) => {
-    const value = read.value(name);
-    return value ? ({ [key]: value } as Record<K, string>) : {};
-  };
+  const present = <K extends string>(key: K, value: string | undefined) => (value ? ({ [key]: value } as Record<K, string>) : {});
   return {
     userPoolId: userPoolId ?? '',
     clientId: clientId ?? '',
-    ...whenSet('clientSecret', 'COGNITO_CLIENT_SECRET'),
+    ...present('clientSecret', read.value('COGNITO_CLIENT_SECRET')),
     region: region ?? '',
-    ...whenSet('cognitoEndpoint', 'COGNITO_ENDPOINT'),
+    ...present('cognitoEndpoint', cognitoEndpoint),
     baseUrl: baseUrl ?? '',
-    mailslurp: { apiKey: apiKey ?? '', ...whenSet('basePath', 'MAILSLURP_BASE_URL') },
+    mailslurp: { apiKey: apiKey ?? '', ...present('basePath', mailSlurpUrl) },
     deliveryRecords: {
-      ...whenSet('sesEndpoint', 'SES_ENDPOINT'),
-      ...whenSet('logsEndpoint', 'LOGS_ENDPOINT'),
-      ...whenSet('sesEventsLogGroup', 'SES_EVENTS_LOG_GROUP'),
+      ...present('sesEndpoint', sesEndpoint),
+      ...present('logsEndpoint', logsEndpoint),
+      ...present('sesEventsLogGroup', read.value('SES_EVENTS_LOG_GROUP')),
     },
   };
 }
@@ -294,14 +336,15 @@ const REMOTE_ONLY_VARIABLES = [
  */
 function embeddedStackSettingsOf(read: Reading, targetReason: string): Pick<Settings, 'localAppUrl' | 'setAside'> {
   try {
-    stackSettings(read.env);
+    // BASE_URL is checked below, as your page's URL, with its own messages.
+    stackSettings({ ...read.env, BASE_URL: undefined });
   } catch (error) {
     if (!(error instanceof StackSettingsError)) throw error;
     read.problems.push(error.message);
   }
   const localAppUrl = pageUrlOf(read);
   const signupPageRaw = read.value('SIGNUP_PAGE');
-  if (signupPageRaw && !localAppUrl) {
+  if (signupPageRaw && !read.value('BASE_URL')) {
     read.problems.push(
       `SIGNUP_PAGE=${signupPageRaw} names the page object for your own page, but BASE_URL is not set, so the run would test the demo app instead. ` +
         'Against the embedded stack, set BASE_URL to your page, with your app pointed at the stack (`npm run stack` prints the values it needs); ' +

@@ -16,6 +16,7 @@ export async function stackOnFreePorts(dataDir: string): Promise<StackSettings> 
   const mailSmtpPort = await freePort();
   return {
     host,
+    network: false,
     cognitoPort: await freePort(),
     mailSmtpPort,
     mailWebPort: await freePort(),

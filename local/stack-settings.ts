@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { localFunctionArn } from '../common/lambda-triggers.js';
 import { QuotaSettingsError, parseDailyEmailLimit, parseRateLimits, type QuotaSettings, type RateLimits } from '../common/cognito-quotas.js';
+import { httpUrl, isLoopbackHost, redactUrl } from '../common/urls.js';
 
 /**
  * Where each piece of the embedded stack listens. Every value comes from an
@@ -9,8 +10,15 @@ import { QuotaSettingsError, parseDailyEmailLimit, parseRateLimits, type QuotaSe
  * different mail catcher can sit side by side on one machine.
  */
 export interface StackSettings {
-  /** Loopback address every service binds to. */
+  /** Loopback address every service binds to; another only with `network`. */
   host: string;
+  /** LOCAL_ALLOW_NETWORK=1: the services may listen on an address other machines reach. */
+  network: boolean;
+  /**
+   * The origin of your own page (BASE_URL's), whose browser calls the
+   * emulator as the demo app's does; no other page's is answered.
+   */
+  pageOrigin?: string;
   cognitoPort: number;
   mailSmtpPort: number;
   mailWebPort: number;
@@ -51,6 +59,7 @@ type Env = Record<string, string | undefined>;
 /** Every variable the embedded stack reads, and nothing else does. */
 export const STACK_VARIABLES = [
   'LOCAL_HOST',
+  'LOCAL_ALLOW_NETWORK',
   'LOCAL_COGNITO_PORT',
   'LOCAL_MAIL_SMTP_PORT',
   'LOCAL_MAIL_WEB_PORT',
@@ -139,11 +148,55 @@ export function parseTriggerModule(variable: string, raw: string | undefined, cw
 const formatRateLimits = (limits: RateLimits): string =>
   limits === 'off' ? 'off' : Object.entries(limits).map(([category, rps]) => `${category}=${rps}`).join(',');
 
+/** What anyone who can reach the stack's ports can do there: said when LOCAL_HOST is refused, and when LOCAL_ALLOW_NETWORK lets it be. */
+const REACHABLE =
+  'read every test mail and its codes in the catcher, send it mail of their own, make admin calls to the emulator ' +
+  "(create, confirm and delete users, set their passwords) and move users' clocks; nothing there asks for a password";
+
+/** LOCAL_HOST, loopback unless LOCAL_ALLOW_NETWORK=1 says otherwise. */
+function hostOf(env: Env): { host: string; network: boolean } {
+  const host = env.LOCAL_HOST?.trim() || '127.0.0.1';
+  const allow = env.LOCAL_ALLOW_NETWORK?.trim() ?? '';
+  if (allow !== '' && allow !== '1') {
+    throw new StackSettingsError(`LOCAL_ALLOW_NETWORK=${JSON.stringify(allow)} is not 1. Unset it to keep the stack on loopback, or set it to 1 to let LOCAL_HOST be a network address.`);
+  }
+  if (!isLoopbackHost(host) && allow !== '1') {
+    throw new StackSettingsError(
+      `LOCAL_HOST=${host} is not a loopback address (127.0.0.0/8, ::1, localhost): the embedded stack would listen on the network, where anyone who can reach this machine could ${REACHABLE}. ` +
+        'Unset LOCAL_HOST (127.0.0.1), or set a loopback address. To serve a network you trust on purpose, set LOCAL_ALLOW_NETWORK=1 as well.',
+    );
+  }
+  return { host, network: allow === '1' };
+}
+
+/**
+ * BASE_URL's origin: against the embedded stack, your own page's, the one
+ * page beside the demo app's whose browser calls the stack answers.
+ */
+function pageOriginOf(env: Env): { pageOrigin?: string } {
+  const raw = env.BASE_URL?.trim();
+  if (!raw) return {};
+  const url = httpUrl(raw);
+  if (!url) {
+    throw new StackSettingsError(`BASE_URL="${redactUrl(raw)}" is not an http(s) URL: the stack answers your page's origin, taken from it. Fix it, or unset it to test the demo app.`);
+  }
+  return { pageOrigin: url.origin };
+}
+
+/** The warning for a stack on the network (LOCAL_ALLOW_NETWORK=1); undefined on loopback. */
+export function networkWarning(settings: StackSettings): string | undefined {
+  if (isLoopbackHost(settings.host)) return undefined;
+  const ports = [settings.mailSmtpPort, settings.mailWebPort, settings.cognitoPort, settings.appPort].join(', ');
+  return `LOCAL_ALLOW_NETWORK=1: the stack listens on ${settings.host} (ports ${ports}), where anyone who can reach this machine can ${REACHABLE}. Use it only on a network you trust.`;
+}
+
 export function stackSettings(env: Env = process.env): StackSettings {
-  const host = env.LOCAL_HOST || '127.0.0.1';
+  const { host, network } = hostOf(env);
   const mailSmtpPort = port(env, 'LOCAL_MAIL_SMTP_PORT', 1025);
   return {
     host,
+    network,
+    ...pageOriginOf(env),
     // 9229 is cognito-local's default, and also Node's inspector port: a debugger would collide with it.
     cognitoPort: port(env, 'LOCAL_COGNITO_PORT', 9230),
     mailSmtpPort,
@@ -182,6 +235,23 @@ export function stackUrls(settings: StackSettings) {
   };
 }
 
+/** An origin on loopback under each of its names (a browser may open the demo app as localhost), or the origin alone. */
+function spellings(origin: string): string[] {
+  const url = new URL(origin);
+  if (!isLoopbackHost(url.hostname)) return [url.origin];
+  const port = url.port ? `:${url.port}` : '';
+  return [url.origin, ...['127.0.0.1', 'localhost', '[::1]'].map((name) => `${url.protocol}//${name}${port}`)];
+}
+
+/**
+ * The web origins whose pages may call the emulator and the catcher from a
+ * browser: the demo app's, and your page's (BASE_URL) when it is set. Any
+ * other page open in the developer's browser gets no answer it can read.
+ */
+export function allowedOrigins(settings: StackSettings): string[] {
+  return [...new Set([stackUrls(settings).app, ...(settings.pageOrigin ? [settings.pageOrigin] : [])].flatMap(spellings))];
+}
+
 /** The region the stack creates its pools in, and the one the suite's Cognito client names for them. */
 export const STACK_REGION = 'local';
 
@@ -204,6 +274,7 @@ export interface AppRuntimeConfig {
 export function stackEnv(settings: StackSettings): Record<string, string> {
   return {
     LOCAL_HOST: settings.host,
+    LOCAL_ALLOW_NETWORK: settings.network ? '1' : '',
     LOCAL_COGNITO_PORT: String(settings.cognitoPort),
     LOCAL_MAIL_SMTP_PORT: String(settings.mailSmtpPort),
     LOCAL_MAIL_WEB_PORT: String(settings.mailWebPort),

@@ -11,7 +11,7 @@ import { ensureUserPool } from './bootstrap.js';
 import { startCognitoEmulator } from './cognito/emulator.js';
 import { startMailCatcher } from './mail/catcher.js';
 import type { RunningService } from './running-service.js';
-import { lambdaConfigOf, stackSettings, stackUrls, type StackSettings } from './stack-settings.js';
+import { allowedOrigins, lambdaConfigOf, networkWarning, stackSettings, stackUrls, type StackSettings } from './stack-settings.js';
 
 export const SERVICES = ['mail', 'cognito', 'app'] as const;
 export type ServiceName = (typeof SERVICES)[number];
@@ -79,6 +79,9 @@ export async function startStack(settings: StackSettings, only: readonly Service
   const stop = async () => {
     for (const name of [...running.keys()].reverse()) await stopService(name);
   };
+  const admission = { origins: allowedOrigins(settings), network: settings.network };
+  const warning = networkWarning(settings);
+  if (warning) log(`WARNING: ${warning}`);
   try {
     // The app is built (when stale) while the servers come up.
     const appBuilt = only.includes('app') ? ensureAppBuilt(log) : Promise.resolve();
@@ -89,6 +92,7 @@ export async function startStack(settings: StackSettings, only: readonly Service
           smtpPort: settings.mailSmtpPort,
           webPort: settings.mailWebPort,
           acceptLog: process.env.LOCAL_BENCH_ACCEPT_LOG || undefined,
+          admission,
         }),
       );
     }
@@ -103,6 +107,7 @@ export async function startStack(settings: StackSettings, only: readonly Service
           quotas: settings.quotas,
           triggers: settings.triggers,
           logLevel: process.env.LOCAL_LOG_LEVEL,
+          admission,
         }),
       );
     }
@@ -135,12 +140,16 @@ export async function startStack(settings: StackSettings, only: readonly Service
  * userPoolId, userPoolClientId and userPoolEndpoint), on stdout, in .env form
  * and as JSON; the log lines go to stderr.
  */
-async function printAppConfig(cognitoUrl: string, triggers: StackSettings['triggers']): Promise<void> {
-  const pool = await ensureUserPool(cognitoUrl, lambdaConfigOf(triggers));
+async function printAppConfig(settings: StackSettings): Promise<void> {
+  const cognitoUrl = stackUrls(settings).cognito;
+  const pool = await ensureUserPool(cognitoUrl, lambdaConfigOf(settings.triggers));
   const config = { userPoolId: pool.userPoolId, userPoolClientId: pool.userPoolClientId, userPoolEndpoint: cognitoUrl, region: pool.region };
   process.stdout.write(
     [
       '# Point your own app at this stack (then run the suite with BASE_URL=<your page> and SIGNUP_PAGE=<its page object>):',
+      settings.pageOrigin
+        ? `# It answers the browser calls of the demo app and of your page, ${settings.pageOrigin} (BASE_URL), and no other page's.`
+        : "# It answers the browser calls of the demo app only: start it with BASE_URL=<your page> in its environment to have it answer your page's.",
       `USER_POOL_ID=${config.userPoolId}`,
       `USER_POOL_CLIENT_ID=${config.userPoolClientId}`,
       `USER_POOL_ENDPOINT=${config.userPoolEndpoint}`,
@@ -170,7 +179,7 @@ async function main() {
   log(`ready in ${Math.round(performance.now() - began)} ms`);
   for (const service of services) log(`  ${service.name.padEnd(24)} ${service.url}`);
   log(`  data in ${settings.dataDir}`);
-  if (services.some((service) => service.name === 'Cognito emulator')) await printAppConfig(stackUrls(settings).cognito, settings.triggers);
+  if (services.some((service) => service.name === 'Cognito emulator')) await printAppConfig(settings);
 
   let stopping = false;
   const shutdown = (signal: string) => {

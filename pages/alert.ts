@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { ActionableError } from '../helpers/errors.js';
+import { redactUrl } from '../common/urls.js';
 
 /**
  * The page's error message (role "alert"), as every screen shows Cognito's
@@ -65,7 +66,7 @@ export async function openOrExplain(page: Page, path: string): Promise<void> {
     const baseURL = test.info().project.use.baseURL;
     const url = / at (\S+)/.exec((error as Error).message)?.[1] ?? (baseURL ? new URL(path, baseURL).href : path);
     throw new ActionableError(
-      `The sign-up page at ${url} is unreachable (${reason}). ` +
+      `The sign-up page at ${redactUrl(url)} is unreachable (${reason}). ` +
         'Is the app running? It is BASE_URL for the real services, LOCAL_APP_PORT for the embedded stack.',
     );
   }

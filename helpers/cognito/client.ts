@@ -1,6 +1,7 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { withAdvice } from './advice.js';
 import { RETRY_THROTTLING } from '../../common/cognito-quotas.js';
+import { redactUrl } from '../../common/urls.js';
 import { ActionableError } from '../errors.js';
 
 export interface CognitoEndpoint {
@@ -23,7 +24,7 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'ECONNR
  */
 export function explainCognitoError(error: unknown, operation: string, where: CognitoEndpoint): unknown {
   if (!(error instanceof Error)) return error;
-  const service = `Cognito (${where.endpoint ?? `AWS, region ${where.region}`})`;
+  const service = `Cognito (${where.endpoint ? redactUrl(where.endpoint) : `AWS, region ${where.region}`})`;
   const code = (error as { code?: string }).code ?? (error.cause as { code?: string } | undefined)?.code;
   // No `cause`: the reporter would print the SDK's stack trace under the sentence that replaces it.
   const say = (message: string) => new CognitoAccessError(`${operation} failed: ${message}`);

@@ -1,4 +1,5 @@
 import { EMULATOR_NOTE_HEADER } from '../../common/emulator-note.js';
+import { redactUrl } from '../../common/urls.js';
 import { io, type Socket } from 'socket.io-client';
 import { uniqueAddress } from './addresses.js';
 import {
@@ -109,7 +110,7 @@ export class MailDevBackend implements MailBackend {
   }
 
   get description() {
-    return `MailDev at ${this.url}`;
+    return `MailDev at ${redactUrl(this.url)}`;
   }
 
   /** Connects to MailDev's push events, failing clearly when MailDev is not there. */
@@ -122,7 +123,7 @@ export class MailDevBackend implements MailBackend {
         socket.close();
         reject(
           new Error(
-            `Could not reach MailDev's push events at ${url} within ${Date.now() - started} ms ` +
+            `Could not reach MailDev's push events at ${redactUrl(url)} within ${Date.now() - started} ms ` +
               `(${backend.lastSocketError ?? 'no answer'}). Is the mail catcher running? It listens on LOCAL_MAIL_WEB_PORT.`,
           ),
         );

@@ -19,6 +19,7 @@ import {
   type WaitForEmailOptions,
 } from './types.js';
 import { ActionableError } from '../errors.js';
+import { redactUrl } from '../../common/urls.js';
 import { ADDRESS_MARKER, carriesMarker, ownedAddresses } from './addresses.js';
 import type { RunLedger } from './run-ledger.js';
 
@@ -136,7 +137,7 @@ export class MailSlurpBackend implements MailBackend {
   }
 
   get description() {
-    return `MailSlurp at ${this.options.basePath ?? 'https://javascript.api.mailslurp.com'}`;
+    return `MailSlurp at ${redactUrl(this.options.basePath ?? 'https://javascript.api.mailslurp.com')}`;
   }
 
   private get shardTag(): string {

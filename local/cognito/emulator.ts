@@ -19,6 +19,7 @@ import { VerificationMessages } from './verification-messages.js';
 import { Quotas, quotasEndpoint } from './quotas.js';
 import { QUOTAS_PATH, type QuotaSettings } from '../../common/cognito-quotas.js';
 import { closeServer, type RunningService } from '../running-service.js';
+import { admitOrigins, type Admission } from '../origin-gate.js';
 import type { StackTriggers, TriggerModule } from '../stack-settings.js';
 import { TeamFunction, type TriggerName } from './team-function.js';
 import { TeamTriggers } from './team-triggers.js';
@@ -36,6 +37,8 @@ export interface CognitoEmulatorOptions {
   /** The team's own handlers, run for the pools whose LambdaConfig names such a trigger. */
   triggers?: StackTriggers;
   logLevel?: string;
+  /** The pages whose browser calls it answers (the demo app's, your own page's), and by which names; see admitOrigins. */
+  admission: Admission;
 }
 
 
@@ -87,6 +90,7 @@ export async function startCognitoEmulator(options: CognitoEmulatorOptions): Pro
   // The hosted domain's page that a CONFIRM_WITH_LINK mail points to; a GET, so it never meets cognito-local's POST /.
   created.application.get(['/confirmUser', '/confirmUser/'], confirmUserPage(services, linkConfirmSignUp(services), ctx));
   const server = (await created.start()) as Server;
+  admitOrigins(server, options.admission, 'The Cognito emulator');
   return {
     name: 'Cognito emulator',
     url,

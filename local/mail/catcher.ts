@@ -2,6 +2,7 @@ import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { MailDev } from 'maildev';
 import type { RunningService } from '../running-service.js';
+import { admitOrigins, type Admission } from '../origin-gate.js';
 
 export interface MailCatcherOptions {
   host: string;
@@ -10,6 +11,8 @@ export interface MailCatcherOptions {
   dataDir: string;
   /** For the benchmark: a file that gets one JSON line per mail, with when the catcher had it. */
   acceptLog?: string;
+  /** The pages whose browser calls its API and push events answer, beside its own web UI, and by which names; see admitOrigins. */
+  admission: Admission;
 }
 
 /**
@@ -25,7 +28,9 @@ export async function startMailCatcher(options: MailCatcherOptions): Promise<Run
     mailDirectory: path.join(options.dataDir, 'mail'),
     silent: true,
   });
-  const { smtp } = await maildev.start();
+  const { smtp, api } = await maildev.start();
+  // MailDev 3's API and socket.io allow any origin, with credentials, and its options cannot say otherwise.
+  if (api) admitOrigins(api.server.server, options.admission, 'The mail catcher (MailDev)');
   if (options.acceptLog) {
     const log = options.acceptLog;
     smtp.on('new', (email: { id: string }) => appendFileSync(log, `${JSON.stringify({ id: email.id, acceptedAt: Date.now() })}\n`));

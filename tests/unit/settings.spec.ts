@@ -1,6 +1,7 @@
 import { SETTING_VARIABLES, SettingsError, loadSettings } from '../../config/settings';
 import { DEFAULT_CODE_RULE_VARIABLE } from '../../helpers/mail/code-rules';
 import { MAIL_KINDS } from '../../common/cognito-operations';
+import { networkWarning, stackSettings } from '../../local/stack-settings';
 import { expect, test } from '@playwright/test';
 
 const REMOTE = {
@@ -93,6 +94,97 @@ test.describe('loadSettings', () => {
 
   test('a bad embedded-stack port is reported too', () => {
     expect(problemsOf({ LOCAL_APP_PORT: '99999' }).problems).toEqual([expect.stringContaining('LOCAL_APP_PORT="99999" is not a TCP port')]);
+  });
+});
+
+test.describe('URL settings', () => {
+  const URL_SETTINGS = ['BASE_URL', 'MAILSLURP_BASE_URL', 'COGNITO_ENDPOINT', 'SES_ENDPOINT', 'LOGS_ENDPOINT'] as const;
+  const ENDPOINTS = URL_SETTINGS.filter((name) => name !== 'BASE_URL');
+
+  test('a user name or password in any of them stops the run, naming the setting and the fix, and is never repeated', () => {
+    for (const name of URL_SETTINGS) {
+      for (const url of ['https://admin:hunter2@stand-in.example.com/api', 'https://hunter2@stand-in.example.com/api']) {
+        const error = problemsOf({ ...REMOTE, [name]: url });
+        expect(error.problems, `${name}=${url}`).toEqual([
+          expect.stringMatching(new RegExp(`^${name} has a user name or password in it \\(https://\\*\\*\\*@stand-in\\.example\\.com/api, shown without them\\).* Take them out of ${name}; `)),
+        ]);
+        expect(error.message).not.toContain('hunter2');
+        expect(error.message).not.toContain('admin');
+      }
+    }
+    expect(problemsOf({ ...REMOTE, BASE_URL: 'https://admin:hunter2@staging.example.com/signup' }).problems).toEqual([
+      'BASE_URL has a user name or password in it (https://***@staging.example.com/signup, shown without them), and a URL is printed wherever it is used: ' +
+        "the doctor's lines, errors, the report CI uploads. Take them out of BASE_URL; the suite does not sign in to a page behind HTTP authentication; " +
+        'let the test runner in by its network address instead.',
+    ]);
+  });
+
+  test('against the embedded stack too, your page\'s URL may carry none', () => {
+    const error = problemsOf({ BASE_URL: 'http://dev:hunter2@localhost:3000/signup', SIGNUP_PAGE: 'custom-form' });
+    expect(error.problems).toEqual([expect.stringMatching(/^BASE_URL has a user name or password in it \(http:\/\/\*\*\*@localhost:3000\/signup, shown without them\)/)]);
+    expect(error.message).not.toContain('hunter2');
+  });
+
+  test('what is not a URL is shown without what comes before an "@", as that may be a password', () => {
+    const error = problemsOf({ ...REMOTE, BASE_URL: 'admin:hunter2@staging.example.com/signup' });
+    expect(error.problems).toEqual([expect.stringContaining('BASE_URL is "***@staging.example.com/signup", not an http(s) URL')]);
+    expect(error.message).not.toContain('hunter2');
+  });
+
+  test('an endpoint override is https, or http on loopback', () => {
+    for (const name of ENDPOINTS) {
+      for (const url of ['https://stand-in.example.com', 'http://127.0.0.1:9230', 'http://127.8.9.10', 'http://localhost:8080/api', 'http://[::1]:9230']) {
+        expect(() => loadSettings({ ...REMOTE, [name]: url }), `${name}=${url}`).not.toThrow();
+      }
+      for (const url of ['http://stand-in.example.com', 'http://10.0.0.5:9230', 'http://0.0.0.0:9230', 'http://localhost.example.com']) {
+        expect(problemsOf({ ...REMOTE, [name]: url }).problems, `${name}=${url}`).toEqual([
+          expect.stringMatching(new RegExp(`^${name} is ${url.replace(/\./g, '\\.')}: plain http to another machine, so .+ would cross the network unencrypted\\. Use https, or http on loopback`)),
+        ]);
+      }
+    }
+    expect(problemsOf({ ...REMOTE, MAILSLURP_BASE_URL: 'http://mailslurp.example.com' }).problems).toEqual([
+      'MAILSLURP_BASE_URL is http://mailslurp.example.com: plain http to another machine, so the MailSlurp API key would cross the network unencrypted. ' +
+        'Use https, or http on loopback (127.0.0.1, ::1, localhost) for a stand-in; or unset MAILSLURP_BASE_URL for the real service.',
+    ]);
+  });
+
+  test('the page under test may be plain http anywhere: it is given no key', () => {
+    expect(loadSettings({ ...REMOTE, BASE_URL: 'http://staging.internal.example.com/signup' }).remote?.baseUrl).toBe('http://staging.internal.example.com/signup');
+  });
+});
+
+test.describe('LOCAL_HOST', () => {
+  test('a network address stops the run, saying what it would open to whom, and the fix', () => {
+    for (const host of ['0.0.0.0', '::', '192.168.1.5', 'my-laptop.example.com']) {
+      expect(problemsOf({ LOCAL_HOST: host }).problems, host).toEqual([
+        `LOCAL_HOST=${host} is not a loopback address (127.0.0.0/8, ::1, localhost): the embedded stack would listen on the network, where anyone who can reach this machine could ` +
+          'read every test mail and its codes in the catcher, send it mail of their own, make admin calls to the emulator (create, confirm and delete users, set their passwords) ' +
+          "and move users' clocks; nothing there asks for a password. Unset LOCAL_HOST (127.0.0.1), or set a loopback address. " +
+          'To serve a network you trust on purpose, set LOCAL_ALLOW_NETWORK=1 as well.',
+      ]);
+    }
+    for (const host of ['127.0.0.1', '127.0.0.2', '::1', 'localhost']) expect(stackSettings({ LOCAL_HOST: host }).host).toBe(host);
+  });
+
+  test('LOCAL_ALLOW_NETWORK=1 lets it, and the stack says what anyone there can reach', () => {
+    const settings = stackSettings({ LOCAL_HOST: '0.0.0.0', LOCAL_ALLOW_NETWORK: '1' });
+    expect(settings).toMatchObject({ host: '0.0.0.0', network: true });
+    expect(networkWarning(settings)).toBe(
+      'LOCAL_ALLOW_NETWORK=1: the stack listens on 0.0.0.0 (ports 1025, 1080, 9230, 4173), where anyone who can reach this machine can read every test mail and its codes in the catcher, ' +
+        "send it mail of their own, make admin calls to the emulator (create, confirm and delete users, set their passwords) and move users' clocks; nothing there asks for a password. " +
+        'Use it only on a network you trust.',
+    );
+    expect(networkWarning(stackSettings({}))).toBeUndefined();
+    expect(loadSettings({ LOCAL_HOST: '0.0.0.0', LOCAL_ALLOW_NETWORK: '1' }).target).toBe('local');
+  });
+
+  test('LOCAL_ALLOW_NETWORK is 1 or unset, and applies to the embedded stack only', () => {
+    expect(problemsOf({ LOCAL_HOST: '0.0.0.0', LOCAL_ALLOW_NETWORK: 'yes' }).problems).toEqual([
+      'LOCAL_ALLOW_NETWORK="yes" is not 1. Unset it to keep the stack on loopback, or set it to 1 to let LOCAL_HOST be a network address.',
+    ]);
+    expect(problemsOf({ ...REMOTE, LOCAL_ALLOW_NETWORK: '1' }).problems).toEqual([
+      expect.stringMatching(/^LOCAL_ALLOW_NETWORK is set, but it applies to the embedded stack only/),
+    ]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { MailSlurp } from 'mailslurp-client';
+import { redactUrl } from '../../common/urls.js';
 import type { Target } from '../../config/target.js';
 import { MailDevBackend } from '../../helpers/mail/maildev.js';
 import type { CheckResult } from './check-result.js';
@@ -8,20 +9,21 @@ import { timed } from './timed.js';
 export async function inboxChecks(target: Target): Promise<CheckResult[]> {
   if (target.mail.kind === 'maildev') {
     const url = target.mail.url;
+    const shown = redactUrl(url);
     const health = await timed(async () => (await fetch(`${url}/api/healthz`)).ok || Promise.reject(new Error('not healthy')));
     if (health.error) {
-      return [{ status: 'fail', title: `MailDev is unreachable at ${url}`, detail: health.error.message, fix: 'Start the stack (npm run stack) or check LOCAL_MAIL_WEB_PORT.' }];
+      return [{ status: 'fail', title: `MailDev is unreachable at ${shown}`, detail: health.error.message, fix: 'Start the stack (npm run stack) or check LOCAL_MAIL_WEB_PORT.' }];
     }
     const push = await timed(async () => (await MailDevBackend.connect(url, 3_000)).close());
     return [
-      { status: 'ok', title: `MailDev reachable at ${url}`, detail: `${health.ms} ms` },
+      { status: 'ok', title: `MailDev reachable at ${shown}`, detail: `${health.ms} ms` },
       push.error
         ? { status: 'fail', title: "MailDev's push events do not connect", detail: push.error.message, fix: 'Check that nothing between here and MailDev blocks websockets.' }
         : { status: 'ok', title: "MailDev's push events connect", detail: `${push.ms} ms` },
     ];
   }
   const mailslurp = new MailSlurp({ apiKey: target.mail.apiKey, ...(target.mail.basePath ? { basePath: target.mail.basePath } : {}) });
-  const where = target.mail.basePath ?? 'https://javascript.api.mailslurp.com';
+  const where = redactUrl(target.mail.basePath ?? 'https://javascript.api.mailslurp.com');
   const info = await timed(() => mailslurp.userController.getUserInfo({ signal: AbortSignal.timeout(10_000) }));
   if (info.error || !info.value) {
     const status = info.error instanceof Response ? info.error.status : undefined;

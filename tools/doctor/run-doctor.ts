@@ -1,4 +1,6 @@
 import { createCognitoClient } from '../../helpers/cognito/client.js';
+import { redactUrl } from '../../common/urls.js';
+import { networkWarning, stackSettings } from '../../local/stack-settings.js';
 import { describeAppClient, describeUserPool, withEmailMfaConfiguration } from '../../helpers/cognito/pool-description.js';
 import { STORY_KEYS } from '../../plan/stories.js';
 import { plannedEmails, storySupport } from '../../plan/story-support.js';
@@ -8,6 +10,7 @@ import { appClientChecks } from './app-client-checks.js';
 import { configurationProblems, type CheckResult } from './check-result.js';
 import { deliveryRecordChecks, sesChecks } from './delivery-checks.js';
 import { inboxChecks } from './inbox-checks.js';
+import { pageOriginCheck } from './page-origin-check.js';
 import { permissionChecks } from './permission-checks.js';
 import { poolChecks } from './pool-checks.js';
 import { senderCheck } from './sender-check.js';
@@ -32,6 +35,10 @@ export async function runDoctor(env: Record<string, string | undefined> = proces
     return configurationProblems(error.problems);
   }
   const results: CheckResult[] = [{ status: 'ok', title: 'The configuration is complete', detail: `target ${settings.target}: ${settings.targetReason}` }];
+  const network = settings.target === 'local' ? networkWarning(stackSettings(env)) : undefined;
+  if (network) {
+    results.push({ status: 'warn', title: 'The embedded stack listens on the network', detail: network, fix: 'Unset LOCAL_HOST and LOCAL_ALLOW_NETWORK unless another machine must reach the stack.' });
+  }
 
   let target: Target;
   try {
@@ -43,7 +50,7 @@ export async function runDoctor(env: Record<string, string | undefined> = proces
 
   const client = createCognitoClient(target.cognito);
   try {
-    const where = target.cognito.endpoint ?? `AWS ${target.cognito.region}`;
+    const where = target.cognito.endpoint ? redactUrl(target.cognito.endpoint) : `AWS ${target.cognito.region}`;
     const pool = await timed(() => describeUserPool(client, target.cognito.userPoolId));
     results.push(
       pool.error
@@ -53,10 +60,11 @@ export async function runDoctor(env: Record<string, string | undefined> = proces
     const app = await timed(() => fetch(target.appUrl, { signal: AbortSignal.timeout(10_000) }));
     results.push(
       app.value && app.value.status < 400
-        ? { status: 'ok', title: `App reachable at ${target.appUrl}`, detail: `HTTP ${app.value.status}, ${app.ms} ms` }
-        : { status: 'fail', title: `App unreachable at ${target.appUrl}`, detail: app.value ? `HTTP ${app.value.status}` : app.error?.message, fix: 'Check BASE_URL (or LOCAL_APP_PORT), and that the app is deployed and up.' },
+        ? { status: 'ok', title: `App reachable at ${redactUrl(target.appUrl)}`, detail: `HTTP ${app.value.status}, ${app.ms} ms` }
+        : { status: 'fail', title: `App unreachable at ${redactUrl(target.appUrl)}`, detail: app.value ? `HTTP ${app.value.status}` : app.error?.message, fix: 'Check BASE_URL (or LOCAL_APP_PORT), and that the app is deployed and up.' },
     );
     if (app.value && app.value.status < 400) results.push(await signUpFormCheck(target.appUrl, settings.signupPage));
+    if (settings.localAppUrl && target.cognito.endpoint) results.push(await pageOriginCheck(target.cognito.endpoint, settings.localAppUrl));
     results.push(...(await inboxChecks(target)));
     if (pool.value) results.push(...poolChecks(pool.value, target));
 

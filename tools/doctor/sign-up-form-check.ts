@@ -1,5 +1,6 @@
 import { chromium } from '@playwright/test';
 import { chromiumExecutablePath } from '../../config/browser.js';
+import { redactUrl } from '../../common/urls.js';
 import { UIS, type UiName } from '../../pages/index.js';
 import type { CheckResult } from './check-result.js';
 
@@ -11,6 +12,7 @@ import type { CheckResult } from './check-result.js';
  */
 export async function signUpFormCheck(url: string, pageName: UiName): Promise<CheckResult> {
   const words = UIS[pageName].signUp;
+  const shown = redactUrl(url);
   const expected = `"${words.submit}", "${words.email}", "${words.password}"`;
   const executablePath = chromiumExecutablePath();
   const browser = await chromium.launch(executablePath ? { executablePath } : {});
@@ -30,14 +32,14 @@ export async function signUpFormCheck(url: string, pageName: UiName): Promise<Ch
       const buttons = (await page.getByRole('button').allInnerTexts()).map((b) => b.trim()).filter(Boolean);
       return {
         status: 'fail',
-        title: `The page at ${url} shows no sign-up form of page object "${pageName}"`,
+        title: `The page at ${shown} shows no sign-up form of page object "${pageName}"`,
         detail: `looked for ${expected} for ${Math.round(performance.now() - started)} ms; the page shows title "${await page.title()}", headings [${headings.join(', ')}], buttons [${buttons.join(', ')}]`,
         fix: 'Check BASE_URL (the sign-up page itself, not the site\'s home) and SIGNUP_PAGE (the page object whose words match your form).',
       };
     }
-    return { status: 'ok', title: `The sign-up page at ${url} shows its form (page object "${pageName}")`, detail: `${expected}, ${Math.round(performance.now() - started)} ms` };
+    return { status: 'ok', title: `The sign-up page at ${shown} shows its form (page object "${pageName}")`, detail: `${expected}, ${Math.round(performance.now() - started)} ms` };
   } catch (error) {
-    return { status: 'fail', title: `The sign-up page at ${url} did not load in a browser`, detail: (error as Error).message.split('\n')[0], fix: 'Check BASE_URL, and that the app is deployed and up.' };
+    return { status: 'fail', title: `The sign-up page at ${shown} did not load in a browser`, detail: (error as Error).message.split('\n')[0], fix: 'Check BASE_URL, and that the app is deployed and up.' };
   } finally {
     await browser.close();
   }

@@ -15,7 +15,7 @@ test.describe('evidence in the report', () => {
     const { env, urls } = await startPrivateStack({
       interposeSmtp: async () => {
         const smtpPort = await freePort();
-        const elsewhere = await startMailCatcher({ host: '127.0.0.1', smtpPort, webPort: await freePort(), dataDir: test.info().outputPath('elsewhere') });
+        const elsewhere = await startMailCatcher({ host: '127.0.0.1', smtpPort, webPort: await freePort(), dataDir: test.info().outputPath('elsewhere'), admission: { origins: [], network: false } });
         return { port: smtpPort, close: () => elsewhere.close() };
       },
     });

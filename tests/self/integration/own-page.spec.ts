@@ -6,18 +6,20 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { runPlaywright } from '../../../tools/child-run';
+import { localTarget } from '../../../config/target';
 import { expect, test } from '../fixtures';
 
 test.describe('your own page against the embedded stack', () => {
   test.setTimeout(120_000);
   let server: Server;
   let url: string;
+  /** The pool the page signs up to, told once its stack runs. */
+  let config = '{}';
   const requested: string[] = [];
 
   test.beforeEach(async ({ target }) => {
     test.skip(target.name !== 'local', 'the page under test is pointed at the embedded stack');
     const html = readFileSync(new URL('../support/minimal-signup.html', import.meta.url));
-    const config = JSON.stringify({ userPoolEndpoint: target.cognito.endpoint, userPoolClientId: target.cognito.userPoolClientId });
     server = createServer((req, res) => {
       requested.push(req.url ?? '');
       if (req.url?.endsWith('/config.json')) res.writeHead(200, { 'Content-Type': 'application/json' }).end(config);
@@ -29,16 +31,31 @@ test.describe('your own page against the embedded stack', () => {
 
   test.afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
-  test('BASE_URL and SIGNUP_PAGE drive that page: the doctor checks its form, and the stories pass through it', async () => {
+  test('BASE_URL and SIGNUP_PAGE drive that page: the doctor checks its form, and the stories pass through it', async ({ startPrivateStack }) => {
+    // A stack told BASE_URL, as the run's own would be: the emulator answers no other page than the demo app's and BASE_URL's.
+    const stack = await startPrivateStack({ pageOrigin: new URL(url).origin });
+    const pool = (await localTarget(stack.env)).cognito;
+    config = JSON.stringify({ userPoolEndpoint: pool.endpoint, userPoolClientId: pool.userPoolClientId });
     const run = await runPlaywright(
       ['--project=local', 'tests/e2e/signup-verification.spec.ts', 'tests/e2e/resend-code.spec.ts'],
-      { CI: undefined, BASE_URL: url, SIGNUP_PAGE: 'minimal-form' },
+      { CI: undefined, ...stack.env, BASE_URL: url, SIGNUP_PAGE: 'minimal-form' },
     );
     expect(run.exitCode, run.output).toBe(0);
     // The doctor (setup project), then the two stories.
     expect(run.output).toMatch(/\b3 passed\b/);
     expect(requested).toContain('/signup/');
     expect(requested).toContain('/signup/config.json');
+  });
+
+  test('a stack started without that BASE_URL, and reused, stops the run at the doctor, saying so and how to fix it', async ({ startPrivateStack }) => {
+    const stack = await startPrivateStack();
+    const pool = (await localTarget(stack.env)).cognito;
+    config = JSON.stringify({ userPoolEndpoint: pool.endpoint, userPoolClientId: pool.userPoolClientId });
+    const run = await runPlaywright(['--project=local', 'tests/e2e/signup-verification.spec.ts'], { CI: undefined, ...stack.env, BASE_URL: url, SIGNUP_PAGE: 'minimal-form' });
+    expect(run.exitCode, run.output).toBe(1);
+    expect(run.output).toContain(`✗ The Cognito emulator refuses your page's calls (${new URL(url).origin})`);
+    expect(run.output).toContain('The stack running was started without this BASE_URL');
+    expect(run.output).not.toMatch(/\bpassed\b/);
   });
 
   test('the page object of another page fails, at the doctor, naming what the page shows instead', async ({ target }) => {

@@ -5,9 +5,9 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { artifactTexts, findSecrets } from '../support/artifact-search';
-import { runPlaywright } from '../../../tools/child-run';
+import { runCommand, runPlaywright } from '../../../tools/child-run';
 import { mailDevUrl } from '../../../config/target';
-import { expect, standInRemoteEnv, test } from '../fixtures';
+import { STAND_IN_API_KEY, expect, standInRemoteEnv, test } from '../fixtures';
 import { MailSlurpStandIn } from '../support/mailslurp-stand-in';
 
 const fake = (label: string) => `${label}-SECRET-${randomBytes(12).toString('hex')}`;
@@ -51,4 +51,25 @@ test('no secret appears in the output, the HTML report, traces or attachments of
   } finally {
     await standIn.stop();
   }
+});
+
+test('a BASE_URL with a user name and password stops the run and the doctor at start-up, and neither appears anywhere', async ({ target }) => {
+  const credentials = { user: fake('user'), password: fake('basic-auth') };
+  const page = new URL(target.appUrl);
+  const baseUrl = `${page.protocol}//${credentials.user}:${credentials.password}@${page.host}/signup`;
+  // Everything else is a working configuration of the real services' mode: BASE_URL is the one thing wrong.
+  const env = { ...standInRemoteEnv(target, { url: 'http://127.0.0.1:1', apiKey: STAND_IN_API_KEY }), BASE_URL: baseUrl };
+  const refusal = `BASE_URL has a user name or password in it (${page.protocol}//***@${page.host}/signup, shown without them)`;
+
+  const run = await runPlaywright(['--project=remote', '--trace=on', 'tests/e2e/signup-verification.spec.ts'], env, { reporter: 'list,html' });
+  expect(run.exitCode, run.output).toBe(1);
+  expect(run.output).toContain(refusal);
+  expect(run.output).toContain('Take them out of BASE_URL');
+  expect(run.output).not.toMatch(/\bpassed\b/);
+
+  const doctor = await runCommand('node', ['--import', 'tsx', 'tools/doctor/main.ts'], env);
+  expect(doctor.exitCode, doctor.output).toBe(1);
+  expect(doctor.output).toContain(refusal);
+
+  expect(findSecrets([run.outputDir as string], [run.output, doctor.output], Object.values(credentials))).toEqual([]);
 });

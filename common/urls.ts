@@ -1,0 +1,49 @@
+/**
+ * What the settings, the stack and every message that shows an address need
+ * to know of a URL: whether its host is this machine, and what of it may be
+ * shown.
+ */
+
+/**
+ * 127.0.0.0/8, ::1 or localhost: a server only this machine can reach. A host
+ * as LOCAL_HOST gives it or as a URL's hostname, in any spelling the URL
+ * parser accepts (127.1, [0:0::1], LOCALHOST).
+ */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[(.*)\]$/, '$1');
+  let hostname: string;
+  try {
+    hostname = new URL(`http://${bare.includes(':') ? `[${bare}]` : bare}/`).hostname;
+  } catch {
+    return false;
+  }
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+}
+
+/** An http(s) URL, parsed; undefined for anything else. */
+export function httpUrl(value: string): URL | undefined {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The URL's user name or password, which a URL may carry and no message may show. */
+export const hasCredentials = (url: URL): boolean => url.username !== '' || url.password !== '';
+
+/**
+ * The URL as a message may show it: a user name and password become `***`;
+ * in what is not an http(s) URL (a typo, a missing scheme), everything before
+ * the last "@" becomes `***`, as it may be the same. Anything else is shown
+ * as it was written.
+ */
+export function redactUrl(value: string): string {
+  const url = httpUrl(value);
+  if (!url) return value.includes('@') ? `***${value.slice(value.lastIndexOf('@'))}` : value;
+  if (!hasCredentials(url)) return value;
+  url.username = '***';
+  url.password = '';
+  return url.href;
+}

@@ -1,0 +1,34 @@
+import { expect, test } from '@playwright/test';
+import { isLoopbackHost, redactUrl } from '../../common/urls';
+import { explainCognitoError } from '../../helpers/cognito/client';
+
+test('loopback is 127.0.0.0/8, ::1 and localhost, in any spelling; nothing else', () => {
+  for (const host of ['127.0.0.1', '127.8.9.10', '127.1', 'localhost', 'LOCALHOST', '::1', '[::1]', '0:0:0:0:0:0:0:1']) {
+    expect(isLoopbackHost(host), host).toBe(true);
+  }
+  for (const host of ['0.0.0.0', '::', '[::]', '192.168.1.5', '10.0.0.1', '128.0.0.1', 'localhost.example.com', 'evil.localhost', 'my host', '']) {
+    expect(isLoopbackHost(host), host).toBe(false);
+  }
+});
+
+test.describe('redactUrl', () => {
+  test('a user name and password become ***, the rest stays', () => {
+    expect(redactUrl('https://admin:hunter2@staging.example.com/signup?pool=a')).toBe('https://***@staging.example.com/signup?pool=a');
+    expect(redactUrl('https://ghp_token@staging.example.com/')).toBe('https://***@staging.example.com/');
+  });
+
+  test('a URL without them is shown as it was written', () => {
+    for (const url of ['http://127.0.0.1:9230', 'https://staging.example.com/users/a@example.com', 'staging.example.com']) expect(redactUrl(url)).toBe(url);
+  });
+
+  test('in what is not an http(s) URL, all before the last "@" is hidden', () => {
+    expect(redactUrl('admin:hunter2@staging.example.com/signup')).toBe('***@staging.example.com/signup');
+    expect(redactUrl('https//admin:hunter2@staging.example.com')).toBe('***@staging.example.com');
+  });
+});
+
+test("a Cognito endpoint's credentials never reach the error that names it", () => {
+  const refused = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+  const explained = explainCognitoError(refused, 'DescribeUserPool', { region: 'local', endpoint: 'http://admin:hunter2@127.0.0.1:1' }) as Error;
+  expect(explained.message).toBe('DescribeUserPool failed: Cognito (http://***@127.0.0.1:1/) is unreachable (ECONNREFUSED).');
+});
