@@ -93,6 +93,8 @@ async function main() {
     await confirmResetPassword({ username: email, confirmationCode: String(form.get('code')), newPassword: String(form.get('password')) });
     show('sign-in');
   });
+  // Every control now does what it says: only now may anyone use them.
+  $<HTMLElement>('main').hidden = false;
 }
 
 main().catch((error: unknown) => {
