@@ -77,6 +77,10 @@ export const COGNITO_ERRORS = {
   incorrectPassword: { name: 'NotAuthorizedException', message: 'Incorrect username or password.' },
   invalidRefreshToken: { name: 'NotAuthorizedException', message: 'Invalid Refresh Token.' },
   userDoesNotExist: { name: 'UserNotFoundException', message: 'User does not exist.' },
+  /** A password reset (ForgotPassword, AdminResetUserPassword) for a user with no verified email or phone number. */
+  noVerifiedContact: { name: 'InvalidParameterException', message: 'Cannot reset password for the user as there is no registered/verified email or phone_number' },
+  /** A sign-in of a user an admin's reset left RESET_REQUIRED. */
+  passwordResetRequired: { name: 'PasswordResetRequiredException', message: 'Password reset required for the user' },
   /** Its message is the operation's `passwordRefusal`, a colon, and the rule broken. */
   passwordPolicy: { name: 'InvalidPasswordException', message: '<passwordRefusal>: <rule>' },
   /** Its message names the client: "Client <id> is configured with secret but SECRET_HASH was not received". */
@@ -143,11 +147,14 @@ export const OPERATIONS = {
     quota: 'UserAccountRecovery',
     mail: { kind: 'passwordReset', source: 'ForgotPassword', brings: 'a password reset code', deliveryDetails: true, code: { kind: 'passwordReset', digits: VERIFICATION_DIGITS } },
     secretHash: true,
+    errors: ['noVerifiedContact'],
   },
-  // Not answered by the embedded stack yet; AWS mails a reset code "the same way as for ForgotPassword", and its answer is empty.
+  // AWS mails the code "the same way as for ForgotPassword" and names no trigger source of its own: CustomMessage_ForgotPassword is inferred.
+  // Its answer is empty. The user's next sign-in is refused until ConfirmForgotPassword takes the code.
   AdminResetUserPassword: {
     quota: 'UserAccountRecovery',
     mail: { kind: 'passwordReset', source: 'ForgotPassword', brings: 'a password reset code', deliveryDetails: false, code: { kind: 'passwordReset', digits: VERIFICATION_DIGITS } },
+    errors: ['noVerifiedContact'],
   },
   ConfirmForgotPassword: { quota: 'UserAccountRecovery', takesCode: 'passwordReset', secretHash: true, passwordRefusal: 'Password does not conform to policy' },
   ChangePassword: { quota: 'UserAccountRecovery', passwordRefusal: 'Password does not conform to policy' },
@@ -196,7 +203,7 @@ export const OPERATIONS = {
       code: { kind: 'signIn', digits: [SIGN_IN_CODE_DIGITS.first, SIGN_IN_CODE_DIGITS.mfa] },
     },
     secretHash: true,
-    errors: ['incorrectPassword', 'invalidRefreshToken'],
+    errors: ['incorrectPassword', 'invalidRefreshToken', 'passwordResetRequired'],
   },
   RespondToAuthChallenge: {
     // Challenge answers have their own allowance, three times UserAuthentication's.

@@ -2,6 +2,7 @@ import { CognitoError } from 'cognito-local/lib/errors.js';
 import { Router as CognitoLocalRouter, type Route } from 'cognito-local/lib/server/Router.js';
 import type { Services } from 'cognito-local/lib/services/index.js';
 import { AdminCreateUserWithResend } from './admin-create-user.js';
+import { AdminResetUserPassword, refusingResetRequired } from './admin-reset-user-password.js';
 import { ChallengeSessions } from './challenge-sessions.js';
 import { ChoiceBasedSignIn } from './choice-based-sign-in.js';
 import { EmailMfa } from './email-mfa.js';
@@ -82,7 +83,8 @@ export function emulatorRouter(services: Services, clocks: UserClocks, quotas: P
     ResendConfirmationCode: ResendConfirmationCode(services),
     ConfirmSignUp: ConfirmSignUpVerifyingEmail(services, cognitoLocal('ConfirmSignUp')),
     AdminCreateUser: AdminCreateUserWithResend(services, cognitoLocal('AdminCreateUser')),
-    InitiateAuth: checkingExplicitAuthFlows(services, InitiateAuthWithSrp(services, srpSignIns, choiceBased.InitiateAuth(passwordSignIn))),
+    AdminResetUserPassword: AdminResetUserPassword(services),
+    InitiateAuth: checkingExplicitAuthFlows(services, refusingResetRequired(services, InitiateAuthWithSrp(services, srpSignIns, choiceBased.InitiateAuth(passwordSignIn)))),
     RespondToAuthChallenge: RespondToPasswordVerifier(
       services,
       srpSignIns,
