@@ -3,6 +3,7 @@ import {
   AdminCreateUserCommand,
   AdminDeleteUserCommand,
   AdminGetUserCommand,
+  AdminResetUserPasswordCommand,
   ListUsersCommand,
   UserNotFoundException,
   type CognitoIdentityProviderClient,
@@ -92,6 +93,36 @@ export class CognitoUsers {
     const nobody = `permission-probe-${randomBytes(8).toString('hex')}@example.invalid`;
     try {
       await this.options.client.send(new AdminCreateUserCommand({ UserPoolId: this.userPoolId, Username: nobody, MessageAction: 'RESEND' }));
+      return { allowed: true };
+    } catch (error) {
+      return error instanceof UserNotFoundException ? { allowed: true } : { allowed: false, why: (error as Error).message };
+    }
+  }
+
+  /**
+   * An admin's password reset (AdminResetUserPassword): Cognito makes the
+   * user RESET_REQUIRED and mails them a reset code. Only for an address the
+   * suite made, as for deletion: a reset would lock a stranger out and mail them.
+   */
+  async resetPassword(email: string): Promise<void> {
+    const verdict = this.options.guard.verdict(email);
+    if (!verdict.deletable) {
+      throw new UnsafeDeletionError(
+        `Refusing to reset the password of ${JSON.stringify(email)} in pool ${this.userPoolId}: ${verdict.because}. The suite resets only its own addresses.`,
+      );
+    }
+    await this.options.client.send(new AdminResetUserPasswordCommand({ UserPoolId: this.userPoolId, Username: email }));
+  }
+
+  /**
+   * Whether this identity may call AdminResetUserPassword on the pool, asked
+   * without resetting anybody: IAM decides before Cognito looks for the user,
+   * so a name no user can have answers UserNotFoundException when allowed.
+   */
+  async mayResetPasswords(): Promise<{ allowed: boolean; why?: string }> {
+    const nobody = `permission-probe-${randomBytes(8).toString('hex')}@${PROBE_DOMAIN}`;
+    try {
+      await this.options.client.send(new AdminResetUserPasswordCommand({ UserPoolId: this.userPoolId, Username: nobody }));
       return { allowed: true };
     } catch (error) {
       return error instanceof UserNotFoundException ? { allowed: true } : { allowed: false, why: (error as Error).message };

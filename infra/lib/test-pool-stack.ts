@@ -38,6 +38,7 @@ export const SUITE_ACTIONS = [
   'cognito-idp:DescribeUserPoolClient',
   'cognito-idp:GetUserPoolMfaConfig',
   'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminResetUserPassword',
 ];
 
 /**

@@ -37,17 +37,23 @@ export async function permissionChecks(client: CognitoIdentityProviderClient, us
         : { status: 'fail', title: `Not allowed: cognito-idp:${name}`, detail: why, fix: 'Grant the IAM policy in docs/adopting.md "Least privilege" on this pool.' },
     );
   }
-  // Only the invitation story needs it. RESEND to a name no user has creates nobody: allowed → UserNotFoundException.
-  const invite = await users.mayInviteUsers().then(({ allowed: ok, why }) => ({ ok, why }));
-  results.push(
-    invite.ok
-      ? { status: 'ok', title: 'Allowed: cognito-idp:AdminCreateUser' }
-      : {
-          status: 'warn',
-          title: 'Not allowed: cognito-idp:AdminCreateUser',
-          detail: invite.why,
-          fix: 'The admin invitation story will fail: grant it (docs/adopting.md "Least privilege"), or leave that story out.',
-        },
-  );
+  // Each needed by one story only, so a refusal warns. RESEND, or a reset, of a name no user has touches nobody: allowed → UserNotFoundException.
+  const storyCalls: [string, string, () => Promise<{ allowed: boolean; why?: string }>][] = [
+    ['AdminCreateUser', 'admin invitation', () => users.mayInviteUsers()],
+    ['AdminResetUserPassword', 'admin password reset', () => users.mayResetPasswords()],
+  ];
+  for (const [name, story, probeCall] of storyCalls) {
+    const { allowed: ok, why } = await probeCall();
+    results.push(
+      ok
+        ? { status: 'ok', title: `Allowed: cognito-idp:${name}` }
+        : {
+            status: 'warn',
+            title: `Not allowed: cognito-idp:${name}`,
+            detail: why,
+            fix: `The ${story} story will fail: grant it (docs/adopting.md "Least privilege"), or leave that story out.`,
+          },
+    );
+  }
   return results;
 }
