@@ -38,6 +38,18 @@ test('deleteUserIfExists refuses an address the suite did not make, before any c
   expect(calls).toEqual([]);
 });
 
+test("resetPassword resets only the suite's own address, and refuses a stranger's before any call reaches Cognito", async () => {
+  const { client, calls } = recordingClient();
+  const users = new CognitoUsers({ client, userPoolId: 'eu-west-1_AbCdEf123', guard: new DeletionGuard(ownedAddresses([OURS], "this test's inboxes")) });
+
+  await expect(users.resetPassword('jane.doe@gmail.com')).rejects.toThrow(
+    'Refusing to reset the password of "jane.doe@gmail.com" in pool eu-west-1_AbCdEf123',
+  );
+  expect(calls).toEqual([]);
+  await users.resetPassword(OURS);
+  expect(calls).toEqual([{ name: 'AdminResetUserPasswordCommand', input: { UserPoolId: 'eu-west-1_AbCdEf123', Username: OURS } }]);
+});
+
 test('deletes only users whose email attribute is exactly the address, by their username', async () => {
   const { client, calls } = recordingClient([
     { Username: 'uuid-1', email: OURS },
