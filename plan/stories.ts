@@ -130,6 +130,15 @@ export const STORIES = {
     needs: ['signUpCode', 'passwordSignIn', 'emailRecovery'],
     screens: ['signIn', 'resetPassword'],
   },
+  passwordResetByAdmin: {
+    file: 'admin-password-reset.spec.ts',
+    title: "an admin resets a confirmed user's password: the mail with a code arrives, signing in leads to the reset form, and only the new password signs in",
+    name: 'admin password reset',
+    // The admin's mail, then the one the reset form asks for (both UIs call ForgotPassword on Amplify's RESET_PASSWORD step).
+    mails: { signUp: 1, passwordReset: 2 },
+    needs: ['signUpCode', 'passwordSignIn', 'emailRecovery'],
+    screens: ['signIn', 'resetPassword'],
+  },
   staleSession: {
     file: 'stale-session.spec.ts',
     title: 'after a signed-in user is deleted, the same browser is signed out, the old refresh token is refused, and signing up again mails a new code',

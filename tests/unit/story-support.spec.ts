@@ -8,9 +8,9 @@ const runs = (s: ReturnType<typeof storySupport>) => Object.entries(s).filter(([
 const CODE_STORIES = ['signUp', 'resendCode', 'wrongCode', 'existingUnconfirmedUser', 'reSignUpAfterDelete', 'reSignUpAfterConfirmedDelete'];
 
 test('a pool set up as docs/flows.md says: every story but those that need a pool of their own, or a clock to move', () => {
-  expect(runs(storySupport(POOL, CLIENT, {}))).toEqual([...CODE_STORIES, 'weakPassword', 'forgotPassword', 'staleSession', 'invitation', 'emailChange']);
+  expect(runs(storySupport(POOL, CLIENT, {}))).toEqual([...CODE_STORIES, 'weakPassword', 'forgotPassword', 'passwordResetByAdmin', 'staleSession', 'invitation', 'emailChange']);
   const ownPools = { linkVerification: { userPoolId: 'local_link' }, keepOriginalEmail: { userPoolId: 'local_keep' } };
-  expect(runs(storySupport(POOL, CLIENT, ownPools))).toHaveLength(CODE_STORIES.length + 7);
+  expect(runs(storySupport(POOL, CLIENT, ownPools))).toHaveLength(CODE_STORIES.length + 8);
   expect(runs(storySupport(POOL, CLIENT, ownPools, { movableClock: true })), 'the expired sign-up code, where the clock moves').toContain('expiredCode');
   expect(storySupport(POOL, CLIENT, ownPools).expiredCode.why).toBe("only the embedded emulator's time can be moved forward; against AWS the code would take 24 hours to expire");
   // Sign-in by code and email MFA are settings of their own (below): a pool set up only as the sign-up row of docs/flows.md's Flows table says runs neither.
@@ -23,6 +23,7 @@ test('each setting that rules a story out names itself', () => {
 
   const phoneOnly = storySupport({ ...POOL, AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_phone_number', Priority: 1 }] } }, CLIENT, {});
   expect(phoneOnly.forgotPassword).toEqual({ runs: false, why: 'the pool recovers accounts only by verified_phone_number, not by email' });
+  expect(phoneOnly.passwordResetByAdmin).toEqual(phoneOnly.forgotPassword);
 
   const noPassword = storySupport(POOL, { ExplicitAuthFlows: ['ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }, {});
   expect(noPassword.invitation.runs).toBe(false);

@@ -1,6 +1,6 @@
 // A hand-written sign-up form on Amplify's JS API, no Authenticator: the
 // worked example of testing "your own" UI with words of its own
-// (pages/custom-form.ts). It also signs in, and resets a forgotten password.
+// (pages/custom-form.ts). It also signs in, and resets a password: a forgotten one, or one an admin reset.
 import {
   confirmResetPassword,
   confirmSignUp,
@@ -16,6 +16,7 @@ import { configureAmplify } from './configure-amplify';
 
 const $ = <T extends Element>(selector: string) => document.querySelector(selector) as T;
 const alert = $<HTMLParagraphElement>('[role="alert"]');
+const resetNote = $<HTMLParagraphElement>('#reset-note');
 const STEPS = ['sign-up', 'verify', 'done', 'sign-in', 'forgot-password', 'reset-password', 'signed-in'] as const;
 let email = '';
 
@@ -79,13 +80,24 @@ async function main() {
   // Amplify's default sign-in: SRP.
   onSubmit('sign-in', async (form) => {
     email = String(form.get('email'));
-    await signIn({ username: email, password: String(form.get('password')) });
+    const { nextStep } = await signIn({ username: email, password: String(form.get('password')) });
+    // An admin reset the password (Cognito's PasswordResetRequiredException): as Amplify's Authenticator does, ask for a
+    // code and show the form for it, saying why.
+    if (nextStep.signInStep === 'RESET_PASSWORD') {
+      await resetPassword({ username: email });
+      resetNote.hidden = false;
+      show('reset-password');
+      return;
+    }
+    // A step this form has no screen for must not look like a signed-in user.
+    if (nextStep.signInStep !== 'DONE') throw new Error(`This form cannot finish a sign-in that asks for ${nextStep.signInStep}.`);
     show('signed-in');
   });
   $<HTMLButtonElement>('#forgot').addEventListener('click', () => show('forgot-password'));
   onSubmit('forgot-password', async (form) => {
     email = String(form.get('email'));
     await resetPassword({ username: email });
+    resetNote.hidden = true;
     show('reset-password');
   });
   $<HTMLButtonElement>('#resend-reset').addEventListener('click', () => void attempt(() => resetPassword({ username: email })));
