@@ -70,8 +70,8 @@ test.describe('npm run doctor', () => {
     // The stories built on a mailed code say, in one line, that they cannot run, and why; the sign-up code's own stories are in the ✗ above.
     // That UpdateUserPool named neither Policies nor MfaConfiguration, so, as on AWS, sign-in by code and email MFA are off too.
     expect(run.output).toContain(
-      '⚠ Stories "forgot password", "stale session after deletion", "email change", "sign-in with a mailed code (passwordless)", "expired sign-in code", ' +
-        '"email as a second factor (MFA)" will be skipped (the pool does not verify email at sign-up (AutoVerifiedAttributes lacks email)',
+      '⚠ Stories "forgot password", "admin password reset", "stale session after deletion", "email change", "sign-in with a mailed code (passwordless)", ' +
+        '"expired sign-in code", "email as a second factor (MFA)" will be skipped (the pool does not verify email at sign-up (AutoVerifiedAttributes lacks email)',
     );
     expect(run.output).not.toContain('"sign-up"');
     expect(run.output).toMatch(/^\d+ ✓, 1 ⚠, 2 ✗$/m);
@@ -124,6 +124,8 @@ test.describe('npm run doctor', () => {
       expect(run.output).toContain('⚠ Story "verification by link" will be skipped (the pool confirms by code, not by link (DefaultEmailOption CONFIRM_WITH_LINK)');
       expect(run.output).toContain('⚠ Story "email change, original kept until verified" will be skipped (the pool does not keep the original email');
       expect(run.output).toContain('✓ Story "forgot password" will run');
+      expect(run.output).toContain('✓ Story "admin password reset" will run');
+      expect(run.output).toContain('✓ Allowed: cognito-idp:AdminResetUserPassword');
       // As against AWS, no clock can be moved forward: the two expiry stories are listed as skipped, with why.
       expect(run.output).toContain('⚠ Story "expired code" will be skipped (only the embedded emulator\'s time can be moved forward; against AWS the code would take 24 hours to expire)');
       // The emulator's pool exports no delivery errors: a lost mail's evidence would hold none from AWS, and the doctor says so.
@@ -138,8 +140,8 @@ test.describe('npm run doctor', () => {
       expect(link.output).toContain('✓ Story "verification by link" will run');
       expect(link.output).toContain(
         '⚠ Stories "sign-up", "resend", "wrong code", "existing user", "re-signup", "re-signup of a confirmed user", "expired code", "forgot password", ' +
-          '"stale session after deletion", "email change", "sign-in with a mailed code (passwordless)", "expired sign-in code", "email as a second factor (MFA)" ' +
-          'will be skipped (the pool confirms sign-ups by link',
+          '"admin password reset", "stale session after deletion", "email change", "sign-in with a mailed code (passwordless)", "expired sign-in code", ' +
+          '"email as a second factor (MFA)" will be skipped (the pool confirms sign-ups by link',
       );
       expect(link.exitCode).toBe(0);
 
