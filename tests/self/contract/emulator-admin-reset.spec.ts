@@ -66,6 +66,7 @@ test.describe('AdminResetUserPassword', () => {
     });
 
     const code = await reset();
+
     await test.step('the code sets the new password, once; the user is CONFIRMED and only the new password signs in', async () => {
       expect(await outcome(confirm(code, newPassword))).toBe('accepted');
       expect(await users.getUserStatus(Username)).toBe('CONFIRMED');
