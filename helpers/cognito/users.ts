@@ -90,9 +90,13 @@ export class CognitoUsers {
    * UserNotFoundException when the call is allowed.
    */
   async mayInviteUsers(): Promise<{ allowed: boolean; why?: string }> {
-    const nobody = `permission-probe-${randomBytes(8).toString('hex')}@example.invalid`;
+    return this.allowedOnNobody((nobody) => this.options.client.send(new AdminCreateUserCommand({ UserPoolId: this.userPoolId, Username: nobody, MessageAction: 'RESEND' })));
+  }
+
+  /** An admin call made on a name no user can have (a random one at a domain that cannot exist): allowed when Cognito looked and found nobody. */
+  private async allowedOnNobody(call: (nobody: string) => Promise<unknown>): Promise<{ allowed: boolean; why?: string }> {
     try {
-      await this.options.client.send(new AdminCreateUserCommand({ UserPoolId: this.userPoolId, Username: nobody, MessageAction: 'RESEND' }));
+      await call(`permission-probe-${randomBytes(8).toString('hex')}@${PROBE_DOMAIN}`);
       return { allowed: true };
     } catch (error) {
       return error instanceof UserNotFoundException ? { allowed: true } : { allowed: false, why: (error as Error).message };
@@ -120,13 +124,7 @@ export class CognitoUsers {
    * so a name no user can have answers UserNotFoundException when allowed.
    */
   async mayResetPasswords(): Promise<{ allowed: boolean; why?: string }> {
-    const nobody = `permission-probe-${randomBytes(8).toString('hex')}@${PROBE_DOMAIN}`;
-    try {
-      await this.options.client.send(new AdminResetUserPasswordCommand({ UserPoolId: this.userPoolId, Username: nobody }));
-      return { allowed: true };
-    } catch (error) {
-      return error instanceof UserNotFoundException ? { allowed: true } : { allowed: false, why: (error as Error).message };
-    }
+    return this.allowedOnNobody((nobody) => this.options.client.send(new AdminResetUserPasswordCommand({ UserPoolId: this.userPoolId, Username: nobody })));
   }
 
   /** Users whose email attribute is exactly this address. */
