@@ -5,6 +5,7 @@
 import path from 'node:path';
 import {
   AdminCreateUserCommand,
+  AdminResetUserPasswordCommand,
   AdminGetUserCommand,
   CognitoIdentityProviderClient,
   DescribeUserPoolCommand,
@@ -90,6 +91,16 @@ test.describe('the team\'s Lambda triggers, run by the emulator', () => {
         expect(eventIn(mail)).toMatchObject({ request: { usernameParameter: '{username}' }, callerContext: { clientId: 'CLIENT_ID_NOT_APPLICABLE' } });
       });
 
+      await test.step("an admin's password reset is written as ForgotPassword's mail (AWS names no source of its own for it), with no client", async () => {
+        const Username = 'reset@trigger.test';
+        const UserAttributes = [{ Name: 'email', Value: Username }, { Name: 'email_verified', Value: 'true' }];
+        await raw.send(new AdminCreateUserCommand({ UserPoolId: target.cognito.userPoolId, Username, MessageAction: 'SUPPRESS', UserAttributes }));
+        await raw.send(new AdminResetUserPasswordCommand({ UserPoolId: target.cognito.userPoolId, Username }));
+        const mail = await mailsTo(Username);
+        expect(mail.subject).toBe('Branded CustomMessage_ForgotPassword');
+        expect(eventIn(mail)).toMatchObject({ triggerSource: 'CustomMessage_ForgotPassword', callerContext: { clientId: 'CLIENT_ID_NOT_APPLICABLE' } });
+      });
+
       await test.step('a message without {####}, or over 20,000 characters, is set aside: the template goes out, and a header says why', async () => {
         expect(await signUp('drop-code@trigger.test')).toMatchObject({ UserConfirmed: false });
         const dropped = await mailsTo('drop-code@trigger.test');
@@ -120,7 +131,14 @@ test.describe('the team\'s Lambda triggers, run by the emulator', () => {
 
       await test.step('no mail went to the addresses whose call failed', async () => {
         const all = (await (await fetch(`${urls.mailWeb}/api/email`)).json()) as { to: { address: string }[] }[];
-        expect(all.map((m) => m.to[0]?.address).sort()).toEqual(['branded@trigger.test', 'drop-code@trigger.test', 'invited@trigger.test', 'subject-only@trigger.test', 'too-long@trigger.test']);
+        expect(all.map((m) => m.to[0]?.address).sort()).toEqual([
+          'branded@trigger.test',
+          'drop-code@trigger.test',
+          'invited@trigger.test',
+          'reset@trigger.test',
+          'subject-only@trigger.test',
+          'too-long@trigger.test',
+        ]);
       });
     } finally {
       raw.destroy();
