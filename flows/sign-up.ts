@@ -48,6 +48,50 @@ export class SignUpFlow extends EmailFlow {
     });
   }
 
+  /**
+   * Enters the code, and the app must sign the new user in with the Session
+   * ConfirmSignUp answers: Cognito accepts the code, the user is CONFIRMED,
+   * the page's sign-in (InitiateAuth) is answered with tokens at once (no
+   * password to prove, no second code), and the app shows the user signed in.
+   * Returns that Session, for a story to check it is spent.
+   */
+  async confirmAndSignIn(user: Credentials, code: string): Promise<string> {
+    return this.explained(async () => {
+      const since = new Date();
+      const session = await this.screens.confirmCode.enterCodeKeepingSession(code);
+      const call = await this.answerOf('ConfirmSignUp', since);
+      if (call && isRefused(call)) {
+        const { cause, likely } = this.refusalOfCode(call, code);
+        throw await this.failure(cause, since, likely);
+      }
+      if (call && this.options.userStatus) await this.confirmationTook(user.email, since);
+      if (!session) {
+        throw await this.failure(
+          `Cognito accepted the code of ${user.email} but answered ConfirmSignUp with no Session to sign in with.`,
+          since,
+          "The app client must allow ALLOW_USER_AUTH (ExplicitAuthFlows): only then does ConfirmSignUp answer a Session.",
+        );
+      }
+      const signIn = await this.answerOf('InitiateAuth', since);
+      if (!signIn) {
+        throw await this.failure(
+          `The app made no sign-in (InitiateAuth) after ${user.email} was confirmed.`,
+          since,
+          "The app does not sign the user in after sign-up: with Amplify, signUp({ options: { autoSignIn: { authFlowType: 'USER_AUTH' } } }), then autoSignIn() once confirmSignUp answers COMPLETE_AUTO_SIGN_IN.",
+        );
+      }
+      if (isRefused(signIn) || signIn.body?.ChallengeName) {
+        throw await this.failure(
+          `The app's sign-in after confirmation was not answered with tokens (${this.answered(signIn)}${signIn.body?.ChallengeName ? `: the ${signIn.body.ChallengeName} challenge` : ''}).`,
+          since,
+          "A sign-in with ConfirmSignUp's Session (USER_AUTH, USERNAME, Session) needs no password and no code: the app sent another sign-in, or not the Session.",
+        );
+      }
+      await (this.screens.signIn as NonNullable<typeof this.screens.signIn>).expectSignedIn(user.email);
+      return session;
+    });
+  }
+
   /** Enters a code Cognito must refuse (`why`: it is not the latest code, by default), and sees the page say why. */
   async expectCodeRefused(code: string, message: string | RegExp, why = 'it is not the latest code'): Promise<void> {
     await this.explained(async () => {
