@@ -38,12 +38,7 @@ export class SignUpFlow extends EmailFlow {
     await this.explained(async () => {
       const since = new Date();
       await this.screens.confirmCode.enterCode(code);
-      const call = await this.answerOf('ConfirmSignUp', since);
-      if (call && isRefused(call)) {
-        const { cause, likely } = this.refusalOfCode(call, code);
-        throw await this.failure(cause, since, likely);
-      }
-      if (call && this.options.userStatus) await this.confirmationTook(user.email, since);
+      await this.codeAccepted(user, code, since);
       await this.screens.confirmed.expectShown(user.email);
     });
   }
@@ -59,12 +54,7 @@ export class SignUpFlow extends EmailFlow {
     return this.explained(async () => {
       const since = new Date();
       const session = await this.screens.confirmCode.enterCodeKeepingSession(code);
-      const call = await this.answerOf('ConfirmSignUp', since);
-      if (call && isRefused(call)) {
-        const { cause, likely } = this.refusalOfCode(call, code);
-        throw await this.failure(cause, since, likely);
-      }
-      if (call && this.options.userStatus) await this.confirmationTook(user.email, since);
+      await this.codeAccepted(user, code, since);
       if (!session) {
         throw await this.failure(
           `Cognito accepted the code of ${user.email} but answered ConfirmSignUp with no Session to sign in with.`,
@@ -122,7 +112,17 @@ export class SignUpFlow extends EmailFlow {
     );
   }
 
-  /** Cognito's 200 to ConfirmSignUp is a claim: the user's status must agree. */
+  /** Cognito must have accepted the code entered since then, and the user be CONFIRMED. */
+  private async codeAccepted(user: Credentials, code: string, since: Date): Promise<void> {
+    const call = await this.answerOf('ConfirmSignUp', since);
+    if (call && isRefused(call)) {
+      const { cause, likely } = this.refusalOfCode(call, code);
+      throw await this.failure(cause, since, likely);
+    }
+    if (call && this.options.userStatus) await this.confirmationTook(user.email, since);
+  }
+
+    /** Cognito's 200 to ConfirmSignUp is a claim: the user's status must agree. */
   private async confirmationTook(email: string, since: Date): Promise<void> {
     const failed = await confirmationFailure(email, this.options.userStatus as (email: string) => Promise<string | undefined>);
     if (failed) throw await this.failure(failed, since);
