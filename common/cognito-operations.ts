@@ -76,6 +76,10 @@ export const COGNITO_ERRORS = {
   usernameExists: { name: 'UsernameExistsException', message: 'An account with the given email already exists.' },
   incorrectPassword: { name: 'NotAuthorizedException', message: 'Incorrect username or password.' },
   invalidRefreshToken: { name: 'NotAuthorizedException', message: 'Invalid Refresh Token.' },
+  // A challenge's or a sign-up's Session that Cognito did not issue, was used already, or is another user's or client's
+  // (aws-amplify/amplify-js#10959: "NotAuthorizedException: Invalid session for the user."); and one past the client's AuthSessionValidity.
+  invalidSession: { name: 'NotAuthorizedException', message: 'Invalid session for the user.' },
+  expiredSession: { name: 'NotAuthorizedException', message: 'Invalid session for the user, session is expired.' },
   userDoesNotExist: { name: 'UserNotFoundException', message: 'User does not exist.' },
   /** A password reset (ForgotPassword, AdminResetUserPassword) for a user with no verified email or phone number. */
   noVerifiedContact: { name: 'InvalidParameterException', message: 'Cannot reset password for the user as there is no registered/verified email or phone_number' },
@@ -203,7 +207,7 @@ export const OPERATIONS = {
       code: { kind: 'signIn', digits: [SIGN_IN_CODE_DIGITS.first, SIGN_IN_CODE_DIGITS.mfa] },
     },
     secretHash: true,
-    errors: ['incorrectPassword', 'invalidRefreshToken', 'passwordResetRequired'],
+    errors: ['incorrectPassword', 'invalidRefreshToken', 'passwordResetRequired', 'invalidSession', 'expiredSession'],
   },
   RespondToAuthChallenge: {
     // Challenge answers have their own allowance, three times UserAuthentication's.

@@ -38,13 +38,47 @@ export class SignUpFlow extends EmailFlow {
     await this.explained(async () => {
       const since = new Date();
       await this.screens.confirmCode.enterCode(code);
-      const call = await this.answerOf('ConfirmSignUp', since);
-      if (call && isRefused(call)) {
-        const { cause, likely } = this.refusalOfCode(call, code);
-        throw await this.failure(cause, since, likely);
-      }
-      if (call && this.options.userStatus) await this.confirmationTook(user.email, since);
+      await this.codeAccepted(user, code, since);
       await this.screens.confirmed.expectShown(user.email);
+    });
+  }
+
+  /**
+   * Enters the code, and the app must sign the new user in with the Session
+   * ConfirmSignUp answers: Cognito accepts the code, the user is CONFIRMED,
+   * the page's sign-in (InitiateAuth) is answered with tokens at once (no
+   * password to prove, no second code), and the app shows the user signed in.
+   * Returns that Session, for a story to check it is spent.
+   */
+  async confirmAndSignIn(user: Credentials, code: string): Promise<string> {
+    return this.explained(async () => {
+      const since = new Date();
+      const session = await this.screens.confirmCode.enterCodeKeepingSession(code);
+      await this.codeAccepted(user, code, since);
+      if (!session) {
+        throw await this.failure(
+          `Cognito accepted the code of ${user.email} but answered ConfirmSignUp with no Session to sign in with.`,
+          since,
+          "The app client must allow ALLOW_USER_AUTH (ExplicitAuthFlows): only then does ConfirmSignUp answer a Session.",
+        );
+      }
+      const signIn = await this.answerOf('InitiateAuth', since);
+      if (!signIn) {
+        throw await this.failure(
+          `The app made no sign-in (InitiateAuth) after ${user.email} was confirmed.`,
+          since,
+          "The app does not sign the user in after sign-up: with Amplify, signUp({ options: { autoSignIn: { authFlowType: 'USER_AUTH' } } }), then autoSignIn() once confirmSignUp answers COMPLETE_AUTO_SIGN_IN.",
+        );
+      }
+      if (isRefused(signIn) || signIn.body?.ChallengeName) {
+        throw await this.failure(
+          `The app's sign-in after confirmation was not answered with tokens (${this.answered(signIn)}${signIn.body?.ChallengeName ? `: the ${signIn.body.ChallengeName} challenge` : ''}).`,
+          since,
+          "A sign-in with ConfirmSignUp's Session (USER_AUTH, USERNAME, Session) needs no password and no code: the app sent another sign-in, or not the Session.",
+        );
+      }
+      await (this.screens.signIn as NonNullable<typeof this.screens.signIn>).expectSignedIn(user.email);
+      return session;
     });
   }
 
@@ -78,7 +112,17 @@ export class SignUpFlow extends EmailFlow {
     );
   }
 
-  /** Cognito's 200 to ConfirmSignUp is a claim: the user's status must agree. */
+  /** Cognito must have accepted the code entered since then, and the user be CONFIRMED. */
+  private async codeAccepted(user: Credentials, code: string, since: Date): Promise<void> {
+    const call = await this.answerOf('ConfirmSignUp', since);
+    if (call && isRefused(call)) {
+      const { cause, likely } = this.refusalOfCode(call, code);
+      throw await this.failure(cause, since, likely);
+    }
+    if (call && this.options.userStatus) await this.confirmationTook(user.email, since);
+  }
+
+    /** Cognito's 200 to ConfirmSignUp is a claim: the user's status must agree. */
   private async confirmationTook(email: string, since: Date): Promise<void> {
     const failed = await confirmationFailure(email, this.options.userStatus as (email: string) => Promise<string | undefined>);
     if (failed) throw await this.failure(failed, since);

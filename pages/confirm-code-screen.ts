@@ -29,6 +29,18 @@ export class ConfirmCodeScreen {
     });
   }
 
+  /**
+   * Enters the code, and returns the Session Cognito's ConfirmSignUp answered
+   * the page with (undefined: none, or a refusal): what an app spends to sign
+   * the new user in. Never shown in a step's title: it signs someone in.
+   */
+  async enterCodeKeepingSession(code: string): Promise<string | undefined> {
+    const answer = this.page.waitForResponse((response) => response.request().headers()['x-amz-target']?.endsWith('.ConfirmSignUp') ?? false);
+    await this.enterCode(code);
+    const body = (await (await answer).json().catch(() => undefined)) as { Session?: string } | undefined;
+    return body?.Session;
+  }
+
   /** The click that makes Cognito mail a new code. */
   async resend(): Promise<void> {
     await test.step(`press "${this.words.resend}"`, () => this.button(this.words.resend).click());

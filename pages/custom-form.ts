@@ -8,7 +8,9 @@ import type { UiWords } from './words.js';
 export const CUSTOM_FORM: UiWords = {
   signUp: { email: 'Work email', password: 'Choose a password', submit: 'Sign up' },
   confirmCode: { heading: 'Check your inbox', code: 'Verification code', submit: 'Verify email', resend: 'Send a new code' },
-  confirmed: { heading: "You're in", text: (email) => `Account confirmed for ${email}.` },
+  // Signed in once the code is accepted (with ConfirmSignUp's Session): its signed-in page. Without a Session
+  // (a client without ALLOW_USER_AUTH) it shows "You're in", "Account confirmed for …" instead.
+  confirmed: { heading: 'Welcome back', text: (email) => `Logged in as ${email}.` },
   // Its sign-in form shares the page with the sign-up form, behind a button.
   signIn: { reachedBy: { role: 'button', name: 'I already have an account' }, email: 'Your email', password: 'Your password', submit: 'Log in', forgotPassword: 'I forgot my password' },
   signedIn: { heading: 'Welcome back', text: (email) => `Logged in as ${email}.` },

@@ -14,6 +14,8 @@ import type { Screens } from '../pages/index.js';
 export type PoolNeed =
   /** The pool verifies email at sign-up with a mailed code. */
   | 'signUpCode'
+  /** The app client allows ALLOW_USER_AUTH: ConfirmSignUp then answers a Session that signs the new user in. */
+  | 'signInAfterSignUp'
   /** The app client allows a password sign-in (SRP or USER_PASSWORD_AUTH). */
   | 'passwordSignIn'
   /** The pool recovers accounts by email. */
@@ -71,6 +73,14 @@ export const STORIES = {
     name: 'sign-up',
     mails: { signUp: 1 },
     needs: ['signUpCode'],
+  },
+  signInAfterSignUp: {
+    file: 'sign-in-after-sign-up.spec.ts',
+    title: 'a new user is signed in as soon as the code is accepted, with the session Cognito answers: one mail, no password, no second code, and the session works once',
+    name: 'sign-in straight after sign-up',
+    mails: { signUp: 1 },
+    needs: ['signUpCode', 'signInAfterSignUp'],
+    screens: ['signIn'],
   },
   resendCode: {
     file: 'resend-code.spec.ts',

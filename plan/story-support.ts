@@ -35,6 +35,9 @@ function judgeNeeds(pool: UserPoolType & { EmailMfaConfiguration?: object }, cli
       : byLink
         ? no('the pool confirms sign-ups by link (DefaultEmailOption CONFIRM_WITH_LINK), not by a code')
         : yes('the pool mails a code at sign-up'),
+    signInAfterSignUp: flows.includes('ALLOW_USER_AUTH')
+      ? yes("the app client allows ALLOW_USER_AUTH, so ConfirmSignUp answers a Session that signs the user in")
+      : no(`the app client does not allow ALLOW_USER_AUTH, so ConfirmSignUp answers no Session to sign the new user in with (ExplicitAuthFlows: ${flows.join(', ')})`),
     passwordSignIn: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH'].some((f) => flows.includes(f))
       ? yes('the app client allows password sign-in')
       : no(`the app client allows no password sign-in (ExplicitAuthFlows: ${flows.join(', ')})`),

@@ -44,10 +44,31 @@ export class CognitoAppClient {
     return CodeDeliveryDetails;
   }
 
-  async confirmSignUp(email: string, code: string): Promise<void> {
-    await this.client.send(
+  /** Confirms the sign-up; Cognito's `Session` when the client allows ALLOW_USER_AUTH (see signInWithSignUpSession). */
+  async confirmSignUp(email: string, code: string): Promise<string | undefined> {
+    const { Session } = await this.client.send(
       new ConfirmSignUpCommand({ ClientId: this.identity.clientId, Username: email, ConfirmationCode: code, ...this.hash(email) }),
     );
+    return Session;
+  }
+
+  /**
+   * Signs in with the Session ConfirmSignUp answered (USER_AUTH, no password,
+   * no second code), as an app does straight after sign-up; Cognito takes it
+   * once, within the client's AuthSessionValidity. Returns the access token.
+   */
+  async signInWithSignUpSession(email: string, session: string): Promise<string> {
+    const { clientSecret } = this.identity;
+    const { AuthenticationResult, ChallengeName } = await this.client.send(
+      new InitiateAuthCommand({
+        ClientId: this.identity.clientId,
+        AuthFlow: 'USER_AUTH',
+        AuthParameters: { USERNAME: email, ...(clientSecret ? { SECRET_HASH: this.hash(email).SecretHash as string } : {}) },
+        Session: session,
+      }),
+    );
+    if (!AuthenticationResult?.AccessToken) throw new Error(`Signing ${email} in with the sign-up's session gave the ${ChallengeName ?? 'no'} challenge, not tokens`);
+    return AuthenticationResult.AccessToken;
   }
 
   async resendConfirmationCode(email: string): Promise<CodeDeliveryDetailsType | undefined> {

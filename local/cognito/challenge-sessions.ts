@@ -1,6 +1,7 @@
 import { InvalidParameterError, NotAuthorizedError } from 'cognito-local/lib/errors.js';
 import type { Context } from 'cognito-local/lib/services/context.js';
 import type { Services } from 'cognito-local/lib/services/index.js';
+import { COGNITO_ERRORS } from '../../common/cognito-operations.js';
 
 /** Cognito's default AuthSessionValidity: how long a challenge may be answered, in minutes. */
 export const AUTH_SESSION_MINUTES = 3;
@@ -48,9 +49,9 @@ export class ChallengeSessions<T extends OpenChallenge> {
   check(key: string | undefined, clientId: string, username?: string): T {
     const issued = key === undefined ? undefined : this.open.get(key);
     if (!issued || issued.clientId !== clientId || (username !== undefined && issued.username !== username)) {
-      throw new NotAuthorizedError('Invalid session for the user.');
+      throw new NotAuthorizedError(COGNITO_ERRORS.invalidSession.message);
     }
-    if (this.now(issued.username) > issued.expiresAt) throw new NotAuthorizedError('Invalid session for the user, session is expired.');
+    if (this.now(issued.username) > issued.expiresAt) throw new NotAuthorizedError(COGNITO_ERRORS.expiredSession.message);
     return issued;
   }
 

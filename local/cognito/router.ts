@@ -8,6 +8,7 @@ import { ChoiceBasedSignIn } from './choice-based-sign-in.js';
 import { EmailMfa } from './email-mfa.js';
 import { SignInCodes, type SignInChallenges } from './sign-in-codes.js';
 import { ConfirmSignUpVerifyingEmail } from './confirm-sign-up.js';
+import { SignInAfterSignUp, type SignUpSessions } from './sign-in-after-sign-up.js';
 import { withMaskedDestinations } from '../../common/masked-destination.js';
 import { COGNITO_ERRORS, type OperationName } from '../../common/cognito-operations.js';
 import { CodeExpiry, TIMES_CODES } from './code-expiry.js';
@@ -77,14 +78,15 @@ export function emulatorRouter(services: Services, clocks: UserClocks, quotas: P
   // The password sign-in, which an SRP sign-in ends with once the password is proven; with email MFA, it asks for a mailed code first.
   const passwordSignIn = emailMfa.PasswordSignIn(InitiateAuthCheckingTemporaryPassword(services, newPasswordSessions, cognitoLocal('InitiateAuth')));
   const choiceBased = ChoiceBasedSignIn(services, codes, srpSignIns, passwordSignIn);
+  const afterSignUp = SignInAfterSignUp(services, new ChallengeSessions(now) as SignUpSessions, codes);
   // Keyed by the catalogue's names: an operation the emulator adds has a record (common/cognito-operations.ts).
   const additions: Partial<Record<OperationName, Route>> = {
     SignUp: withoutDeliveryWhenConfirmed(cognitoLocal('SignUp')),
     ResendConfirmationCode: ResendConfirmationCode(services),
-    ConfirmSignUp: ConfirmSignUpVerifyingEmail(services, cognitoLocal('ConfirmSignUp')),
+    ConfirmSignUp: afterSignUp.ConfirmSignUp(ConfirmSignUpVerifyingEmail(services, cognitoLocal('ConfirmSignUp'))),
     AdminCreateUser: AdminCreateUserWithResend(services, cognitoLocal('AdminCreateUser')),
     AdminResetUserPassword: AdminResetUserPassword(services),
-    InitiateAuth: checkingExplicitAuthFlows(services, refusingResetRequired(services, InitiateAuthWithSrp(services, srpSignIns, choiceBased.InitiateAuth(passwordSignIn)))),
+    InitiateAuth: checkingExplicitAuthFlows(services, refusingResetRequired(services, InitiateAuthWithSrp(services, srpSignIns, afterSignUp.InitiateAuth(choiceBased.InitiateAuth(passwordSignIn))))),
     RespondToAuthChallenge: RespondToPasswordVerifier(
       services,
       srpSignIns,

@@ -158,7 +158,7 @@ test.describe('quotas and SECRET_HASH', () => {
 });
 
 test.describe("Cognito's words", () => {
-  test('over a rate, over the daily mails, a wrong or expired code, an address taken, a wrong password', () => {
+  test('over a rate, over the daily mails, a wrong or expired code, an address taken, a wrong password, a spent or expired session', () => {
     expect(COGNITO_ERRORS.rateExceeded).toEqual({ name: 'TooManyRequestsException', message: 'Rate exceeded' });
     expect(COGNITO_ERRORS.dailyEmailLimit).toEqual({
       name: 'LimitExceededException',
@@ -170,6 +170,8 @@ test.describe("Cognito's words", () => {
     expect(COGNITO_ERRORS.signInCodeMismatch.message).toBe('Invalid code or auth state for the user.');
     expect(COGNITO_ERRORS.usernameExists.message).toBe('An account with the given email already exists.');
     expect(COGNITO_ERRORS.incorrectPassword).toEqual({ name: 'NotAuthorizedException', message: 'Incorrect username or password.' });
+    expect(COGNITO_ERRORS.invalidSession).toEqual({ name: 'NotAuthorizedException', message: 'Invalid session for the user.' });
+    expect(COGNITO_ERRORS.expiredSession.message).toBe('Invalid session for the user, session is expired.');
   });
 
   test('how each operation that sets a password words a refusal by the policy', () => {

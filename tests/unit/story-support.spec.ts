@@ -45,6 +45,16 @@ test('sign-in with a mailed code: only where the SignInPolicy allows EMAIL_OTP, 
   expect(storySupport({ ...passwordless, AutoVerifiedAttributes: [] }, userAuth, {}).emailCodeSignIn.runs, 'its user signs up with a mailed code first').toBe(false);
 });
 
+test('sign-in straight after sign-up: only with a client that allows USER_AUTH, on a pool that mails a code', () => {
+  const userAuth = { ExplicitAuthFlows: [...CLIENT.ExplicitAuthFlows, 'ALLOW_USER_AUTH' as const] };
+  expect(storySupport(POOL, userAuth, {}).signInAfterSignUp.runs).toBe(true);
+  expect(storySupport(POOL, CLIENT, {}).signInAfterSignUp).toEqual({
+    runs: false,
+    why: 'the app client does not allow ALLOW_USER_AUTH, so ConfirmSignUp answers no Session to sign the new user in with (ExplicitAuthFlows: ALLOW_USER_SRP_AUTH, ALLOW_REFRESH_TOKEN_AUTH)',
+  });
+  expect(storySupport({ ...POOL, AutoVerifiedAttributes: [] }, userAuth, {}).signInAfterSignUp.runs).toBe(false);
+});
+
 test('email MFA: only where MFA is OPTIONAL or ON with an EmailMfaConfiguration, and the client lets the suite turn it on for its user', () => {
   const mfa = { ...POOL, MfaConfiguration: 'OPTIONAL' as const, EmailMfaConfiguration: {} };
   const password = { ExplicitAuthFlows: [...CLIENT.ExplicitAuthFlows, 'ALLOW_USER_PASSWORD_AUTH' as const] };

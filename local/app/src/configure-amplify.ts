@@ -40,3 +40,14 @@ export async function configureAmplify(): Promise<void> {
     },
   });
 }
+
+/**
+ * The sign-in straight after sign-up (Amplify's autoSignIn with USER_AUTH): it
+ * spends the Session Cognito's ConfirmSignUp answers, so no password is kept
+ * for it and no second code is asked. Only where this page confirms with the
+ * code: a link is confirmed on Cognito's page, whose Session this page never
+ * sees (there Amplify's own autoSignIn polls with the password).
+ */
+export function signsInWithSignUpSession(): boolean {
+  return Amplify.getConfig().Auth?.Cognito?.signUpVerificationMethod !== 'link';
+}

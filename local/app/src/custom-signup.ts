@@ -1,7 +1,9 @@
 // A hand-written sign-up form on Amplify's JS API, no Authenticator: the
 // worked example of testing "your own" UI with words of its own
-// (pages/custom-form.ts). It also signs in, and resets a password: a forgotten one, or one an admin reset.
+// (pages/custom-form.ts). It signs the new user in once the code is accepted
+// (with ConfirmSignUp's Session), signs in, and resets a password: a forgotten one, or one an admin reset.
 import {
+  autoSignIn,
   confirmResetPassword,
   confirmSignUp,
   fetchUserAttributes,
@@ -12,7 +14,7 @@ import {
   signOut,
   signUp,
 } from 'aws-amplify/auth';
-import { configureAmplify } from './configure-amplify';
+import { configureAmplify, signsInWithSignUpSession } from './configure-amplify';
 
 const $ = <T extends Element>(selector: string) => document.querySelector(selector) as T;
 const alert = $<HTMLParagraphElement>('[role="alert"]');
@@ -61,18 +63,36 @@ async function restoreSession() {
   }
 }
 
+/**
+ * Signs the just-confirmed user in with ConfirmSignUp's Session (USER_AUTH).
+ * False when it cannot: a client without ALLOW_USER_AUTH gets no Session, and
+ * Cognito refuses the sign-in or offers a choice of factors; the form then
+ * says the account is confirmed, and the user logs in as usual.
+ */
+async function signedInAfterConfirmation(nextStep: Awaited<ReturnType<typeof confirmSignUp>>['nextStep']): Promise<boolean> {
+  if (nextStep.signUpStep !== 'COMPLETE_AUTO_SIGN_IN') return false;
+  return autoSignIn().then(
+    (result) => result.isSignedIn,
+    () => false,
+  );
+}
+
 async function main() {
   await configureAmplify();
   await restoreSession();
 
   onSubmit('sign-up', async (form) => {
     email = String(form.get('email'));
-    await signUp({ username: email, password: String(form.get('password')), options: { userAttributes: { email } } });
+    await signUp({
+      username: email,
+      password: String(form.get('password')),
+      options: { userAttributes: { email }, ...(signsInWithSignUpSession() ? { autoSignIn: { authFlowType: 'USER_AUTH' as const } } : {}) },
+    });
     show('verify');
   });
   onSubmit('verify', async (form) => {
-    await confirmSignUp({ username: email, confirmationCode: String(form.get('code')) });
-    show('done');
+    const { nextStep } = await confirmSignUp({ username: email, confirmationCode: String(form.get('code')) });
+    show((await signedInAfterConfirmation(nextStep)) ? 'signed-in' : 'done');
   });
   $<HTMLButtonElement>('#resend').addEventListener('click', () => void attempt(() => resendSignUpCode({ username: email })));
 

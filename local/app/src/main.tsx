@@ -1,13 +1,14 @@
 import { Authenticator } from '@aws-amplify/ui-react';
 import '@aws-amplify/ui-react/styles.css';
-import { fetchUserAttributes } from 'aws-amplify/auth';
+import { fetchUserAttributes, signUp, type SignUpInput } from 'aws-amplify/auth';
 import { StrictMode, useEffect, useState } from 'react';
 import { Account } from './account';
 import { createRoot } from 'react-dom/client';
-import { configureAmplify } from './configure-amplify';
+import { configureAmplify, signsInWithSignUpSession } from './configure-amplify';
 
 // Amplify's defaults throughout, sign-in included (SRP, USER_SRP_AUTH): the
 // emulator layer speaks SRP, so this app signs in as an unmodified app does.
+// The one change: after sign-up it signs in with ConfirmSignUp's Session (services).
 
 /**
  * The signed-in page. Amplify restores a session from the tokens it kept in
@@ -37,12 +38,27 @@ function SignedIn({ email, signOut }: { email?: string; signOut?: () => void }) 
   );
 }
 
+/**
+ * Sign-up as the Authenticator does it, but signed in after confirmation with
+ * ConfirmSignUp's Session (USER_AUTH) instead of its default, a second sign-in
+ * with the password. On a client without ALLOW_USER_AUTH, Cognito answers no
+ * Session and refuses the USER_AUTH sign-in Amplify then sends ("USER_AUTH flow
+ * not enabled for this client"): the Authenticator shows its sign-in form with
+ * those words, and the user signs in with the password.
+ */
+function signUpThenSessionSignIn(input: SignUpInput) {
+  if (!signsInWithSignUpSession()) return signUp(input);
+  return signUp({ ...input, options: { ...input.options, userAttributes: input.options?.userAttributes ?? {}, autoSignIn: { authFlowType: 'USER_AUTH' } } });
+}
+// The Authenticator calls it with the input alone; its type is signUp's, which also takes a context first.
+const services = { handleSignUp: signUpThenSessionSignIn as typeof signUp };
+
 async function main() {
   await configureAmplify();
 
   createRoot(document.getElementById('root') as HTMLElement).render(
     <StrictMode>
-      <Authenticator initialState="signUp">
+      <Authenticator initialState="signUp" services={services}>
         {({ user, signOut }) => <SignedIn email={user?.signInDetails?.loginId} signOut={signOut} />}
       </Authenticator>
     </StrictMode>,

@@ -70,7 +70,7 @@ test.describe('npm run doctor', () => {
     // The stories built on a mailed code say, in one line, that they cannot run, and why; the sign-up code's own stories are in the ✗ above.
     // That UpdateUserPool named neither Policies nor MfaConfiguration, so, as on AWS, sign-in by code and email MFA are off too.
     expect(run.output).toContain(
-      '⚠ Stories "forgot password", "admin password reset", "stale session after deletion", "email change", "sign-in with a mailed code (passwordless)", ' +
+      '⚠ Stories "sign-in straight after sign-up", "forgot password", "admin password reset", "stale session after deletion", "email change", "sign-in with a mailed code (passwordless)", ' +
         '"expired sign-in code", "email as a second factor (MFA)" will be skipped (the pool does not verify email at sign-up (AutoVerifiedAttributes lacks email)',
     );
     expect(run.output).not.toContain('"sign-up"');
@@ -139,7 +139,7 @@ test.describe('npm run doctor', () => {
       expect(link.output).toContain(`✓ The pool's links point to ${new URL(target.cognito.endpoint ?? '').origin} (COGNITO_ENDPOINT, the stand-in)`);
       expect(link.output).toContain('✓ Story "verification by link" will run');
       expect(link.output).toContain(
-        '⚠ Stories "sign-up", "resend", "wrong code", "existing user", "re-signup", "re-signup of a confirmed user", "expired code", "forgot password", ' +
+        '⚠ Stories "sign-up", "sign-in straight after sign-up", "resend", "wrong code", "existing user", "re-signup", "re-signup of a confirmed user", "expired code", "forgot password", ' +
           '"admin password reset", "stale session after deletion", "email change", "sign-in with a mailed code (passwordless)", "expired sign-in code", ' +
           '"email as a second factor (MFA)" will be skipped (the pool confirms sign-ups by link',
       );
