@@ -77,7 +77,7 @@ export class SignUpFlow extends EmailFlow {
           "A sign-in with ConfirmSignUp's Session (USER_AUTH, USERNAME, Session) needs no password and no code: the app sent another sign-in, or not the Session.",
         );
       }
-      await (this.screens.signIn as NonNullable<typeof this.screens.signIn>).expectSignedIn(user.email);
+      await (this.screens.sessionSignIn as NonNullable<typeof this.screens.sessionSignIn>).expectSignedIn(user.email);
       return session;
     });
   }

@@ -11,6 +11,7 @@ export const AMPLIFY: UiWords = {
   confirmed: { heading: 'Welcome aboard', text: (email) => `You are signed in as ${email}.` },
   signIn: { reachedBy: { role: 'tab', name: 'Sign In' }, email: 'Email', password: 'Password', submit: 'Sign in', forgotPassword: 'Forgot your password?' },
   signedIn: { heading: 'Welcome aboard', text: (email) => `You are signed in as ${email}.` },
+  signsInAfterSignUp: true,
   // Both reset forms are headed "Reset Password"; the code field's label carries its asterisk.
   resetPassword: {
     requestHeading: 'Reset Password',

@@ -14,6 +14,7 @@ export const CUSTOM_FORM: UiWords = {
   // Its sign-in form shares the page with the sign-up form, behind a button.
   signIn: { reachedBy: { role: 'button', name: 'I already have an account' }, email: 'Your email', password: 'Your password', submit: 'Log in', forgotPassword: 'I forgot my password' },
   signedIn: { heading: 'Welcome back', text: (email) => `Logged in as ${email}.` },
+  signsInAfterSignUp: true,
   resetPassword: {
     requestHeading: 'Forgot your password',
     email: 'Account email',

@@ -37,6 +37,8 @@ export interface Screens {
   /** Sign-in and password reset, for UIs that have them (a UI's words say). */
   signIn?: SignInScreen;
   resetPassword?: ResetPasswordScreen;
+  /** The signed-in screen reached with ConfirmSignUp's Session, for UIs that sign the new user in that way (`signsInAfterSignUp`). */
+  sessionSignIn?: SignInScreen;
   /** Sign-in with a mailed code, for UIs that offer it. */
   signInByCode?: SignInCodeScreen;
   /** The new password a user invited with a temporary one must choose. */
@@ -58,6 +60,7 @@ export function screensOf(page: Page, words: UiWords): Screens {
     confirmCode: new ConfirmCodeScreen(page, words.confirmCode, alert),
     confirmed: new ConfirmedScreen(page, words.confirmed, alert),
     ...(words.signIn && words.signedIn ? { signIn: new SignInScreen(page, words.signIn, words.signedIn, alert) } : {}),
+    ...(words.signIn && words.signedIn && words.signsInAfterSignUp ? { sessionSignIn: new SignInScreen(page, words.signIn, words.signedIn, alert) } : {}),
     ...(words.signInByCode && words.signIn ? { signInByCode: new SignInCodeScreen(page, words.signInByCode, words.signIn.reachedBy, alert) } : {}),
     ...(words.resetPassword ? { resetPassword: new ResetPasswordScreen(page, words.resetPassword, alert) } : {}),
     ...(words.changePassword ? { changePassword: new ChangePasswordScreen(page, words.changePassword, alert) } : {}),

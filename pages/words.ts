@@ -22,6 +22,13 @@ export interface UiWords {
   /** What the app shows a signed-in user. */
   signedIn?: { heading: string; text: (email: string) => string };
   /**
+   * The app signs the new user in with ConfirmSignUp's Session once the code is
+   * accepted (Amplify: signUp with autoSignIn USER_AUTH, then autoSignIn()), and
+   * then shows `signedIn`. Leave it out for an app that does not: the story of
+   * that sign-in is then skipped, saying so, rather than failed.
+   */
+  signsInAfterSignUp?: true;
+  /**
    * Resetting a forgotten password: the form that asks for the address, then
    * the one that takes the mailed code and the new password.
    */

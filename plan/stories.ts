@@ -40,6 +40,7 @@ export type OptionalScreen = { [K in keyof Screens]-?: undefined extends Screens
 /** Each of those screens in words, for the reason a story is skipped. */
 export const SCREEN_NAMES: Record<OptionalScreen, string> = {
   signIn: 'sign-in',
+  sessionSignIn: "sign-in with the sign-up's session (signsInAfterSignUp)",
   resetPassword: 'password-reset',
   signInByCode: 'sign-in-by-code',
   changePassword: 'new-password',
@@ -80,7 +81,7 @@ export const STORIES = {
     name: 'sign-in straight after sign-up',
     mails: { signUp: 1 },
     needs: ['signUpCode', 'signInAfterSignUp'],
-    screens: ['signIn'],
+    screens: ['sessionSignIn'],
   },
   resendCode: {
     file: 'resend-code.spec.ts',
