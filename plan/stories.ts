@@ -107,6 +107,14 @@ export const STORIES = {
     mails: { signUp: 2 },
     needs: ['signUpCode'],
   },
+  resendLimit: {
+    file: 'resend-limit.spec.ts',
+    title: "a sixth resend within the hour is refused with Cognito's limit message and the user stays unconfirmed; an hour later a fresh code confirms",
+    name: 'resend limit',
+    mails: { signUp: 1, resend: 6 },
+    needs: ['signUpCode'],
+    embeddedOnly: `${CLOCK}; against AWS the story would spend the hourly budget of its address and wait an hour for it to lift`,
+  },
   expiredCode: {
     file: 'expired-code.spec.ts',
     title: "a sign-up code entered after its 24 hours is refused in Cognito's words, and Resend Code recovers",
