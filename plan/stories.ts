@@ -1,3 +1,4 @@
+import type { AttemptLimitName } from '../common/attempt-limits.js';
 import type { MailKind } from '../common/cognito-operations.js';
 import type { Screens } from '../pages/index.js';
 
@@ -60,6 +61,17 @@ export interface StoryRecord {
   screens?: readonly OptionalScreen[];
   /** Runs only where the emulator's clock can be moved forward: why not elsewhere. */
   embeddedOnly?: string;
+  /**
+   * What one run asks of Cognito's limits on one user's attempts, counted per
+   * address (a user deleted and signed up again counts with the first), the
+   * most in any one hour: each budgeted operation's requests, wrong or right;
+   * the sign-in codes mailed (SignInCodeMails); the failed sign-ins, a refused
+   * name included (PasswordFailures). tests/unit/stories.spec.ts weighs them
+   * against AWS's numbers (common/attempt-limits.ts).
+   */
+  attempts: Partial<Record<AttemptLimitName, number>>;
+  /** The limit the story goes over on purpose, to show it: embedded only. */
+  overLimit?: AttemptLimitName;
 }
 
 const CLOCK = "only the embedded emulator's time can be moved forward";
@@ -71,6 +83,7 @@ export const STORIES = {
     name: 'sign-up',
     mails: { signUp: 1 },
     needs: ['signUpCode'],
+    attempts: { ConfirmSignUp: 1 },
   },
   resendCode: {
     file: 'resend-code.spec.ts',
@@ -78,6 +91,7 @@ export const STORIES = {
     name: 'resend',
     mails: { signUp: 1, resend: 1 },
     needs: ['signUpCode'],
+    attempts: { ConfirmSignUp: 2, ResendConfirmationCode: 1 },
   },
   wrongCode: {
     file: 'wrong-code.spec.ts',
@@ -85,6 +99,7 @@ export const STORIES = {
     name: 'wrong code',
     mails: { signUp: 1 },
     needs: ['signUpCode'],
+    attempts: { ConfirmSignUp: 1 },
   },
   existingUnconfirmedUser: {
     file: 'existing-unconfirmed-user.spec.ts',
@@ -92,6 +107,7 @@ export const STORIES = {
     name: 'existing user',
     mails: { signUp: 1 },
     needs: ['signUpCode'],
+    attempts: {},
   },
   reSignUpAfterDelete: {
     file: 're-signup-after-delete.spec.ts',
@@ -99,6 +115,7 @@ export const STORIES = {
     name: 're-signup',
     mails: { signUp: 2 },
     needs: ['signUpCode'],
+    attempts: { ConfirmSignUp: 2 },
   },
   reSignUpAfterConfirmedDelete: {
     file: 're-signup-after-delete.spec.ts',
@@ -106,6 +123,7 @@ export const STORIES = {
     name: 're-signup of a confirmed user',
     mails: { signUp: 2 },
     needs: ['signUpCode'],
+    attempts: { ConfirmSignUp: 3 },
   },
   resendLimit: {
     file: 'resend-limit.spec.ts',
@@ -113,6 +131,8 @@ export const STORIES = {
     name: 'resend limit',
     mails: { signUp: 1, resend: 6 },
     needs: ['signUpCode'],
+    attempts: { ConfirmSignUp: 1, ResendConfirmationCode: 6 },
+    overLimit: 'ResendConfirmationCode',
     embeddedOnly: `${CLOCK}; against AWS the story would spend the hourly budget of its address and wait an hour for it to lift`,
   },
   expiredCode: {
@@ -121,6 +141,7 @@ export const STORIES = {
     name: 'expired code',
     mails: { signUp: 1, resend: 1 },
     needs: ['signUpCode'],
+    attempts: { ConfirmSignUp: 2, ResendConfirmationCode: 1 },
     embeddedOnly: `${CLOCK}; against AWS the code would take 24 hours to expire`,
   },
   weakPassword: {
@@ -129,6 +150,7 @@ export const STORIES = {
     name: 'weak password',
     mails: {},
     needs: [],
+    attempts: {},
   },
   forgotPassword: {
     file: 'forgot-password.spec.ts',
@@ -136,6 +158,7 @@ export const STORIES = {
     name: 'forgot password',
     mails: { signUp: 1, passwordReset: 2 },
     needs: ['signUpCode', 'passwordSignIn', 'emailRecovery'],
+    attempts: { ConfirmSignUp: 1, ForgotPassword: 2, ConfirmForgotPassword: 3, PasswordFailures: 1 },
     screens: ['signIn', 'resetPassword'],
   },
   staleSession: {
@@ -144,6 +167,7 @@ export const STORIES = {
     name: 'stale session after deletion',
     mails: { signUp: 2 },
     needs: ['signUpCode', 'passwordSignIn', 'refreshTokens'],
+    attempts: { ConfirmSignUp: 2 },
     screens: ['signIn'],
   },
   invitation: {
@@ -152,6 +176,7 @@ export const STORIES = {
     name: 'admin invitation',
     mails: { invitation: 2 },
     needs: ['passwordSignIn', 'adminInvitation'],
+    attempts: { PasswordFailures: 1 },
     screens: ['signIn', 'changePassword'],
   },
   emailChange: {
@@ -160,6 +185,7 @@ export const STORIES = {
     name: 'email change',
     mails: { signUp: 1, attributeVerification: 1 },
     needs: ['signUpCode', 'passwordSignIn', 'emailWritable'],
+    attempts: { ConfirmSignUp: 1, VerifyUserAttribute: 1, PasswordFailures: 1 },
     screens: ['signIn', 'account'],
   },
   keepOriginalEmail: {
@@ -168,6 +194,7 @@ export const STORIES = {
     name: 'email change, original kept until verified',
     mails: { signUp: 1, attributeVerification: 1 },
     needs: ['signUpCode', 'passwordSignIn', 'emailWritable'],
+    attempts: { ConfirmSignUp: 1, VerifyUserAttribute: 1, PasswordFailures: 2 },
     pool: 'keepOriginalEmail',
     screens: ['signIn', 'account'],
   },
@@ -177,6 +204,7 @@ export const STORIES = {
     name: 'verification by link',
     mails: { signUp: 1 },
     needs: [],
+    attempts: { ConfirmSignUp: 3 },
     pool: 'linkVerification',
   },
   emailCodeSignIn: {
@@ -185,6 +213,7 @@ export const STORIES = {
     name: 'sign-in with a mailed code (passwordless)',
     mails: { signUp: 1, signInCode: 2 },
     needs: ['signUpCode', 'emailCodeSignIn'],
+    attempts: { ConfirmSignUp: 1, SignInCodeMails: 2 },
     screens: ['signIn', 'signInByCode'],
   },
   expiredSignInCode: {
@@ -193,6 +222,7 @@ export const STORIES = {
     name: 'expired sign-in code',
     mails: { signUp: 1, signInCode: 2 },
     needs: ['signUpCode', 'emailCodeSignIn'],
+    attempts: { ConfirmSignUp: 1, SignInCodeMails: 2 },
     screens: ['signIn', 'signInByCode'],
     embeddedOnly: `${CLOCK}; against AWS the code would take its 3 minutes to expire`,
   },
@@ -202,6 +232,7 @@ export const STORIES = {
     name: 'email as a second factor (MFA)',
     mails: { signUp: 1, signInCode: 1 },
     needs: ['signUpCode', 'passwordSignIn', 'emailMfa'],
+    attempts: { ConfirmSignUp: 1, SignInCodeMails: 1 },
     screens: ['signIn', 'signInByCode'],
   },
 } as const satisfies Record<string, StoryRecord>;

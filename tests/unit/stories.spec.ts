@@ -3,8 +3,9 @@
 // and each record's mails are of kinds the operation catalogue knows.
 import { readFileSync, readdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { defaultAttemptLimits, type AttemptLimitName } from '../../common/attempt-limits';
 import { MAIL_KINDS } from '../../common/cognito-operations';
-import { SIGN_UP_MAIL_STORIES, STORIES, STORY_KEYS, mailsOf, storyOf } from '../../plan/stories';
+import { SIGN_UP_MAIL_STORIES, STORIES, STORY_KEYS, mailsOf, storyOf, storyRecord, type StoryKey } from '../../plan/stories';
 import { plannedEmails, storySupport } from '../../plan/story-support';
 
 /** Each test's file and own title, as written in tests/e2e (a quote of another kind may stand inside a title). */
@@ -46,4 +47,22 @@ test('against AWS (no clock to move), the run plans the mails of the stories tha
   const client = { ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH' as const, 'ALLOW_REFRESH_TOKEN_AUTH' as const] };
   // Six code stories (9 mails), forgot password (3), stale session (2), the invitation (2), the email change (2); the expired code is skipped.
   expect(plannedEmails(storySupport(pool, client, {}))).toBe(18);
+});
+
+/**
+ * The limits a story's one run goes over, by AWS's numbers (the low end of a
+ * range): more requests than an hour's budget, or as many failed sign-ins as
+ * lock the user out (the fifth locks them for a second, so a story stays at four).
+ */
+function limitsPassed(key: StoryKey): AttemptLimitName[] {
+  const limits = defaultAttemptLimits();
+  return Object.entries(storyRecord(key).attempts)
+    .filter(([name, count]) => (name === 'PasswordFailures' ? count >= (limits.PasswordFailures ?? 0) : count > (limits[name as AttemptLimitName] ?? Infinity)))
+    .map(([name]) => name as AttemptLimitName);
+}
+
+test("no story goes over Cognito's limits on one user's attempts, but the one that shows a limit, which runs on the embedded stack only", () => {
+  const over = STORY_KEYS.filter((key) => limitsPassed(key).length).map((key) => ({ key, passes: limitsPassed(key), onPurpose: storyRecord(key).overLimit, embeddedOnly: !!storyRecord(key).embeddedOnly }));
+  expect(over, 'a story that passes on the embedded stack then passes on AWS').toEqual([{ key: 'resendLimit', passes: ['ResendConfirmationCode'], onPurpose: 'ResendConfirmationCode', embeddedOnly: true }]);
+  expect(STORY_KEYS.filter((key) => storyRecord(key).overLimit), 'a story that says it goes over a limit does').toEqual(['resendLimit']);
 });
