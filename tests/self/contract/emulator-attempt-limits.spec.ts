@@ -6,7 +6,6 @@
 // fixture) has moved past the window. The numbers are AWS's (common/attempt-limits.ts).
 import {
   ChangePasswordCommand,
-  CognitoIdentityProviderClient,
   ConfirmForgotPasswordCommand,
   ConfirmSignUpCommand,
   ForgotPasswordCommand,
@@ -15,10 +14,12 @@ import {
   ResendConfirmationCodeCommand,
   SignUpCommand,
   VerifyUserAttributeCommand,
+  type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { AuthenticationDetails, CognitoUser, CognitoUserPool } from 'amazon-cognito-identity-js';
 import { generatePassword } from '../../../helpers/password';
 import { expect, test } from '../fixtures';
+import { emulatorSdkClient, outcome } from '../support/emulator-sdk';
 
 test.skip(({ settings }) => settings.target !== 'local', 'checks the embedded emulator');
 
@@ -26,9 +27,6 @@ const HOUR = 3_600_000;
 const OVER_BUDGET = 'LimitExceededException: Attempt limit exceeded, please try after some time.';
 const LOCKED_OUT = 'NotAuthorizedException: Password attempts exceeded';
 const WRONG_PASSWORD = 'NotAuthorizedException: Incorrect username or password.';
-
-/** How a call ended: accepted, or `name: message`. */
-const outcome = (call: Promise<unknown>) => call.then(() => 'accepted', (error: Error) => `${error.name}: ${error.message}`);
 
 /** The outcomes of `times` calls, one after another. */
 async function outcomes(times: number, call: () => Promise<unknown>): Promise<string[]> {
@@ -38,11 +36,10 @@ async function outcomes(times: number, call: () => Promise<unknown>): Promise<st
 }
 
 test.describe("each user's attempts are limited as Cognito limits them", () => {
-  // The SDK's own client: the suite's adds advice to a refusal's message, and these tests read the emulator's words alone.
   let client: CognitoIdentityProviderClient;
 
   test.beforeEach(({ target }) => {
-    client = new CognitoIdentityProviderClient({ region: target.cognito.region, endpoint: target.cognito.endpoint, credentials: { accessKeyId: 'emulator', secretAccessKey: 'emulator' } });
+    client = emulatorSdkClient(target.cognito);
   });
 
   test.afterEach(() => client.destroy());
