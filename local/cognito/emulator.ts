@@ -93,7 +93,8 @@ export async function startCognitoEmulator(options: CognitoEmulatorOptions): Pro
   created.application.post(USER_CLOCK_PATH, userClockEndpoint(services, clocks, ctx));
   created.application.get(QUOTAS_PATH, quotasEndpoint(quotas));
   // The hosted domain's page that a CONFIRM_WITH_LINK mail points to; a GET, so it never meets cognito-local's POST /.
-  created.application.get(['/confirmUser', '/confirmUser/'], confirmUserPage(services, linkConfirmSignUp(services), ctx));
+  // A followed link is a ConfirmSignUp, counted in the user's hourly budget as the app's are.
+  created.application.get(['/confirmUser', '/confirmUser/'], confirmUserPage(services, attempts.budgeted('ConfirmSignUp', linkConfirmSignUp(services)), ctx));
   const server = (await created.start()) as Server;
   admitOrigins(server, options.admission, 'The Cognito emulator');
   return {
