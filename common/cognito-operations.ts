@@ -62,6 +62,15 @@ export type TimedCodeKind = { [K in CodeKind]: (typeof CODE_KINDS)[K]['validityM
  */
 export const SIGN_IN_CODE_DIGITS = { first: 8, mfa: 6 } as const;
 
+/**
+ * Sign-in code mails per hour: the quotas page's security table gives email
+ * MFA "5-20 messages per hour per email address per requester IP" (the low
+ * end here). AWS documents nothing of its own for a code mailed as the first
+ * factor (EMAIL_OTP, passwordless); it is the same mail from the same
+ * template, so it follows email MFA's budget.
+ */
+export const SIGN_IN_CODE_MAILS_PER_HOUR = 5;
+
 /** Cognito's answers in its own words, as its API and public reports give them; each operation's record names those it gives. */
 export const COGNITO_ERRORS = {
   rateExceeded: { name: 'TooManyRequestsException', message: 'Rate exceeded' },
@@ -90,6 +99,10 @@ export const COGNITO_ERRORS = {
   /** Its message names the client: "Client <id> is configured with secret but SECRET_HASH was not received". */
   secretHashMissing: { name: 'NotAuthorizedException', message: 'Client <id> is configured with secret but SECRET_HASH was not received' },
   secretHashWrong: { name: 'NotAuthorizedException', message: 'Unable to verify secret hash for client <id>' },
+  /** Over an operation's hourly budget for one user (`perUserHourly`), or a sign-in code mail's. */
+  attemptLimit: { name: 'LimitExceededException', message: 'Attempt limit exceeded, please try after some time.' },
+  /** A sign-in during the lockout that failed passwords earn. */
+  passwordAttemptsExceeded: { name: 'NotAuthorizedException', message: 'Password attempts exceeded' },
 } as const satisfies Record<string, { name: string; message: string }>;
 
 export type CognitoErrorKey = keyof typeof COGNITO_ERRORS;
@@ -102,6 +115,12 @@ export interface OperationRecord {
    * catalogue has not recorded AWS's (the emulator then does not limit it).
    */
   quota?: QuotaCategory;
+  /**
+   * How many requests one user may make in an hour, wrong or right, before
+   * Cognito answers `attemptLimit`: the security table of "Quotas in Amazon
+   * Cognito" (per user, per hour; the low end where it gives a range).
+   */
+  perUserHourly?: number;
   /** The mail it causes, if any. */
   mail?: {
     kind: MailKind;
@@ -121,7 +140,7 @@ export interface OperationRecord {
   secretHash?: true;
   /** It sets a password, checked against the pool's policy: Cognito's words before the rule broken (`passwordPolicy`). */
   passwordRefusal?: string;
-  /** The errors in Cognito's words it gives beyond `rateExceeded` (any call with a quota), `dailyEmailLimit` (any that mails) and the ones the fields above imply. */
+  /** The errors in Cognito's words it gives beyond `rateExceeded` (any call with a quota), `dailyEmailLimit` (any that mails), `attemptLimit` (any with `perUserHourly`, or mailing sign-in codes) and the ones the fields above imply. */
   errors?: readonly CognitoErrorKey[];
 }
 
@@ -140,15 +159,20 @@ export const OPERATIONS = {
   ResendConfirmationCode: {
     // Where one would not guess: AWS counts a resend as a read.
     quota: 'UserResourceRead',
+    // Quotas page, security table: "ResendConfirmationCode: 5 requests per hour per user".
+    perUserHourly: 5,
     mail: { kind: 'resend', source: 'ResendCode', brings: 'a new sign-up verification code', deliveryDetails: true, code: { kind: 'signUp', digits: VERIFICATION_DIGITS } },
     secretHash: true,
   },
-  ConfirmSignUp: { quota: 'UserCreation', takesCode: 'signUp', secretHash: true },
+  // Quotas page, security table: "ConfirmSignUp: 15 requests per hour per user".
+  ConfirmSignUp: { quota: 'UserCreation', perUserHourly: 15, takesCode: 'signUp', secretHash: true },
   AdminConfirmSignUp: { quota: 'UserCreation' },
 
   // Recovering an account.
   ForgotPassword: {
     quota: 'UserAccountRecovery',
+    // Quotas page, security table: forgot password "5-20 requests per hour per user", depending on risk: the low end.
+    perUserHourly: 5,
     mail: { kind: 'passwordReset', source: 'ForgotPassword', brings: 'a password reset code', deliveryDetails: true, code: { kind: 'passwordReset', digits: VERIFICATION_DIGITS } },
     secretHash: true,
     errors: ['noVerifiedContact'],
@@ -160,8 +184,10 @@ export const OPERATIONS = {
     mail: { kind: 'passwordReset', source: 'ForgotPassword', brings: 'a password reset code', deliveryDetails: false, code: { kind: 'passwordReset', digits: VERIFICATION_DIGITS } },
     errors: ['noVerifiedContact'],
   },
-  ConfirmForgotPassword: { quota: 'UserAccountRecovery', takesCode: 'passwordReset', secretHash: true, passwordRefusal: 'Password does not conform to policy' },
-  ChangePassword: { quota: 'UserAccountRecovery', passwordRefusal: 'Password does not conform to policy' },
+  // Quotas page, security table: confirm forgot password "5-20 requests per hour per user", depending on risk: the low end.
+  ConfirmForgotPassword: { quota: 'UserAccountRecovery', perUserHourly: 5, takesCode: 'passwordReset', secretHash: true, passwordRefusal: 'Password does not conform to policy' },
+  // Quotas page, security table: "ChangePassword: 5 requests per hour per user".
+  ChangePassword: { quota: 'UserAccountRecovery', perUserHourly: 5, passwordRefusal: 'Password does not conform to policy' },
   AdminSetUserPassword: { quota: 'UserAccountRecovery', passwordRefusal: 'Password did not conform with password policy' },
 
   // Inviting a user: an administrator creates them, and Cognito mails a temporary password.
@@ -184,6 +210,8 @@ export const OPERATIONS = {
   },
   GetUserAttributeVerificationCode: {
     quota: 'UserResourceRead',
+    // Quotas page, security table: "GetUserAttributeVerificationCode: 5 requests per hour per user".
+    perUserHourly: 5,
     mail: {
       kind: 'attributeVerification',
       source: 'VerifyUserAttribute',
@@ -192,7 +220,8 @@ export const OPERATIONS = {
       code: { kind: 'attribute', digits: VERIFICATION_DIGITS },
     },
   },
-  VerifyUserAttribute: { quota: 'UserUpdate', takesCode: 'attribute' },
+  // Quotas page, security table: "VerifyUserAttribute: 15 requests per hour per user".
+  VerifyUserAttribute: { quota: 'UserUpdate', perUserHourly: 15, takesCode: 'attribute' },
   AdminUpdateUserAttributes: { quota: 'UserUpdate' },
 
   // Signing in: a mailed code as the first factor (passwordless, InitiateAuth's EMAIL_OTP) or the second (email MFA, after the password).
@@ -207,7 +236,7 @@ export const OPERATIONS = {
       code: { kind: 'signIn', digits: [SIGN_IN_CODE_DIGITS.first, SIGN_IN_CODE_DIGITS.mfa] },
     },
     secretHash: true,
-    errors: ['incorrectPassword', 'invalidRefreshToken', 'passwordResetRequired', 'invalidSession', 'expiredSession'],
+    errors: ['incorrectPassword', 'passwordAttemptsExceeded', 'invalidRefreshToken', 'passwordResetRequired', 'invalidSession', 'expiredSession'],
   },
   RespondToAuthChallenge: {
     // Challenge answers have their own allowance, three times UserAuthentication's.
@@ -222,7 +251,7 @@ export const OPERATIONS = {
     },
     takesCode: 'signIn',
     passwordRefusal: 'Password does not conform to policy',
-    errors: ['incorrectPassword', 'signInCodeMismatch'],
+    errors: ['incorrectPassword', 'passwordAttemptsExceeded', 'signInCodeMismatch'],
   },
   AdminInitiateAuth: { quota: 'UserAuthentication' },
   AdminRespondToAuthChallenge: { quota: 'UserAuthenticationChallenges' },

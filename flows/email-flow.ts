@@ -1,5 +1,6 @@
 import { withAdvice } from '../helpers/cognito/advice.js';
 import { exceptionOf, isAnswered, isRefused, mailed, type CognitoCall, type CognitoCallRecorder } from '../helpers/diagnosis/cognito-calls.js';
+import { attemptLimitCause, isAttemptLimit, type LimitHistory } from '../helpers/diagnosis/attempt-limit.js';
 import { codeRefusal, sentence } from '../helpers/diagnosis/code-refusal.js';
 import { deliveredTo } from '../helpers/diagnosis/delivery.js';
 import type { Explainer } from '../helpers/diagnosis/explainer.js';
@@ -27,6 +28,8 @@ export interface FlowOptions {
   userStatus?: (email: string) => Promise<string | undefined>;
   /** How long one Cognito call may take (COGNITO_CALL_BUDGET_MS); undefined: no limit. */
   budgetMs?: number;
+  /** Against AWS: where a refusal for Cognito's attempt limit is kept, for the doctor to warn of within the hour, and the pool's ID. */
+  limitHistory?: { history: LimitHistory; userPoolId: string };
 }
 
 /**
@@ -162,6 +165,7 @@ export abstract class EmailFlow {
   protected async factCheck(call: CognitoCall, since: Date, address = this.inbox.address): Promise<void> {
     if (isRefused(call)) {
       const type = exceptionOf(call);
+      if (isAttemptLimit(type, call.body?.message)) throw await this.failure(this.overAttemptLimit(call.operation, address), since);
       const fn = triggerFunction(call.body?.message, this.inbox.mailTriggers);
       throw await this.failure(withAdvice(type, `${call.operation} failed: Cognito answered ${type}${sentence(call.body?.message)}${fn}`), since);
     }
@@ -188,9 +192,21 @@ export abstract class EmailFlow {
     return codeRefusal({ operation, exception: exceptionOf(call), message: call.body?.message }, code, this.inbox.handedOut);
   }
 
+  /**
+   * Cognito refused one of the suite's addresses for its attempt limit: the
+   * failure says which operation, whose, what AWS documents and what to do;
+   * against AWS, the refusal is kept for the doctor's next run.
+   */
+  protected overAttemptLimit(operation: string, address = this.inbox.address): string {
+    const kept = this.options.limitHistory;
+    kept?.history.record({ operation, address, userPoolId: kept.userPoolId });
+    return attemptLimitCause(operation, address);
+  }
+
   /** "InitiateAuth answered NotAuthorizedException: Incorrect username or password.", with advice when there is some. */
   protected answered(call: CognitoCall): string {
     const type = exceptionOf(call);
+    if (isAttemptLimit(type, call.body?.message)) return this.overAttemptLimit(call.operation);
     return withAdvice(type, `${call.operation} answered ${type}${sentence(call.body?.message)}`);
   }
 

@@ -33,6 +33,21 @@ export class SignUpFlow extends EmailFlow {
     );
   }
 
+  /** Asks for a new code where Cognito must refuse it (`why`), and sees the page say so in `message`; no mail may come of it. */
+  async expectResendRefused(message: string | RegExp, why: string): Promise<void> {
+    await test.step('resend the code, and see it refused', () =>
+      this.explained(async () => {
+        const since = new Date();
+        await this.screens.confirmCode.resend();
+        const call = await this.answerOf('ResendConfirmationCode', since);
+        if (call && !isRefused(call)) {
+          throw await this.failure(`Cognito accepted ResendConfirmationCode (→ ${call.status}), which it should have refused: ${why}.`, since);
+        }
+        await this.screens.alert.expectError(message);
+      }),
+    );
+  }
+
   /** Enters a code; Cognito must accept it, the user must be CONFIRMED, and the app must say so. */
   async confirm(user: Credentials, code: string): Promise<void> {
     await this.explained(async () => {

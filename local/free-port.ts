@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { DEFAULT_MAIL_LATENCY_MS, quotaSettings, type StackSettings } from './stack-settings.js';
+import { DEFAULT_MAIL_LATENCY_MS, attemptLimitSettings, quotaSettings, type StackSettings } from './stack-settings.js';
 
 /** A TCP port nothing listens on right now, for a private stack or a dead address. */
 export async function freePort(): Promise<number> {
@@ -26,6 +26,7 @@ export async function stackOnFreePorts(dataDir: string): Promise<StackSettings> 
     dataDir,
     mailLatencyMs: { ...DEFAULT_MAIL_LATENCY_MS },
     quotas: quotaSettings({}),
+    attemptLimits: attemptLimitSettings({}),
     triggers: {},
   };
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { localFunctionArn } from '../common/lambda-triggers.js';
 import { QuotaSettingsError, parseDailyEmailLimit, parseRateLimits, type QuotaSettings, type RateLimits } from '../common/cognito-quotas.js';
+import { AttemptLimitSettingsError, formatAttemptLimits, parseAttemptLimits, type AttemptLimitSettings } from '../common/attempt-limits.js';
 import { httpUrl, isLoopbackHost, redactUrl } from '../common/urls.js';
 
 /**
@@ -36,6 +37,8 @@ export interface StackSettings {
   mailLatencyMs: { min: number; max: number };
   /** Cognito's request rates per category (LOCAL_RATE_LIMITS), and the daily mails of its own sender (LOCAL_EMAIL_DAILY_LIMIT). */
   quotas: QuotaSettings;
+  /** Each user's hourly budgets of requests and the sign-in lockout (LOCAL_ATTEMPT_LIMITS): AWS's numbers unless told. */
+  attemptLimits: AttemptLimitSettings;
   /** The team's own Lambda handlers, run in-process by the emulator for every pool of the stack; none unless told. */
   triggers: StackTriggers;
 }
@@ -71,6 +74,7 @@ export const STACK_VARIABLES = [
   'LOCAL_MAIL_LATENCY_MS',
   'LOCAL_RATE_LIMITS',
   'LOCAL_EMAIL_DAILY_LIMIT',
+  'LOCAL_ATTEMPT_LIMITS',
   'LOCAL_CUSTOM_MESSAGE_TRIGGER',
   'LOCAL_PRE_SIGN_UP_TRIGGER',
 ] as const;
@@ -118,6 +122,16 @@ export function quotaSettings(env: Env): StackSettings['quotas'] {
     return { rateLimits: parseRateLimits(env.LOCAL_RATE_LIMITS), emailDailyLimit: parseDailyEmailLimit(env.LOCAL_EMAIL_DAILY_LIMIT) };
   } catch (error) {
     if (error instanceof QuotaSettingsError) throw new StackSettingsError(error.message);
+    throw error;
+  }
+}
+
+/** LOCAL_ATTEMPT_LIMITS: AWS's hourly budgets per user and its sign-in lockout unless told (see docs/embedded-stack.md). */
+export function attemptLimitSettings(env: Env): AttemptLimitSettings {
+  try {
+    return parseAttemptLimits(env.LOCAL_ATTEMPT_LIMITS);
+  } catch (error) {
+    if (error instanceof AttemptLimitSettingsError) throw new StackSettingsError(error.message);
     throw error;
   }
 }
@@ -207,6 +221,7 @@ export function stackSettings(env: Env = process.env): StackSettings {
     dataDir: path.resolve(env.LOCAL_DATA_DIR || '.stack'),
     mailLatencyMs: parseLatency(env.LOCAL_MAIL_LATENCY_MS),
     quotas: quotaSettings(env),
+    attemptLimits: attemptLimitSettings(env),
     triggers: {
       customMessage: parseTriggerModule('LOCAL_CUSTOM_MESSAGE_TRIGGER', env.LOCAL_CUSTOM_MESSAGE_TRIGGER),
       preSignUp: parseTriggerModule('LOCAL_PRE_SIGN_UP_TRIGGER', env.LOCAL_PRE_SIGN_UP_TRIGGER),
@@ -285,6 +300,7 @@ export function stackEnv(settings: StackSettings): Record<string, string> {
     LOCAL_MAIL_LATENCY_MS: `${settings.mailLatencyMs.min}-${settings.mailLatencyMs.max}`,
     LOCAL_RATE_LIMITS: formatRateLimits(settings.quotas.rateLimits),
     LOCAL_EMAIL_DAILY_LIMIT: String(settings.quotas.emailDailyLimit),
+    LOCAL_ATTEMPT_LIMITS: formatAttemptLimits(settings.attemptLimits),
     LOCAL_CUSTOM_MESSAGE_TRIGGER: triggerSetting(settings.triggers.customMessage),
     LOCAL_PRE_SIGN_UP_TRIGGER: triggerSetting(settings.triggers.preSignUp),
   };

@@ -105,6 +105,7 @@ export async function startStack(settings: StackSettings, only: readonly Service
           smtp: { host: settings.cognitoSmtpHost, port: settings.cognitoSmtpPort },
           mailLatencyMs: settings.mailLatencyMs,
           quotas: settings.quotas,
+          attemptLimits: settings.attemptLimits,
           triggers: settings.triggers,
           logLevel: process.env.LOCAL_LOG_LEVEL,
           admission,

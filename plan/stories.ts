@@ -1,3 +1,4 @@
+import type { AttemptLimitName } from '../common/attempt-limits.js';
 import type { MailKind } from '../common/cognito-operations.js';
 import type { Screens } from '../pages/index.js';
 
@@ -63,6 +64,17 @@ export interface StoryRecord {
   screens?: readonly OptionalScreen[];
   /** Runs only where the emulator's clock can be moved forward: why not elsewhere. */
   embeddedOnly?: string;
+  /**
+   * What one run asks of Cognito's limits on one user's attempts, counted per
+   * address (a user deleted and signed up again counts with the first), the
+   * most in any one hour: each budgeted operation's requests, wrong or right;
+   * the sign-in codes mailed (SignInCodeMails); the failed sign-ins, a refused
+   * name included (PasswordFailures). tests/unit/stories.spec.ts weighs them
+   * against AWS's numbers (common/attempt-limits.ts).
+   */
+  attempts: Partial<Record<AttemptLimitName, number>>;
+  /** The limit the story goes over on purpose, to show it: embedded only. */
+  overLimit?: AttemptLimitName;
 }
 
 const CLOCK = "only the embedded emulator's time can be moved forward";
@@ -74,6 +86,7 @@ export const STORIES = {
     name: 'sign-up',
     mails: { signUp: 1 },
     needs: ['signUpCode'],
+    attempts: { ConfirmSignUp: 1 },
   },
   signInAfterSignUp: {
     file: 'sign-in-after-sign-up.spec.ts',
@@ -82,6 +95,8 @@ export const STORIES = {
     mails: { signUp: 1 },
     needs: ['signUpCode', 'signInAfterSignUp'],
     screens: ['sessionSignIn'],
+    // The spent session's second use is refused as a session, not as a password: no failed sign-in.
+    attempts: { ConfirmSignUp: 1 },
   },
   resendCode: {
     file: 'resend-code.spec.ts',
@@ -89,6 +104,7 @@ export const STORIES = {
     name: 'resend',
     mails: { signUp: 1, resend: 1 },
     needs: ['signUpCode'],
+    attempts: { ConfirmSignUp: 2, ResendConfirmationCode: 1 },
   },
   wrongCode: {
     file: 'wrong-code.spec.ts',
@@ -96,6 +112,7 @@ export const STORIES = {
     name: 'wrong code',
     mails: { signUp: 1 },
     needs: ['signUpCode'],
+    attempts: { ConfirmSignUp: 1 },
   },
   existingUnconfirmedUser: {
     file: 'existing-unconfirmed-user.spec.ts',
@@ -103,6 +120,7 @@ export const STORIES = {
     name: 'existing user',
     mails: { signUp: 1 },
     needs: ['signUpCode'],
+    attempts: {},
   },
   reSignUpAfterDelete: {
     file: 're-signup-after-delete.spec.ts',
@@ -110,6 +128,7 @@ export const STORIES = {
     name: 're-signup',
     mails: { signUp: 2 },
     needs: ['signUpCode'],
+    attempts: { ConfirmSignUp: 2 },
   },
   reSignUpAfterConfirmedDelete: {
     file: 're-signup-after-delete.spec.ts',
@@ -117,6 +136,17 @@ export const STORIES = {
     name: 're-signup of a confirmed user',
     mails: { signUp: 2 },
     needs: ['signUpCode'],
+    attempts: { ConfirmSignUp: 3 },
+  },
+  resendLimit: {
+    file: 'resend-limit.spec.ts',
+    title: "a sixth resend within the hour is refused with Cognito's limit message and the user stays unconfirmed; an hour later a fresh code confirms",
+    name: 'resend limit',
+    mails: { signUp: 1, resend: 6 },
+    needs: ['signUpCode'],
+    attempts: { ConfirmSignUp: 1, ResendConfirmationCode: 6 },
+    overLimit: 'ResendConfirmationCode',
+    embeddedOnly: `${CLOCK}; against AWS the story would spend the hourly budget of its address and wait an hour for it to lift`,
   },
   expiredCode: {
     file: 'expired-code.spec.ts',
@@ -124,6 +154,7 @@ export const STORIES = {
     name: 'expired code',
     mails: { signUp: 1, resend: 1 },
     needs: ['signUpCode'],
+    attempts: { ConfirmSignUp: 2, ResendConfirmationCode: 1 },
     embeddedOnly: `${CLOCK}; against AWS the code would take 24 hours to expire`,
   },
   weakPassword: {
@@ -132,6 +163,7 @@ export const STORIES = {
     name: 'weak password',
     mails: {},
     needs: [],
+    attempts: {},
   },
   forgotPassword: {
     file: 'forgot-password.spec.ts',
@@ -139,6 +171,7 @@ export const STORIES = {
     name: 'forgot password',
     mails: { signUp: 1, passwordReset: 2 },
     needs: ['signUpCode', 'passwordSignIn', 'emailRecovery'],
+    attempts: { ConfirmSignUp: 1, ForgotPassword: 2, ConfirmForgotPassword: 3, PasswordFailures: 1 },
     screens: ['signIn', 'resetPassword'],
   },
   passwordResetByAdmin: {
@@ -149,6 +182,8 @@ export const STORIES = {
     mails: { signUp: 1, passwordReset: 2 },
     needs: ['signUpCode', 'passwordSignIn', 'emailRecovery'],
     screens: ['signIn', 'resetPassword'],
+    // The sign-in refused for the reset (counted as a failure, to be safe), the reset form's own code request, and the old password refused.
+    attempts: { ConfirmSignUp: 1, ForgotPassword: 1, ConfirmForgotPassword: 1, PasswordFailures: 2 },
   },
   staleSession: {
     file: 'stale-session.spec.ts',
@@ -156,6 +191,7 @@ export const STORIES = {
     name: 'stale session after deletion',
     mails: { signUp: 2 },
     needs: ['signUpCode', 'passwordSignIn', 'refreshTokens'],
+    attempts: { ConfirmSignUp: 2 },
     screens: ['signIn'],
   },
   invitation: {
@@ -164,6 +200,7 @@ export const STORIES = {
     name: 'admin invitation',
     mails: { invitation: 2 },
     needs: ['passwordSignIn', 'adminInvitation'],
+    attempts: { PasswordFailures: 1 },
     screens: ['signIn', 'changePassword'],
   },
   emailChange: {
@@ -172,6 +209,7 @@ export const STORIES = {
     name: 'email change',
     mails: { signUp: 1, attributeVerification: 1 },
     needs: ['signUpCode', 'passwordSignIn', 'emailWritable'],
+    attempts: { ConfirmSignUp: 1, VerifyUserAttribute: 1, PasswordFailures: 1 },
     screens: ['signIn', 'account'],
   },
   keepOriginalEmail: {
@@ -180,6 +218,7 @@ export const STORIES = {
     name: 'email change, original kept until verified',
     mails: { signUp: 1, attributeVerification: 1 },
     needs: ['signUpCode', 'passwordSignIn', 'emailWritable'],
+    attempts: { ConfirmSignUp: 1, VerifyUserAttribute: 1, PasswordFailures: 2 },
     pool: 'keepOriginalEmail',
     screens: ['signIn', 'account'],
   },
@@ -189,6 +228,7 @@ export const STORIES = {
     name: 'verification by link',
     mails: { signUp: 1 },
     needs: [],
+    attempts: { ConfirmSignUp: 3 },
     pool: 'linkVerification',
   },
   emailCodeSignIn: {
@@ -197,6 +237,7 @@ export const STORIES = {
     name: 'sign-in with a mailed code (passwordless)',
     mails: { signUp: 1, signInCode: 2 },
     needs: ['signUpCode', 'emailCodeSignIn'],
+    attempts: { ConfirmSignUp: 1, SignInCodeMails: 2 },
     screens: ['signIn', 'signInByCode'],
   },
   expiredSignInCode: {
@@ -205,6 +246,7 @@ export const STORIES = {
     name: 'expired sign-in code',
     mails: { signUp: 1, signInCode: 2 },
     needs: ['signUpCode', 'emailCodeSignIn'],
+    attempts: { ConfirmSignUp: 1, SignInCodeMails: 2 },
     screens: ['signIn', 'signInByCode'],
     embeddedOnly: `${CLOCK}; against AWS the code would take its 3 minutes to expire`,
   },
@@ -214,6 +256,7 @@ export const STORIES = {
     name: 'email as a second factor (MFA)',
     mails: { signUp: 1, signInCode: 1 },
     needs: ['signUpCode', 'passwordSignIn', 'emailMfa'],
+    attempts: { ConfirmSignUp: 1, SignInCodeMails: 1 },
     screens: ['signIn', 'signInByCode'],
   },
 } as const satisfies Record<string, StoryRecord>;

@@ -38,7 +38,21 @@ export const COGNITO_ADVICE: Record<string, string> = {
  * means a wrong password, which needs none).
  */
 const ADVICE_BY_MESSAGE: Record<string, [RegExp, string][]> = {
-  NotAuthorizedException: [[/SECRET_HASH|secret hash|configured with secret/i, COGNITO_ADVICE.NotAuthorizedException as string]],
+  NotAuthorizedException: [
+    [/SECRET_HASH|secret hash|configured with secret/i, COGNITO_ADVICE.NotAuthorizedException as string],
+    [
+      /Password attempts exceeded/i,
+      'Five failed sign-ins locked the user out: 1 second, doubling with each further failure up to about 15 minutes; a success or 15 minutes without attempts ends it. Sign in with the right password, and give each run a new user.',
+    ],
+  ],
+  LimitExceededException: [
+    [/daily email limit/i, COGNITO_ADVICE.LimitExceededException as string],
+    [
+      /Attempt limit exceeded/i,
+      'Cognito limits the requests of one user per hour (5 resends, 15 confirmations, 5 password resets …, wrong or right): ' +
+        "give each run a new address, as the fixtures do; wait an hour before using this one again; don't re-run one address in a loop.",
+    ],
+  ],
   InvalidParameterException: [
     [
       /no registered\/verified email|reset password/i,

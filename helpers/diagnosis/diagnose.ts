@@ -1,4 +1,5 @@
 import { withAdvice } from '../cognito/advice.js';
+import { attemptLimitCause, isAttemptLimit } from './attempt-limit.js';
 import { ALWAYS_MAILING, alwaysMails, operation } from '../../common/cognito-operations.js';
 import { describeCall, exceptionOf, isAnswered, isRefused, isThrottled, mailed, type CognitoCall } from './cognito-calls.js';
 import { CONFIRMATION_DID_NOT_TAKE } from './confirmation.js';
@@ -105,7 +106,7 @@ export function diagnose(evidence: Evidence): { lines: string[]; likelyCause: st
     const type = exceptionOf(refused);
     const said = `${type}: ${refused.body?.message ?? 'no message'}`;
     const advice = withAdvice(type, said).slice(said.length).replace(/^ \(\w+: (.*)\)$/, ' $1');
-    likelyCause = `Cognito refused ${refused.operation} (${said}).${advice}`;
+    likelyCause = isAttemptLimit(type, refused.body?.message) ? attemptLimitCause(refused.operation, evidence.address) : `Cognito refused ${refused.operation} (${said}).${advice}`;
   } else if (misaddressed) {
     const d = misaddressed.body?.CodeDeliveryDetails;
     likelyCause = `Cognito answered ${misaddressed.operation} that it sent the code to ${d?.Destination} by ${d?.DeliveryMedium}, which is not this test's inbox ${evidence.address}.`;

@@ -1,7 +1,8 @@
-import { appendFileSync, existsSync, lstatSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir, userInfo } from 'node:os';
+import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ActionableError } from '../errors.js';
+import { privateFolderProblem, suiteFolder } from '../private-folder.js';
 import type { InboxHandle } from './types.js';
 
 interface Entry extends InboxHandle {
@@ -36,7 +37,7 @@ export class RunLedger {
    * mode 0700, checked to be a folder of ours that nobody else can enter.
    */
   static forRun(shardTag: string, under = tmpdir()): RunLedger {
-    return new RunLedger(path.join(under, `cognito-signup-e2e-${ownerName()}`, `${shardTag.replace(/[^\w.-]/g, '_')}.jsonl`));
+    return new RunLedger(path.join(suiteFolder(under), `${shardTag.replace(/[^\w.-]/g, '_')}.jsonl`));
   }
 
   created(inbox: InboxHandle): void {
@@ -85,16 +86,7 @@ export class RunLedger {
   private checkFolder(): void {
     if (this.checked) return;
     const folder = path.dirname(this.file);
-    mkdirSync(folder, { recursive: true, mode: 0o700 });
-    const found = lstatSync(folder);
-    const uid = process.getuid?.();
-    const problem = !found.isDirectory()
-      ? 'is not a folder (a symbolic link, or a file)'
-      : uid !== undefined && found.uid !== uid
-        ? `belongs to user ${found.uid}, not to this user (${uid})`
-        : process.platform !== 'win32' && (found.mode & 0o077) !== 0
-          ? `may be read or written by other users (mode ${(found.mode & 0o777).toString(8)}, not 700)`
-          : undefined;
+    const problem = privateFolderProblem(folder);
     if (problem) {
       throw new UnsafeLedgerError(
         `The folder of the run's inbox ledger, ${folder}, ${problem}: another user of this machine could change which MailSlurp inboxes ` +
@@ -103,11 +95,6 @@ export class RunLedger {
     }
     this.checked = true;
   }
-}
-
-/** The user the folder is for: the uid where there is one, the login name elsewhere. */
-function ownerName(): string {
-  return String(process.getuid?.() ?? userInfo().username.replace(/[^\w.-]/g, '_'));
 }
 
 /** The entry a line holds, or what is wrong with it. */

@@ -2,7 +2,7 @@ import { CognitoError } from 'cognito-local/lib/errors.js';
 import type { Route } from 'cognito-local/lib/server/Router.js';
 import type { Context } from 'cognito-local/lib/services/context.js';
 import type { Services } from 'cognito-local/lib/services/index.js';
-import { accessTokenClaims, poolOfRequest } from './request-pool.js';
+import { userOfRequest } from './request-pool.js';
 import type { UserClocks } from './user-clocks.js';
 import { COGNITO_ERRORS, hasExpired, OPERATION_NAMES, timedCodeIssuedBy, timedCodeTakenBy, type TimedCodeKind } from '../../common/cognito-operations.js';
 
@@ -54,9 +54,7 @@ export class CodeExpiry {
 
   /** Which user's code of this kind a request is about, by pool and Cognito username; undefined when there is no such user. */
   private async keyOf(ctx: Context, req: CodeRequest, kind: TimedCodeKind): Promise<{ id: string; username: string } | undefined> {
-    const pool = await poolOfRequest(this.services, ctx, req);
-    const name = req.Username ?? (req.AccessToken ? accessTokenClaims(req.AccessToken).username : undefined);
-    const user = pool && name ? await pool.getUserByUsername(ctx, name) : null;
-    return user ? { id: `${pool?.options.Id}/${user.Username}/${kind}`, username: user.Username } : undefined;
+    const found = await userOfRequest(this.services, ctx, req);
+    return found ? { id: `${found.poolId}/${found.user.Username}/${kind}`, username: found.user.Username } : undefined;
   }
 }

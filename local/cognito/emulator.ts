@@ -17,6 +17,8 @@ import { UserClocks, userClockEndpoint } from './user-clocks.js';
 import { USER_CLOCK_PATH } from '../../common/user-clock.js';
 import { VerificationMessages } from './verification-messages.js';
 import { Quotas, quotasEndpoint } from './quotas.js';
+import { AttemptLimits } from './attempt-limits.js';
+import type { AttemptLimitSettings } from '../../common/attempt-limits.js';
 import { QUOTAS_PATH, type QuotaSettings } from '../../common/cognito-quotas.js';
 import { closeServer, type RunningService } from '../running-service.js';
 import { admitOrigins, type Admission } from '../origin-gate.js';
@@ -34,6 +36,8 @@ export interface CognitoEmulatorOptions {
   mailLatencyMs?: { min: number; max: number };
   /** Cognito's request rates per category (AWS's by default), and the daily mails of its own sender. */
   quotas: QuotaSettings;
+  /** Each user's hourly budgets of requests and the sign-in lockout (AWS's numbers by default, or off). */
+  attemptLimits: AttemptLimitSettings;
   /** The team's own handlers, run for the pools whose LambdaConfig names such a trigger. */
   triggers?: StackTriggers;
   logLevel?: string;
@@ -83,12 +87,14 @@ export async function startCognitoEmulator(options: CognitoEmulatorOptions): Pro
   };
 
   const clocks = new UserClocks(() => clock.get().getTime());
-  const created = createServer(emulatorRouter(services, clocks, quotas), logger, config.ServerConfig, services);
+  const attempts = new AttemptLimits(services, clocks, options.attemptLimits);
+  const created = createServer(emulatorRouter(services, clocks, quotas, attempts), logger, config.ServerConfig, services);
   // A story's "three minutes later", for one user (see UserClocks); a POST to its own path, never meeting cognito-local's POST /.
   created.application.post(USER_CLOCK_PATH, userClockEndpoint(services, clocks, ctx));
   created.application.get(QUOTAS_PATH, quotasEndpoint(quotas));
   // The hosted domain's page that a CONFIRM_WITH_LINK mail points to; a GET, so it never meets cognito-local's POST /.
-  created.application.get(['/confirmUser', '/confirmUser/'], confirmUserPage(services, linkConfirmSignUp(services), ctx));
+  // A followed link is a ConfirmSignUp, counted in the user's hourly budget as the app's are.
+  created.application.get(['/confirmUser', '/confirmUser/'], confirmUserPage(services, attempts.budgeted('ConfirmSignUp', linkConfirmSignUp(services)), ctx));
   const server = (await created.start()) as Server;
   admitOrigins(server, options.admission, 'The Cognito emulator');
   return {

@@ -18,3 +18,14 @@ export async function poolOfRequest({ cognito }: Pick<Services, 'cognito'>, ctx:
   const pool = req.AccessToken ? accessTokenClaims(req.AccessToken).pool : undefined;
   return pool ? cognito.getUserPool(ctx, pool) : undefined;
 }
+
+/**
+ * The user a request is about, in the pool it names: by its Username (a sign-in name or alias) or
+ * its access token's; undefined when it names no pool, or no user the pool has.
+ */
+export async function userOfRequest(services: Pick<Services, 'cognito'>, ctx: Context, req: { UserPoolId?: string; ClientId?: string; Username?: string; AccessToken?: string }) {
+  const pool = await poolOfRequest(services, ctx, req);
+  const name = req.Username ?? (req.AccessToken ? accessTokenClaims(req.AccessToken).username : undefined);
+  const user = pool && name ? await pool.getUserByUsername(ctx, name) : null;
+  return pool && user ? { poolId: pool.options.Id, user } : undefined;
+}

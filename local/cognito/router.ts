@@ -19,6 +19,7 @@ import { ResendConfirmationCode } from './resend-confirmation-code.js';
 import { SECRET_HASH_OPERATIONS, requiringSecretHash } from './secret-hash.js';
 import type { UserClocks } from './user-clocks.js';
 import type { Quotas } from './quotas.js';
+import type { AttemptLimits } from './attempt-limits.js';
 import { InitiateAuthWithSrp, RespondToPasswordVerifier, checkingExplicitAuthFlows, type SrpSignIns } from './srp-auth.js';
 
 /**
@@ -65,15 +66,16 @@ const speakingAsCognito =
 
 /**
  * cognito-local's router, plus the operations and wording it lacks. `clocks`: each user's time, which a story may move forward;
- * `quotas`: Cognito's request rates, checked before anything else, as AWS throttles a call before it looks at it.
+ * `quotas`: Cognito's request rates, checked before anything else, as AWS throttles a call before it looks at it;
+ * `attempts`: each user's hourly budgets and sign-in lockout, checked once the call is known to be well formed and signed.
  */
-export function emulatorRouter(services: Services, clocks: UserClocks, quotas: Pick<Quotas, 'limiting'>) {
+export function emulatorRouter(services: Services, clocks: UserClocks, quotas: Pick<Quotas, 'limiting'>, attempts: Pick<AttemptLimits, 'budgeted' | 'lockingOut' | 'admitSignInCode'>) {
   const cognitoLocal = CognitoLocalRouter(services);
   const kept = KeptPoolSettings(services);
   const now = (username?: string) => clocks.now(username);
   const newPasswordSessions: NewPasswordSessions = new ChallengeSessions(now);
   const srpSignIns: SrpSignIns = new ChallengeSessions(now);
-  const codes = new SignInCodes(services, new ChallengeSessions(now) as SignInChallenges);
+  const codes = new SignInCodes(services, new ChallengeSessions(now) as SignInChallenges, (poolId, username, address) => attempts.admitSignInCode(poolId, username, address));
   const emailMfa = EmailMfa(services, codes);
   // The password sign-in, which an SRP sign-in ends with once the password is proven; with email MFA, it asks for a mailed code first.
   const passwordSignIn = emailMfa.PasswordSignIn(InitiateAuthCheckingTemporaryPassword(services, newPasswordSessions, cognitoLocal('InitiateAuth')));
@@ -108,8 +110,9 @@ export function emulatorRouter(services: Services, clocks: UserClocks, quotas: P
   return (target: string): Route => {
     const found = additions[target as OperationName] ?? cognitoLocal(target);
     const timed = TIMES_CODES.includes(target) ? codeExpiry.wrap(target, found) : found;
-    const own = SETS_A_PASSWORD.includes(target) ? passwordPolicy(target, timed) : timed;
-    return quotas.limiting(target, speakingAsCognito(target, SECRET_HASH_OPERATIONS.includes(target) ? requiringSecretHash(services, own) : own));
+    const own = attempts.budgeted(target, SETS_A_PASSWORD.includes(target) ? passwordPolicy(target, timed) : timed);
+    // The lockout reads the refusal of a wrong password in Cognito's words, so it wraps them.
+    return quotas.limiting(target, attempts.lockingOut(target, speakingAsCognito(target, SECRET_HASH_OPERATIONS.includes(target) ? requiringSecretHash(services, own) : own)));
   };
 }
 

@@ -30,6 +30,8 @@ export class SignInCodes {
   constructor(
     private readonly services: Pick<Services, 'cognito' | 'messages' | 'tokenGenerator'>,
     readonly challenges: SignInChallenges,
+    /** Refuses a code over the hour's budget of sign-in code mails to this address (AttemptLimits.admitSignInCode). */
+    private readonly admit: (poolId: string, username: string, address: string) => void = () => undefined,
   ) {}
 
   sessionMinutes(ctx: Context, clientId: string): Promise<number> {
@@ -39,6 +41,7 @@ export class SignInCodes {
   /** Mails a new code, retiring any earlier one of this user's, and asks for it (the EMAIL_OTP challenge). */
   async mail(ctx: Context, clientId: string, pool: PoolOptions, user: User, factor: 'first' | 'mfa', clientMetadata?: Record<string, string>) {
     const email = attributeValue('email', user.Attributes) as string;
+    this.admit(pool.Id, user.Username, email);
     const digits = SIGN_IN_CODE_DIGITS[factor];
     const code = String(randomInt(0, 10 ** digits)).padStart(digits, '0');
     const session = randomBytes(96).toString('base64');

@@ -13,4 +13,7 @@ test('an exception that means different things gets advice only for the message 
   expect(withAdvice('NotAuthorizedException', 'Incorrect username or password.')).toBe('Incorrect username or password.');
   expect(withAdvice('NotAuthorizedException', 'Client 1abc is configured with secret but SECRET_HASH was not received')).toContain('set COGNITO_CLIENT_SECRET');
   expect(withAdvice('LimitExceededException', 'Exceeded daily email limit for the operation or the account.')).toContain('Amazon SES');
+  expect(withAdvice('LimitExceededException', 'Attempt limit exceeded, please try after some time.')).toContain('give each run a new address');
+  expect(withAdvice('LimitExceededException', 'Attempt limit exceeded, please try after some time.')).not.toContain('SES');
+  expect(withAdvice('NotAuthorizedException', 'Password attempts exceeded')).toContain('Five failed sign-ins locked the user out');
 });

@@ -44,6 +44,21 @@ test.describe('diagnose: a missing email', () => {
     expect(likelyCause).toMatch(/^Cognito refused SignUp \(LimitExceededException: Exceeded daily email limit.*\)\. Cognito's own email sender allows only about 50 emails a day/);
   });
 
+  test("Cognito's attempt limit: which operation, for which address, what AWS documents of the hour, and what to do", () => {
+    const { likelyCause } = diagnose({
+      ...base,
+      calls: [delivered, call('ResendConfirmationCode', 400, { __type: 'LimitExceededException', message: 'Attempt limit exceeded, please try after some time.' })],
+    });
+    expect(likelyCause).toBe(
+      'Cognito refused ResendConfirmationCode for a@inbox.test with LimitExceededException "Attempt limit exceeded, please try after some time.": ' +
+        'AWS allows one user 5 ResendConfirmationCode requests an hour, wrong or right (the security table of "Quotas in Amazon Cognito"; for a range, its low end), ' +
+        'counted per user over the past hour, so the address lifts on its own an hour after its first request. ' +
+        'Give each run a new address, as the fixtures do (newUser, confirmedUser: never a fixed TEST_EMAIL); wait an hour before using this address again; ' +
+        "and don't re-run one address in a loop (a retry loop, --repeat-each on a fixed address).",
+    );
+    expect(likelyCause, 'not the daily mail limit, which shares its exception').not.toContain('SES');
+  });
+
   test('a throttled call the page retried refused nothing; one it could not retry is the cause', () => {
     const throttled = call('SignUp', 400, { __type: 'TooManyRequestsException', message: 'Rate exceeded' });
     const retried = diagnose({ ...base, calls: [throttled, delivered] });

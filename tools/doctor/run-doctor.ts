@@ -10,6 +10,7 @@ import { appClientChecks } from './app-client-checks.js';
 import { configurationProblems, type CheckResult } from './check-result.js';
 import { deliveryRecordChecks, sesChecks } from './delivery-checks.js';
 import { inboxChecks } from './inbox-checks.js';
+import { limitHistoryCheck } from './limit-history-check.js';
 import { pageOriginCheck } from './page-origin-check.js';
 import { permissionChecks } from './permission-checks.js';
 import { poolChecks } from './pool-checks.js';
@@ -90,6 +91,8 @@ export async function runDoctor(env: Record<string, string | undefined> = proces
     if (!pool.error) results.push(...(await permissionChecks(client, target.cognito.userPoolId)));
     if (!pool.error) results.push(...(await deliveryRecordChecks(client, target)));
     if (!pool.error && settings.testEmailPattern) results.push(await testEmailPatternCheck(client, target.cognito.userPoolId, settings.testEmailPattern));
+    // The embedded stack's refusals are a story's own or a restart away; AWS's last an hour.
+    if (target.name === 'remote') results.push(limitHistoryCheck(target.cognito.userPoolId));
   } finally {
     client.destroy();
   }

@@ -3,7 +3,6 @@
 // 1 hour, with ExpiredCodeException in Cognito's words; a new code starts a new
 // time. Time moves for the test's user alone (the userClock fixture).
 import {
-  CognitoIdentityProviderClient,
   ConfirmForgotPasswordCommand,
   ConfirmSignUpCommand,
   ForgotPasswordCommand,
@@ -12,24 +11,22 @@ import {
   ResendConfirmationCodeCommand,
   SignUpCommand,
   VerifyUserAttributeCommand,
+  type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { generatePassword } from '../../../helpers/password';
 import { expect, test } from '../fixtures';
+import { emulatorSdkClient, outcome } from '../support/emulator-sdk';
 
 test.skip(({ settings }) => settings.target !== 'local', 'checks the embedded emulator');
 
 const HOUR = 3_600_000;
 const EXPIRED = 'ExpiredCodeException: Invalid code provided, please request a code again.';
 
-/** How a call ended: accepted, or `name: message`. */
-const outcome = (call: Promise<unknown>) => call.then(() => 'accepted', (error: Error) => `${error.name}: ${error.message}`);
-
 test.describe('codes expire as Cognito says', () => {
-  // The SDK's own client: the suite's adds advice to a refusal's message, and these tests read the emulator's words alone.
   let client: CognitoIdentityProviderClient;
 
   test.beforeEach(({ target }) => {
-    client = new CognitoIdentityProviderClient({ region: target.cognito.region, endpoint: target.cognito.endpoint, credentials: { accessKeyId: 'emulator', secretAccessKey: 'emulator' } });
+    client = emulatorSdkClient(target.cognito);
   });
 
   test.afterEach(() => client.destroy());

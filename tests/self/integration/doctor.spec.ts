@@ -126,11 +126,12 @@ test.describe('npm run doctor', () => {
       expect(run.output).toContain('✓ Story "forgot password" will run');
       expect(run.output).toContain('✓ Story "admin password reset" will run');
       expect(run.output).toContain('✓ Allowed: cognito-idp:AdminResetUserPassword');
-      // As against AWS, no clock can be moved forward: the two expiry stories are listed as skipped, with why.
+      // As against AWS, no clock can be moved forward: the two expiry stories and the resend limit's are listed as skipped, with why.
       expect(run.output).toContain('⚠ Story "expired code" will be skipped (only the embedded emulator\'s time can be moved forward; against AWS the code would take 24 hours to expire)');
+      expect(run.output).toContain('⚠ Story "resend limit" will be skipped (only the embedded emulator\'s time can be moved forward; against AWS the story would spend the hourly budget');
       // The emulator's pool exports no delivery errors: a lost mail's evidence would hold none from AWS, and the doctor says so.
       expect(run.output).toContain("⚠ Cognito exports no message-delivery errors (a lost mail's evidence will hold no record of it from AWS)\n    → Set the pool's log delivery");
-      expect(run.output).toMatch(/^\d+ ✓, 6 ⚠, 0 ✗$/m);
+      expect(run.output).toMatch(/^\d+ ✓, 7 ⚠, 0 ✗$/m);
       expect(run.exitCode).toBe(0);
 
       // A team's pool that confirms by link: its link story runs, the code stories are skipped, and the doctor says why.
@@ -139,8 +140,8 @@ test.describe('npm run doctor', () => {
       expect(link.output).toContain(`✓ The pool's links point to ${new URL(target.cognito.endpoint ?? '').origin} (COGNITO_ENDPOINT, the stand-in)`);
       expect(link.output).toContain('✓ Story "verification by link" will run');
       expect(link.output).toContain(
-        '⚠ Stories "sign-up", "sign-in straight after sign-up", "resend", "wrong code", "existing user", "re-signup", "re-signup of a confirmed user", "expired code", "forgot password", ' +
-          '"admin password reset", "stale session after deletion", "email change", "sign-in with a mailed code (passwordless)", "expired sign-in code", ' +
+        '⚠ Stories "sign-up", "sign-in straight after sign-up", "resend", "wrong code", "existing user", "re-signup", "re-signup of a confirmed user", "resend limit", "expired code", ' +
+          '"forgot password", "admin password reset", "stale session after deletion", "email change", "sign-in with a mailed code (passwordless)", "expired sign-in code", ' +
           '"email as a second factor (MFA)" will be skipped (the pool confirms sign-ups by link',
       );
       expect(link.exitCode).toBe(0);
