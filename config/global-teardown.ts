@@ -1,5 +1,4 @@
 import type { FullConfig } from '@playwright/test';
-import { MailSlurpBackend } from '../helpers/mail/mailslurp.js';
 import { RunLedger } from '../helpers/mail/run-ledger.js';
 import { runTag, shardTagOf } from './run-id.js';
 import { loadSettings } from './settings.js';
@@ -14,6 +13,8 @@ import { loadSettings } from './settings.js';
 export default async function deleteThisRunsInboxes(config: FullConfig) {
   const settings = loadSettings();
   if (!settings.remote) return;
+  // Loaded here, not at the top: the config loads this file on every run, and the MailSlurp client is needed only in remote mode.
+  const { MailSlurpBackend } = await import('../helpers/mail/mailslurp.js');
   const shardTag = shardTagOf(runTag(), config.shard);
   const ledger = RunLedger.forRun(shardTag);
   const backend = new MailSlurpBackend({ ...settings.remote.mailslurp, runTag: runTag(), shardTag, ledger });

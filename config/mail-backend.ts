@@ -1,7 +1,6 @@
 import type { MailTarget } from './target.js';
 import { runTag, shardTagOf, type Shard } from './run-id.js';
 import { MailDevBackend } from '../helpers/mail/maildev.js';
-import { MailSlurpBackend } from '../helpers/mail/mailslurp.js';
 import { RunLedger } from '../helpers/mail/run-ledger.js';
 import type { MailBackend } from '../helpers/mail/types.js';
 
@@ -13,6 +12,8 @@ import type { MailBackend } from '../helpers/mail/types.js';
  */
 export async function createMailBackend(mail: MailTarget, run?: { shard: Shard }): Promise<MailBackend> {
   if (mail.kind === 'maildev') return MailDevBackend.connect(mail.url);
+  // Loaded only here: every worker of a local run imports this module, and the MailSlurp client is a second's load it never uses.
+  const { MailSlurpBackend } = await import('../helpers/mail/mailslurp.js');
   if (!run) return new MailSlurpBackend({ apiKey: mail.apiKey, basePath: mail.basePath, runTag: runTag() });
   const shardTag = shardTagOf(runTag(), run.shard);
   return new MailSlurpBackend({ apiKey: mail.apiKey, basePath: mail.basePath, runTag: runTag(), shardTag, ledger: RunLedger.forRun(shardTag) });

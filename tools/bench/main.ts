@@ -18,8 +18,10 @@ import { CATEGORY_RPS, type RateLimits } from '../../common/cognito-quotas.js';
 import { SCALE_RATE_LIMITS, runShardsAtOnce } from '../scale-run.js';
 import { STORY_KEYS } from '../../plan/stories.js';
 
-const SIZES = { coldStarts: 3, oneWorker: 12, twoWorkers: 16, patterns: 10 };
-const TARGETS = { flowMedianMs: 1_000, catcherToSeenMs: 50, coldStartMs: 3_000, fixtureOverheadMs: 150 };
+const SIZES = { coldStarts: 3, oneWorker: 12, twoWorkers: 16, patterns: 10, oneStory: 3 };
+const TARGETS = { flowMedianMs: 1_000, catcherToSeenMs: 50, coldStartMs: 1_500, fixtureOverheadMs: 150, oneStoryWarmMs: 4_500, oneStoryColdMs: 6_000 };
+/** The story a developer runs again and again, as the README's debug loop runs it. */
+const ONE_STORY = ['playwright', 'test', 'tests/e2e/signup-verification.spec.ts', '--project=local'];
 /** Mail latency of the realistic scenario: Cognito mails after answering, typically seconds later. */
 const REALISTIC_LATENCY = { min: 500, max: 5_000 };
 
@@ -120,8 +122,62 @@ async function bothPatterns(env: Record<string, string>) {
   return { suite, script, ratio: script.median / suite.median };
 }
 
+/** A command's wall time, from its start to its exit, which must be 0. */
+async function timedCommand(what: string, args: string[], env: Record<string, string | undefined>): Promise<number> {
+  const run = await runCommand('npx', args, { ...env, CI: undefined }, 180_000);
+  if (run.exitCode !== 0) throw new Error(`${what} failed (exit ${run.exitCode}):\n${run.output.slice(-2000)}`);
+  return run.elapsedMs;
+}
+
+/**
+ * The debug loop: one story from the command to its end, the way a developer
+ * runs it, cold (the test command starts the stack) and warm (a stack already
+ * running, reused), and Playwright's floor (floor.config.ts) in the same turns,
+ * so that the ratios hold on a noisy machine. Runs alternate, floor, warm and
+ * cold in each round, so that a slow moment falls on all three alike.
+ */
+async function oneStoryFigures(env: Record<string, string>, configUrl: string) {
+  const figures = { floor: [] as number[], warm: [] as number[], cold: [] as number[] };
+  for (let i = 1; i <= SIZES.oneStory; i++) {
+    const { child } = await startStackProcess(env, configUrl);
+    try {
+      figures.floor.push(await timedCommand("Playwright's floor", ['playwright', 'test', '--config=tools/bench/floor.config.ts'], { ...env, BENCH_FLOOR_URL: configUrl.replace(/\/config\.json$/, '/') }));
+      figures.warm.push(await timedCommand('one story, warm', ONE_STORY, env));
+    } finally {
+      await stop(child);
+    }
+    figures.cold.push(await timedCommand('one story, cold', ONE_STORY, env));
+    progress(`  round ${i}/${SIZES.oneStory}: floor ${Math.round(figures.floor.at(-1)!)} ms, warm ${Math.round(figures.warm.at(-1)!)} ms, cold ${Math.round(figures.cold.at(-1)!)} ms`);
+  }
+  return { floor: stats(figures.floor), warm: stats(figures.warm), cold: stats(figures.cold), runs: figures };
+}
+
+/** The one-story lines, printed: medians, and each against the floor measured alongside. */
+function printOneStory(one: Awaited<ReturnType<typeof oneStoryFigures>>) {
+  const s = (v: number) => `${(v / 1000).toFixed(1)} s`;
+  const mark = (ok: boolean) => (ok ? '✓' : '✗');
+  const rows: [string, string, string, string][] = [
+    ["One story: Playwright's floor (one test opening a page, minimal config)", `median ${s(one.floor.median)}`, '', ''],
+    ['One story, warm (npm run stack running, reused): command → exit', `median ${s(one.warm.median)} (floor + ${s(one.warm.median - one.floor.median)}, ×${(one.warm.median / one.floor.median).toFixed(2)})`, `≤ ${s(TARGETS.oneStoryWarmMs)}`, mark(one.warm.median <= TARGETS.oneStoryWarmMs)],
+    ['One story, cold (the command starts the stack): command → exit', `median ${s(one.cold.median)} (floor + ${s(one.cold.median - one.floor.median)}, ×${(one.cold.median / one.floor.median).toFixed(2)})`, `≤ ${s(TARGETS.oneStoryColdMs)}`, mark(one.cold.median <= TARGETS.oneStoryColdMs)],
+  ];
+  const width = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c]!.length)));
+  console.log(`\n\`npx ${ONE_STORY.join(' ')}\`, ${SIZES.oneStory} rounds:`);
+  for (const [what, measured, target, ok] of rows) console.log(`${what.padEnd(width[0]!)}  ${measured.padEnd(width[1]!)}  ${target.padEnd(width[2]!)}  ${ok}`.trimEnd());
+}
+
 async function main() {
   const began = performance.now();
+  if (process.argv.includes('--one-story')) {
+    // The debug loop alone: a minute, for a developer checking what a change did to it.
+    await ensureAppBuilt(progress);
+    const settings = await stackOnFreePorts(mkdtempSync(path.join(tmpdir(), 'bench-stack-one-')));
+    progress(`one story, ${SIZES.oneStory} rounds of floor, warm and cold…`);
+    const one = await oneStoryFigures(stackEnv(settings), stackUrls(settings).appConfig);
+    printOneStory(one);
+    console.log(`\nMachine: ${process.platform} ${process.arch}, Node ${process.version}; noisy: compare medians and ratios, not single runs.`);
+    return;
+  }
   progress('building the demo app if its sources changed');
   await ensureAppBuilt(progress);
 
@@ -132,6 +188,9 @@ async function main() {
   const urls = stackUrls(settings);
   /** The stack's default latency, which every run of the suite has unless told otherwise. */
   const defaultLatency = `mail ${settings.mailLatencyMs.min}–${settings.mailLatencyMs.max} ms after the answer (the default)`;
+
+  progress(`one story, ${SIZES.oneStory} rounds of floor, warm and cold…`);
+  const oneStory = await oneStoryFigures(stackEnv(settings), urls.appConfig);
 
   const coldStarts: number[] = [];
   let stack: ChildProcess | undefined;
@@ -228,6 +287,7 @@ async function main() {
     console.log('\nEvery story as 2 shards × 2 workers at once against one stack, timed from launching both shards to the end of the later (each shard\'s doctor and browsers included):');
     const scaleWidth = Math.max(...scaleRows.map((r) => r[0].length));
     for (const [what, measured] of scaleRows) console.log(`${what.padEnd(scaleWidth)}  ${measured}`);
+    printOneStory(oneStory);
     console.log(`\nMachine: ${process.platform} ${process.arch}, Node ${process.version}; noisy: compare medians and ratios, not single runs.`);
     const failed = one.failed + two.failed + atDefault.suite.failed + realistic.suite.failed + scaleAws.failed + scaleLowered.failed;
     if (failed) console.log(`Warning: ${failed} flow(s) of the suite's own failed during the bench; their timings are left out.`);
@@ -245,6 +305,7 @@ async function main() {
       pageOnlyMs: pageOnly,
       fixturesOwnMs: overhead.median - pageOnly.median,
       coldStartMs: { ...cold, runs: coldStarts },
+      oneStoryMs: oneStory,
       throughputPerMinute: { oneWorker: one.perMinute, twoWorkers: two.perMinute },
       rerunPatterns: { defaultLatency: { latencyMs: settings.mailLatencyMs, ...atDefault }, realisticLatency: { latencyMs: REALISTIC_LATENCY, ...realistic } },
       scale: { awsRates: scaleAws, lowered: { rateLimits: SCALE_RATE_LIMITS, ...scaleLowered } },

@@ -3,6 +3,7 @@ import { redactUrl } from '../../common/urls.js';
 import { networkWarning, stackSettings } from '../../local/stack-settings.js';
 import { describeAppClient, describeUserPool, withEmailMfaConfiguration } from '../../helpers/cognito/pool-description.js';
 import { STORY_KEYS } from '../../plan/stories.js';
+import { UIS } from '../../pages/index.js';
 import { plannedEmails, storySupport } from '../../plan/story-support.js';
 import { loadSettings, SettingsError, type Settings } from '../../config/settings.js';
 import { abilitiesOf, poolsFor, resolveTarget, type Target } from '../../config/target.js';
@@ -15,6 +16,7 @@ import { pageOriginCheck } from './page-origin-check.js';
 import { permissionChecks } from './permission-checks.js';
 import { poolChecks } from './pool-checks.js';
 import { senderCheck } from './sender-check.js';
+import { keptPageCheck } from './page-check-cache.js';
 import { signUpFormCheck } from './sign-up-form-check.js';
 import { storyChecks } from './story-checks.js';
 import { testEmailPatternCheck } from './test-email-pattern-check.js';
@@ -27,7 +29,14 @@ import { triggerSampleChecks } from './trigger-sample-checks.js';
  * configuration, every service, the pool's and the client's settings, the
  * permissions, the mail account. Each finding is ✓, ⚠ or ✗ with a fix.
  */
-export async function runDoctor(env: Record<string, string | undefined> = process.env, options: { repeatEach?: number } = {}): Promise<CheckResult[]> {
+export async function runDoctor(
+  env: Record<string, string | undefined> = process.env,
+  options: {
+    repeatEach?: number;
+    /** Keep the page check's pass while the page, its build and the page object's words are unchanged (a test run's doctor; `npm run doctor` always looks). */
+    keepPageCheck?: boolean;
+  } = {},
+): Promise<CheckResult[]> {
   let settings: Settings;
   try {
     settings = loadSettings(env);
@@ -64,7 +73,10 @@ export async function runDoctor(env: Record<string, string | undefined> = proces
         ? { status: 'ok', title: `App reachable at ${redactUrl(target.appUrl)}`, detail: `HTTP ${app.value.status}, ${app.ms} ms` }
         : { status: 'fail', title: `App unreachable at ${redactUrl(target.appUrl)}`, detail: app.value ? `HTTP ${app.value.status}` : app.error?.message, fix: 'Check BASE_URL (or LOCAL_APP_PORT), and that the app is deployed and up.' },
     );
-    if (app.value && app.value.status < 400) results.push(await signUpFormCheck(target.appUrl, settings.signupPage));
+    if (app.value && app.value.status < 400) {
+      const pageCheck = () => signUpFormCheck(target.appUrl, settings.signupPage);
+      results.push(await (options.keepPageCheck ? keptPageCheck(target.appUrl, UIS[settings.signupPage], pageCheck) : pageCheck()));
+    }
     if (settings.localAppUrl && target.cognito.endpoint) results.push(await pageOriginCheck(target.cognito.endpoint, settings.localAppUrl));
     results.push(...(await inboxChecks(target)));
     if (pool.value) results.push(...poolChecks(pool.value, target));

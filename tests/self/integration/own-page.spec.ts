@@ -16,10 +16,12 @@ test.describe('your own page against the embedded stack', () => {
   /** The pool the page signs up to, told once its stack runs. */
   let config = '{}';
   const requested: string[] = [];
+  /** The page's HTML, which a test may change between runs. */
+  let html = '';
 
   test.beforeEach(async ({ target }) => {
     test.skip(target.name !== 'local', 'the page under test is pointed at the embedded stack');
-    const html = readFileSync(new URL('../support/minimal-signup.html', import.meta.url));
+    html = readFileSync(new URL('../support/minimal-signup.html', import.meta.url), 'utf8');
     server = createServer((req, res) => {
       requested.push(req.url ?? '');
       if (req.url?.endsWith('/config.json')) res.writeHead(200, { 'Content-Type': 'application/json' }).end(config);
@@ -56,6 +58,38 @@ test.describe('your own page against the embedded stack', () => {
     expect(run.output).toContain(`✗ The Cognito emulator refuses your page's calls (${new URL(url).origin})`);
     expect(run.output).toContain('The stack running was started without this BASE_URL');
     expect(run.output).not.toMatch(/\bpassed\b/);
+  });
+
+  test("a test run's doctor keeps its page check while the page is unchanged, and looks again, failing as before, once it changes", async ({ startPrivateStack }) => {
+    const stack = await startPrivateStack({ pageOrigin: new URL(url).origin });
+    const pool = (await localTarget(stack.env)).cognito;
+    config = JSON.stringify({ userPoolEndpoint: pool.endpoint, userPoolClientId: pool.userPoolClientId });
+    const env = { CI: undefined, ...stack.env, BASE_URL: url, SIGNUP_PAGE: 'minimal-form' };
+    // The page's own script asks for config.json: only a browser does, the doctor's fingerprint of the page does not.
+    const browserOpened = () => requested.includes('/signup/config.json');
+
+    await test.step('the first run opens the page in a browser', async () => {
+      const run = await runPlaywright(['--project=doctor'], env);
+      expect(run.exitCode, run.output).toBe(0);
+      expect(browserOpened()).toBe(true);
+    });
+
+    await test.step('the next, with nothing changed, keeps its pass: the page is fetched, not opened', async () => {
+      requested.length = 0;
+      const run = await runPlaywright(['--project=doctor'], env);
+      expect(run.exitCode, run.output).toBe(0);
+      expect(requested).toContain('/signup/');
+      expect(browserOpened()).toBe(false);
+    });
+
+    await test.step('the page changed: the browser opens again, and the doctor stops the run with its words', async () => {
+      html = html.replace('>Register<', '>Join now<');
+      const run = await runPlaywright(['--project=local', 'tests/e2e/signup-verification.spec.ts'], env);
+      expect(run.exitCode).toBe(1);
+      expect(run.output).toContain(`✗ The page at ${url} shows no sign-up form of page object "minimal-form"`);
+      expect(run.output).toMatch(/buttons \[[^\]]*Join now/);
+      expect(run.output).not.toMatch(/\bpassed\b/);
+    });
   });
 
   test('the page object of another page fails, at the doctor, naming what the page shows instead', async ({ target }) => {
