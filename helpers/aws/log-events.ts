@@ -1,5 +1,5 @@
-import { FilterLogEventsCommand, type FilteredLogEvent } from '@aws-sdk/client-cloudwatch-logs';
-import { createLogsClient, isAccessDenied, type AwsEndpoint } from './clients.js';
+import type { FilteredLogEvent } from '@aws-sdk/client-cloudwatch-logs';
+import { createLogsClient, isAccessDenied, logsSdk, type AwsEndpoint } from './clients.js';
 
 /** A log group's events, or why they could not be read: the group is gone, the identity may not read it, or something else. */
 export type LogEventsRead = { events: FilteredLogEvent[] } | { problem: 'missing' | 'refused' | 'failed'; message: string };
@@ -15,7 +15,8 @@ export async function readLogEvents(
   window: { startTime: number; endTime: number },
   options: { term?: string; limit?: number } = {},
 ): Promise<LogEventsRead> {
-  const logs = createLogsClient(where);
+  const { FilterLogEventsCommand } = await logsSdk();
+  const logs = await createLogsClient(where);
   try {
     const { events } = await logs.send(
       new FilterLogEventsCommand({

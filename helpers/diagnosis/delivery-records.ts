@@ -1,7 +1,6 @@
 import type { CognitoIdentityProviderClient, EmailConfigurationType } from '@aws-sdk/client-cognito-identity-provider';
 import type { FilteredLogEvent } from '@aws-sdk/client-cloudwatch-logs';
-import { GetSuppressedDestinationCommand } from '@aws-sdk/client-sesv2';
-import { createSesClient, isAccessDenied, parseArn } from '../aws/clients.js';
+import { createSesClient, isAccessDenied, parseArn, sesSdk } from '../aws/clients.js';
 import { readLogEvents } from '../aws/log-events.js';
 import { LOG_DELIVERY_SETTING, deliveryErrorsGroup } from '../cognito/log-delivery.js';
 import { clip } from '../text.js';
@@ -80,7 +79,8 @@ export class DeliveryRecords {
     const source = "AWS records, SES's account suppression list";
     const ses = this.ses();
     if (!ses) return { line: `${source}: not used: the pool sends through Cognito's own sender (COGNITO_DEFAULT), whose SES records are not yours to read.` };
-    const client = createSesClient({ region: ses.region, ...(this.sources.sesEndpoint ? { endpoint: this.sources.sesEndpoint } : {}) });
+    const { GetSuppressedDestinationCommand } = await sesSdk();
+    const client = await createSesClient({ region: ses.region, ...(this.sources.sesEndpoint ? { endpoint: this.sources.sesEndpoint } : {}) });
     try {
       const { SuppressedDestination: listed } = await client.send(new GetSuppressedDestinationCommand({ EmailAddress: address }));
       return {

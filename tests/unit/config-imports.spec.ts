@@ -28,12 +28,12 @@ function roots(): string[] {
 }
 
 /** Every module reached from the roots by static, value imports (not `import type`, not `await import()`), with the path that reached it. */
-async function staticallyReached(): Promise<Map<string, string[]>> {
-  const { output } = await cruise(roots(), { tsPreCompilationDeps: true, doNotFollow: { path: 'node_modules' } });
+async function staticallyReached(from: string[] = roots()): Promise<Map<string, string[]>> {
+  const { output } = await cruise(from, { tsPreCompilationDeps: true, doNotFollow: { path: 'node_modules' } });
   if (typeof output === 'string') throw new Error('dependency-cruiser gave text where a graph was asked for');
   const bySource = new Map<string, IModule>(output.modules.map((m) => [m.source, m]));
-  const reached = new Map<string, string[]>(roots().map((root) => [root, [root]]));
-  const queue = [...roots()];
+  const reached = new Map<string, string[]>(from.map((root) => [root, [root]]));
+  const queue = [...from];
   while (queue.length) {
     const from = queue.shift()!;
     for (const dependency of bySource.get(from)?.dependencies ?? []) {
@@ -56,4 +56,21 @@ test('the config, its global setup and its teardown import nothing heavy at load
     return heavy ? [`${heavy[1]}: ${path.join(' → ')}`] : [];
   });
   expect(offenders, 'load these with `await import()` where they are used, not at the top of a module the config reaches').toEqual([]);
+});
+
+/** What only a run against the real services uses: loaded where it is called, never by a local run's processes. */
+const REMOTE_ONLY: [RegExp, string][] = [
+  [/node_modules\/@aws-sdk\/client-sesv2\//, "SES's SDK"],
+  [/node_modules\/@aws-sdk\/client-cloudwatch-logs\//, "CloudWatch Logs' SDK"],
+  [/node_modules\/mailslurp-client\//, 'the MailSlurp client'],
+];
+
+test("a worker's fixtures and the doctor load no SDK that only a remote run uses", async () => {
+  const reached = await staticallyReached(['fixtures/index.ts', 'tests/setup/doctor.setup.ts']);
+  expect([...reached.keys()]).toContain('helpers/diagnosis/delivery-records.ts');
+  const offenders = [...reached].flatMap(([module, path]) => {
+    const remote = REMOTE_ONLY.find(([pattern]) => pattern.test(module));
+    return remote ? [`${remote[1]}: ${path.join(' → ')}`] : [];
+  });
+  expect(offenders, 'load these with `await import()` where they are used').toEqual([]);
 });

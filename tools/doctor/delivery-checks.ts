@@ -1,6 +1,6 @@
 import type { CognitoIdentityProviderClient, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
-import { GetAccountCommand, GetConfigurationSetCommand, GetConfigurationSetEventDestinationsCommand, GetEmailIdentityCommand } from '@aws-sdk/client-sesv2';
-import { createSesClient, isAccessDenied, parseArn } from '../../helpers/aws/clients.js';
+import type { SESv2Client } from '@aws-sdk/client-sesv2';
+import { createSesClient, isAccessDenied, parseArn, sesSdk } from '../../helpers/aws/clients.js';
 import { readLogEvents } from '../../helpers/aws/log-events.js';
 import type { Target } from '../../config/target.js';
 import type { CheckResult } from './check-result.js';
@@ -32,7 +32,8 @@ export async function sesChecks(pool: UserPoolType, target: Target, plannedEmail
     return [{ status: 'fail', title: 'The pool sends through SES, but its SourceArn names no SES identity', detail: `SourceArn: ${configuration.SourceArn ?? 'none'}`, fix: 'Set EmailConfiguration.SourceArn to the ARN of a verified SES identity.' }];
   }
   const { region, resource: name } = identity;
-  const ses = createSesClient({ region, ...(target.deliveryRecords?.sesEndpoint ? { endpoint: target.deliveryRecords.sesEndpoint } : {}) });
+  const { GetAccountCommand, GetEmailIdentityCommand } = await sesSdk();
+  const ses = await createSesClient({ region, ...(target.deliveryRecords?.sesEndpoint ? { endpoint: target.deliveryRecords.sesEndpoint } : {}) });
   const results: CheckResult[] = [];
   try {
     try {
@@ -98,7 +99,8 @@ function quotaCheck(quota: { Max24HourSend?: number; SentLast24Hours?: number } 
       };
 }
 
-async function configurationSetCheck(ses: ReturnType<typeof createSesClient>, name: string, region: string): Promise<CheckResult> {
+async function configurationSetCheck(ses: SESv2Client, name: string, region: string): Promise<CheckResult> {
+  const { GetConfigurationSetCommand, GetConfigurationSetEventDestinationsCommand } = await sesSdk();
   try {
     await ses.send(new GetConfigurationSetCommand({ ConfigurationSetName: name }));
   } catch (error) {
