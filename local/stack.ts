@@ -166,10 +166,10 @@ async function printAppConfig(settings: StackSettings): Promise<void> {
   );
 }
 
-async function main() {
+/** `npm run stack [services…]`: starts them, prints where they are and how to point an app at them, and stops on a signal. */
+async function main(requested: readonly string[] = process.argv.slice(2)) {
   // The SDK's notice that 2027 releases need Node 22 is for whoever upgrades the lockfile, not for every start.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const requested = process.argv.slice(2);
   const unknown = requested.filter((name) => !SERVICES.includes(name as ServiceName));
   if (unknown.length) {
     throw new Error(`Unknown service ${unknown.join(', ')}: choose from ${SERVICES.join(', ')} (or none for all).`);
@@ -199,9 +199,13 @@ async function main() {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main().catch((error: Error) => {
+/** The stack as a command; a start that fails says why and exits 1. */
+export function runStackCommand(requested: readonly string[] = process.argv.slice(2)): void {
+  main(requested).catch((error: Error) => {
     log(`could not start: ${error.message}`);
     process.exit(1);
   });
 }
+
+// local/run-stack.mjs runs it from a bundle; `node --import tsx local/stack.ts` still works too.
+if (import.meta.url === `file://${process.argv[1]}`) runStackCommand();

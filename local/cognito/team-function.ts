@@ -11,6 +11,14 @@ export type TriggerName = 'CustomMessage' | 'PreSignUp';
 type Callback = (error?: unknown, result?: unknown) => void;
 type Handler = (event: unknown, context: object, callback: Callback) => unknown;
 
+/** A module by its path: TypeScript (.ts, .mts, .cts) through tsx, JavaScript as Node loads it. */
+async function importModule(file: string): Promise<Record<string, unknown>> {
+  const url = pathToFileURL(file).href;
+  if (!/\.[mc]?tsx?$/.test(file)) return import(url);
+  const { tsImport } = await import('tsx/esm/api');
+  return tsImport(url, import.meta.url);
+}
+
 /**
  * A team's Lambda handler, run in-process the way Cognito runs the function:
  * the event in, the event with its `response` filled in back out, within 5
@@ -32,9 +40,12 @@ export class TeamFunction {
     return `${this.module.name} (${this.module.file}#${this.module.exportName})`;
   }
 
-  /** Imported once, when first needed (the stack runs under tsx, so TypeScript loads as it is). */
+  /**
+   * Imported once, when first needed. A TypeScript handler loads through tsx's API: the stack runs from a bundle
+   * without tsx's hooks (local/run-stack.mjs), and only a run with a team's trigger pays for loading tsx.
+   */
   private handler(): Promise<Handler> {
-    this.loaded ??= import(pathToFileURL(this.module.file).href).then((exports: Record<string, unknown>) => {
+    this.loaded ??= importModule(this.module.file).then((exports: Record<string, unknown>) => {
       // A CommonJS module's exports arrive as `default` too.
       const handler = exports[this.module.exportName] ?? (exports.default as Record<string, unknown> | undefined)?.[this.module.exportName];
       if (typeof handler !== 'function') {

@@ -36,7 +36,7 @@ function stats(values: number[]) {
 /** Starts the stack as a user would (the command), and returns once its app serves /config.json. */
 async function startStackProcess(env: Record<string, string>, configUrl: string): Promise<{ child: ChildProcess; readyMs: number }> {
   const started = performance.now();
-  const child = spawn('node', ['--import', 'tsx', 'local/stack.ts'], { env: { ...process.env, ...env }, stdio: 'ignore' });
+  const child = spawn('node', ['local/run-stack.mjs'], { env: { ...process.env, ...env }, stdio: 'ignore' });
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the stack exited with ${child.exitCode} before it was ready`);
     const ready = await fetch(configUrl).then((r) => r.ok, () => false);
