@@ -13,7 +13,7 @@ let url: string;
 
 test.beforeAll(async () => {
   server = createServer((request, response) => {
-    if (request.url === '/') return response.writeHead(200, { 'content-type': 'text/html' }).end(page.html);
+    if (request.url?.split('?')[0] === '/') return response.writeHead(200, { 'content-type': 'text/html' }).end(page.html);
     if (request.url === '/assets/main-1.js') return response.writeHead(200, { 'content-type': 'text/javascript' }).end(page.script);
     response.writeHead(404).end();
   });
@@ -59,6 +59,15 @@ test('a new build, new HTML, other words or another URL open the page again', as
   await keptPageCheck(`${url}?page=2`, { submit: 'Sign up', locate: () => 'a' }, run, file);
   await keptPageCheck(`${url}?page=2`, { submit: 'Sign up', locate: () => 'b' }, run, file);
   expect(calls.count).toBe(7);
+});
+
+test("several pages' passes are kept side by side: switching between them opens no browser", async ({}, testInfo) => {
+  const file = testInfo.outputPath('kept.json');
+  const { calls, run } = counted();
+  for (const round of [1, 2]) {
+    for (const at of [url, `${url}?custom-form`, `${url}?branded`]) await keptPageCheck(at, { round: 1 }, run, file);
+    expect(calls.count, `after round ${round}`).toBe(3);
+  }
 });
 
 test('a failure is never kept, and clears the pass on record', async ({}, testInfo) => {

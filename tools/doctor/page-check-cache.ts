@@ -48,26 +48,32 @@ async function pageFingerprint(url: string): Promise<string | undefined> {
 export async function keptPageCheck(url: string, words: unknown, run: () => Promise<CheckResult>, file = PAGE_CHECK_CACHE): Promise<CheckResult> {
   const fingerprint = await pageFingerprint(url);
   const key = fingerprint && createHash('sha256').update(JSON.stringify({ url, words, fingerprint }, (_, value: unknown) => (typeof value === 'function' ? String(value) : value))).digest('hex');
-  const kept = key ? read(file) : undefined;
-  if (kept && kept.key === key && kept.result.status === 'ok') {
+  const passes = read(file);
+  const kept = key ? passes.find((pass) => pass.key === key) : undefined;
+  if (kept && kept.result.status === 'ok') {
     return { ...kept.result, detail: `unchanged since ${kept.at} (page, build and words), so not opened again; ${kept.result.detail ?? ''}`.replace(/; $/, '') };
   }
   const result = await run();
-  if (result.status === 'ok' && key) write(file, { key, result, at: new Date().toISOString() });
-  // A failure is never kept, and clears the pass on record, so the next run looks again.
+  // Several pages' passes side by side (the two local UIs, a branded stack, your own page), the latest few.
+  if (result.status === 'ok' && key) write(file, [{ key, result, at: new Date().toISOString() }, ...passes.filter((pass) => pass.key !== key)].slice(0, KEPT_PASSES));
+  // A failure is never kept, and clears every pass on record, so the next runs look again.
   else rmSync(file, { force: true });
   return result;
 }
 
-function read(file: string): Kept | undefined {
+const KEPT_PASSES = 8;
+
+function read(file: string): Kept[] {
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as Kept;
+    const kept = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    // A file from before passes were kept side by side holds one: it is read as none, and the browser opens once.
+    return Array.isArray(kept) ? (kept as Kept[]) : [];
   } catch {
-    return undefined;
+    return [];
   }
 }
 
-function write(file: string, kept: Kept): void {
+function write(file: string, kept: Kept[]): void {
   try {
     mkdirSync(dirname(file), { recursive: true });
     // Written aside and renamed: two runs at once (shards, self-tests) never read half a file.

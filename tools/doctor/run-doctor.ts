@@ -35,6 +35,8 @@ export async function runDoctor(
     repeatEach?: number;
     /** Keep the page check's pass while the page, its build and the page object's words are unchanged (a test run's doctor; `npm run doctor` always looks). */
     keepPageCheck?: boolean;
+    /** Where that pass is kept: node_modules/.cache by default; a test's own file, for the suite's self-tests. */
+    pageCheckFile?: string;
   } = {},
 ): Promise<CheckResult[]> {
   let settings: Settings;
@@ -75,7 +77,7 @@ export async function runDoctor(
     );
     if (app.value && app.value.status < 400) {
       const pageCheck = () => signUpFormCheck(target.appUrl, settings.signupPage);
-      results.push(await (options.keepPageCheck ? keptPageCheck(target.appUrl, UIS[settings.signupPage], pageCheck) : pageCheck()));
+      results.push(await (options.keepPageCheck ? keptPageCheck(target.appUrl, UIS[settings.signupPage], pageCheck, options.pageCheckFile) : pageCheck()));
     }
     if (settings.localAppUrl && target.cognito.endpoint) results.push(await pageOriginCheck(target.cognito.endpoint, settings.localAppUrl));
     results.push(...(await inboxChecks(target)));
