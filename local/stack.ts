@@ -140,6 +140,7 @@ const readIfThere = (file: string) => (existsSync(file) ? readFileSync(file, 'ut
 
 /** Refuses, before anything starts, a file --write-env would overwrite that the stack did not write. */
 function checkEnvFile(file: string): void {
+  if (!existsSync(path.dirname(file))) throw new Error(`--write-env ${file}: there is no folder ${path.dirname(file)}. Name a file in your app's folder.`);
   if (mayWriteEnvFile(readIfThere(file))) return;
   throw new Error(
     `--write-env ${file}: the file exists and was not written by npm run stack, so it is left alone. ` +
