@@ -111,6 +111,10 @@ test.describe('loadSettings', () => {
     expect(problemsOf({ COGNITO_ENDPOINT: 'http://127.0.0.1:9230' }).problems).toEqual([
       expect.stringMatching(/^COGNITO_ENDPOINT is set, but it applies to the real services only and the target is the embedded stack/),
     ]);
+    expect(problemsOf({ COGNITO_ENDPOINT: 'http://127.0.0.1:9230' }).problems[0]).toContain(
+      "If it is your own app's variable, give it to your app only, not to the shell that runs the suite: `LOCAL_APP_ENV_NAMES=USER_POOL_ENDPOINT=COGNITO_ENDPOINT npm run stack -- --write-env <a file your app reads>`",
+    );
+    expect(problemsOf({ MAILSLURP_BASE_URL: 'http://127.0.0.1:1' }).problems[0]).not.toContain("your own app's variable");
   });
 });
 
