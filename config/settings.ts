@@ -329,6 +329,12 @@ const REMOTE_ONLY_VARIABLES = [
   'SES_EVENTS_LOG_GROUP',
 ] as const;
 
+/** Real-service names an app of its own often reads too (Amplify apps' COGNITO_ENDPOINT, say), which then stop a local run. */
+const APP_LIKE_NAMES = new Set<string>(['COGNITO_ENDPOINT', 'COGNITO_CLIENT_ID']);
+const APP_NAMES_HINT =
+  '`LOCAL_APP_ENV_NAMES=USER_POOL_ENDPOINT=COGNITO_ENDPOINT npm run stack -- --write-env <a file your app reads>` writes the stack\'s values under your names into its file ' +
+  '(docs/adopting.md, "Your page against the embedded stack")';
+
 /**
  * The embedded stack's side: its own settings (LOCAL_*), your own page in
  * place of the demo app (BASE_URL, SIGNUP_PAGE), and the real-service
@@ -359,7 +365,8 @@ function embeddedStackSettingsOf(read: Reading, targetReason: string): Pick<Sett
     if (name === 'COGNITO_USER_POOL_ID' || name === 'MAILSLURP_API_KEY') continue; // reported by chosenTarget, as half a configuration
     read.problems.push(
       `${name} is set, but it applies to the real services only and the target is the embedded stack (${targetReason}). ` +
-        'Unset it, or set the real-service variables to test AWS (TEST_TARGET=remote).',
+        'Unset it, or set the real-service variables to test AWS (TEST_TARGET=remote).' +
+        (APP_LIKE_NAMES.has(name) ? ` If it is your own app's variable, give it to your app only, not to the shell that runs the suite: ${APP_NAMES_HINT}.` : ''),
     );
   }
   return localAppUrl ? { localAppUrl } : {};

@@ -4,6 +4,7 @@ import { localFunctionArn } from '../common/lambda-triggers.js';
 import { QuotaSettingsError, parseDailyEmailLimit, parseRateLimits, type QuotaSettings, type RateLimits } from '../common/cognito-quotas.js';
 import { AttemptLimitSettingsError, formatAttemptLimits, parseAttemptLimits, type AttemptLimitSettings } from '../common/attempt-limits.js';
 import { httpUrl, isLoopbackHost, redactUrl } from '../common/urls.js';
+import { AppEnvNamesError, formatAppEnvNames, parseAppEnvNames, type AppEnvNames } from './app-env.js';
 
 /**
  * Where each piece of the embedded stack listens. Every value comes from an
@@ -41,6 +42,8 @@ export interface StackSettings {
   attemptLimits: AttemptLimitSettings;
   /** The team's own Lambda handlers, run in-process by the emulator for every pool of the stack; none unless told. */
   triggers: StackTriggers;
+  /** LOCAL_APP_ENV_NAMES: the names `npm run stack` prints the pools' settings under, for your own app; the stack's own unless told. */
+  appEnvNames?: AppEnvNames;
 }
 
 /** A team's handler module: `file` (TypeScript or JavaScript) exports `exportName`; `name` is the function's name in the pool's LambdaConfig. */
@@ -77,6 +80,7 @@ export const STACK_VARIABLES = [
   'LOCAL_ATTEMPT_LIMITS',
   'LOCAL_CUSTOM_MESSAGE_TRIGGER',
   'LOCAL_PRE_SIGN_UP_TRIGGER',
+  'LOCAL_APP_ENV_NAMES',
 ] as const;
 
 export class StackSettingsError extends Error {
@@ -132,6 +136,16 @@ export function attemptLimitSettings(env: Env): AttemptLimitSettings {
     return parseAttemptLimits(env.LOCAL_ATTEMPT_LIMITS);
   } catch (error) {
     if (error instanceof AttemptLimitSettingsError) throw new StackSettingsError(error.message);
+    throw error;
+  }
+}
+
+/** LOCAL_APP_ENV_NAMES: the names your app reads the stack's settings by (see local/app-env.ts). */
+export function appEnvNamesOf(env: Env): AppEnvNames {
+  try {
+    return parseAppEnvNames(env.LOCAL_APP_ENV_NAMES);
+  } catch (error) {
+    if (error instanceof AppEnvNamesError) throw new StackSettingsError(error.message);
     throw error;
   }
 }
@@ -226,6 +240,7 @@ export function stackSettings(env: Env = process.env): StackSettings {
       customMessage: parseTriggerModule('LOCAL_CUSTOM_MESSAGE_TRIGGER', env.LOCAL_CUSTOM_MESSAGE_TRIGGER),
       preSignUp: parseTriggerModule('LOCAL_PRE_SIGN_UP_TRIGGER', env.LOCAL_PRE_SIGN_UP_TRIGGER),
     },
+    appEnvNames: appEnvNamesOf(env),
   };
 }
 
@@ -303,5 +318,6 @@ export function stackEnv(settings: StackSettings): Record<string, string> {
     LOCAL_ATTEMPT_LIMITS: formatAttemptLimits(settings.attemptLimits),
     LOCAL_CUSTOM_MESSAGE_TRIGGER: triggerSetting(settings.triggers.customMessage),
     LOCAL_PRE_SIGN_UP_TRIGGER: triggerSetting(settings.triggers.preSignUp),
+    LOCAL_APP_ENV_NAMES: formatAppEnvNames(settings.appEnvNames ?? {}),
   };
 }

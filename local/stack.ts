@@ -1,20 +1,19 @@
 /**
  * The embedded stack: mail catcher, Cognito emulator and demo app on loopback.
- *
- *   npm run stack                 # everything
- *   npm run stack -- mail cognito # only some services (the others run elsewhere)
- *
- * Playwright's webServer starts the same command for a test run.
+ * Its command line is in ./stack-command.ts; Playwright's webServer starts the
+ * same command for a test run.
  */
+import { Console } from 'node:console';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { appEnvLines, appSettingsOf, ENV_FILE_MARK, envFileText, jsonLine, mayWriteEnvFile } from './app-env.js';
 import { startDemoApp, ensureAppBuilt } from './app/serve.js';
 import { ensureUserPool } from './bootstrap.js';
 import { startCognitoEmulator } from './cognito/emulator.js';
 import { startMailCatcher } from './mail/catcher.js';
 import type { RunningService } from './running-service.js';
+import { parseStackCommand, SERVICES, type ServiceName, type StackCommand } from './stack-command.js';
 import { allowedOrigins, lambdaConfigOf, networkWarning, stackSettings, stackUrls, type StackSettings } from './stack-settings.js';
-
-export const SERVICES = ['mail', 'cognito', 'app'] as const;
-export type ServiceName = (typeof SERVICES)[number];
 
 const log = (line: string) => process.stderr.write(`[stack] ${line}\n`);
 
@@ -136,51 +135,65 @@ export async function startStack(settings: StackSettings, only: readonly Service
   };
 }
 
+/** What the file --write-env names holds now; undefined when there is none. */
+const readIfThere = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+
+/** Refuses, before anything starts, a file --write-env would overwrite that the stack did not write. */
+function checkEnvFile(file: string): void {
+  if (!existsSync(path.dirname(file))) throw new Error(`--write-env ${file}: there is no folder ${path.dirname(file)}. Name a file in your app's folder.`);
+  if (mayWriteEnvFile(readIfThere(file))) return;
+  throw new Error(
+    `--write-env ${file}: the file exists and was not written by npm run stack, so it is left alone. ` +
+      'Name a file of its own that your app also reads (Vite: .env.<mode>.local with --mode <mode>; Next.js: .env.development.local), or move this one away.',
+  );
+}
+
 /**
  * What your own app needs to point at this stack (Amplify: Auth.Cognito's
- * userPoolId, userPoolClientId and userPoolEndpoint), on stdout, in .env form
- * and as JSON; the log lines go to stderr.
+ * userPoolId, userPoolClientId and userPoolEndpoint), on stdout once it is
+ * ready: .env lines, or with --json one line of JSON; the log lines go to
+ * stderr. With --write-env, the .env lines go to that file too.
  */
-async function printAppConfig(settings: StackSettings): Promise<void> {
+async function printAppSettings(settings: StackSettings, command: StackCommand): Promise<void> {
   const cognitoUrl = stackUrls(settings).cognito;
-  const pool = await ensureUserPool(cognitoUrl, lambdaConfigOf(settings.triggers));
-  const config = { userPoolId: pool.userPoolId, userPoolClientId: pool.userPoolClientId, userPoolEndpoint: cognitoUrl, region: pool.region };
-  process.stdout.write(
-    [
-      '# Point your own app at this stack (then run the suite with BASE_URL=<your page> and SIGNUP_PAGE=<its page object>):',
-      settings.pageOrigin
-        ? `# It answers the browser calls of the demo app and of your page, ${settings.pageOrigin} (BASE_URL), and no other page's.`
-        : "# It answers the browser calls of the demo app only: start it with BASE_URL=<your page> in its environment to have it answer your page's.",
-      `USER_POOL_ID=${config.userPoolId}`,
-      `USER_POOL_CLIENT_ID=${config.userPoolClientId}`,
-      `USER_POOL_ENDPOINT=${config.userPoolEndpoint}`,
-      `USER_POOL_REGION=${config.region}`,
-      JSON.stringify(config),
-      '# Two more pools, each with a public client: sign-up confirmed by a mailed link, and an email change kept pending until verified:',
-      `LINK_VERIFICATION_USER_POOL_ID=${pool.linkVerification.userPoolId}`,
-      `LINK_VERIFICATION_USER_POOL_CLIENT_ID=${pool.linkVerification.userPoolClientId}`,
-      `KEEP_ORIGINAL_EMAIL_USER_POOL_ID=${pool.keepOriginalEmail.userPoolId}`,
-      `KEEP_ORIGINAL_EMAIL_USER_POOL_CLIENT_ID=${pool.keepOriginalEmail.userPoolClientId}`,
-      '',
-    ].join('\n'),
-  );
+  const pools = await ensureUserPool(cognitoUrl, lambdaConfigOf(settings.triggers));
+  const lines = appEnvLines(appSettingsOf(pools, cognitoUrl), settings.appEnvNames);
+  const comments = [
+    'Point your own app at this stack (then run the suite with BASE_URL=<your page> and SIGNUP_PAGE=<its page object>):',
+    settings.pageOrigin
+      ? `It answers the browser calls of the demo app and of your page, ${settings.pageOrigin} (BASE_URL), and no other page's.`
+      : "It answers the browser calls of the demo app only: start it with BASE_URL=<your page> in its environment to have it answer your page's.",
+  ];
+  if (command.envFile) {
+    const file = path.resolve(command.envFile);
+    const before = readIfThere(file);
+    if (!mayWriteEnvFile(before)) throw new Error(`--write-env ${file}: the file appeared while the stack started, and was not written by npm run stack; it is left alone.`);
+    writeFileSync(file, `${ENV_FILE_MARK}\n${envFileText(lines, comments)}`);
+    log(`${before === undefined ? 'wrote' : 'replaced'} ${file}: ${lines.map(([name]) => name).join(', ')}`);
+  }
+  if (command.json) {
+    for (const comment of comments) log(comment);
+    process.stdout.write(jsonLine(lines));
+  } else {
+    process.stdout.write(envFileText(lines, comments));
+  }
 }
 
 /** `npm run stack [services…]`: starts them, prints where they are and how to point an app at them, and stops on a signal. */
 async function main(requested: readonly string[] = process.argv.slice(2)) {
   // The SDK's notice that 2027 releases need Node 22 is for whoever upgrades the lockfile, not for every start.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const unknown = requested.filter((name) => !SERVICES.includes(name as ServiceName));
-  if (unknown.length) {
-    throw new Error(`Unknown service ${unknown.join(', ')}: choose from ${SERVICES.join(', ')} (or none for all).`);
-  }
+  // stdout carries the app's settings and nothing else, so that they pipe into jq or a file: what a library
+  // prints (MailDev's API announces itself with console.info) goes to stderr with the log.
+  globalThis.console = new Console({ stdout: process.stderr, stderr: process.stderr });
+  const command = parseStackCommand(requested);
   const began = performance.now();
   const settings = stackSettings();
-  const { services, stop } = await startStack(settings, requested.length ? (requested as ServiceName[]) : SERVICES);
+  if (command.envFile) checkEnvFile(path.resolve(command.envFile));
+  const { services, stop } = await startStack(settings, command.services);
   log(`ready in ${Math.round(performance.now() - began)} ms`);
   for (const service of services) log(`  ${service.name.padEnd(24)} ${service.url}`);
   log(`  data in ${settings.dataDir}`);
-  if (services.some((service) => service.name === 'Cognito emulator')) await printAppConfig(settings);
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -197,6 +210,8 @@ async function main(requested: readonly string[] = process.argv.slice(2)) {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+  // After the handlers: a test run takes the stack as ready at "ready in", and may stop it while this prints.
+  if (command.services.includes('cognito')) await printAppSettings(settings, command);
 }
 
 /** The stack as a command; a start that fails says why and exits 1. */

@@ -95,6 +95,27 @@ test.describe('loadSettings', () => {
   test('a bad embedded-stack port is reported too', () => {
     expect(problemsOf({ LOCAL_APP_PORT: '99999' }).problems).toEqual([expect.stringContaining('LOCAL_APP_PORT="99999" is not a TCP port')]);
   });
+
+  test("LOCAL_APP_ENV_NAMES (the names npm run stack prints for your app) is checked with the stack's settings, and refused beside the real services", () => {
+    expect(loadSettings({ LOCAL_APP_ENV_NAMES: 'USER_POOL_ID=VITE_USER_POOL_ID' }).target).toBe('local');
+    expect(stackSettings({ LOCAL_APP_ENV_NAMES: 'USER_POOL_ENDPOINT=COGNITO_ENDPOINT' }).appEnvNames).toEqual({ USER_POOL_ENDPOINT: ['COGNITO_ENDPOINT'] });
+    expect(problemsOf({ LOCAL_APP_ENV_NAMES: 'POOL_ID=VITE_USER_POOL_ID' }).problems).toEqual([
+      expect.stringMatching(/^LOCAL_APP_ENV_NAMES="POOL_ID=VITE_USER_POOL_ID": "POOL_ID" is not a setting the stack prints .* e\.g\. LOCAL_APP_ENV_NAMES=USER_POOL_ID=VITE_USER_POOL_ID,/),
+    ]);
+    expect(problemsOf({ ...REMOTE, LOCAL_APP_ENV_NAMES: 'USER_POOL_ID=VITE_USER_POOL_ID' }).problems).toEqual([
+      expect.stringMatching(/^LOCAL_APP_ENV_NAMES is set, but it applies to the embedded stack only/),
+    ]);
+  });
+
+  test('your app\'s COGNITO_ENDPOINT exported in the shell that runs the suite stops a local run, naming it', () => {
+    expect(problemsOf({ COGNITO_ENDPOINT: 'http://127.0.0.1:9230' }).problems).toEqual([
+      expect.stringMatching(/^COGNITO_ENDPOINT is set, but it applies to the real services only and the target is the embedded stack/),
+    ]);
+    expect(problemsOf({ COGNITO_ENDPOINT: 'http://127.0.0.1:9230' }).problems[0]).toContain(
+      "If it is your own app's variable, give it to your app only, not to the shell that runs the suite: `LOCAL_APP_ENV_NAMES=USER_POOL_ENDPOINT=COGNITO_ENDPOINT npm run stack -- --write-env <a file your app reads>`",
+    );
+    expect(problemsOf({ MAILSLURP_BASE_URL: 'http://127.0.0.1:1' }).problems[0]).not.toContain("your own app's variable");
+  });
 });
 
 test.describe('URL settings', () => {
