@@ -90,6 +90,11 @@ export const COGNITO_ERRORS = {
   invalidSession: { name: 'NotAuthorizedException', message: 'Invalid session for the user.' },
   expiredSession: { name: 'NotAuthorizedException', message: 'Invalid session for the user, session is expired.' },
   userDoesNotExist: { name: 'UserNotFoundException', message: 'User does not exist.' },
+  /**
+   * A SignUp without a password where passwordless sign-up does not apply (local/cognito/passwordless-sign-up.ts).
+   * AWS documents the exception, not its words: inferred.
+   */
+  passwordRequired: { name: 'InvalidParameterException', message: 'Password is required unless the user pool and app client allow passwordless sign-in with an auto-verified attribute.' },
   /** A password reset (ForgotPassword, AdminResetUserPassword) for a user with no verified email or phone number. */
   noVerifiedContact: { name: 'InvalidParameterException', message: 'Cannot reset password for the user as there is no registered/verified email or phone_number' },
   /** A sign-in of a user an admin's reset left RESET_REQUIRED. */
@@ -154,7 +159,7 @@ export const OPERATIONS = {
     mail: { kind: 'signUp', source: 'SignUp', brings: 'a sign-up verification code', deliveryDetails: true, code: { kind: 'signUp', digits: VERIFICATION_DIGITS } },
     secretHash: true,
     passwordRefusal: 'Password did not conform with policy',
-    errors: ['usernameExists'],
+    errors: ['usernameExists', 'passwordRequired'],
   },
   ResendConfirmationCode: {
     // Where one would not guess: AWS counts a resend as a read.

@@ -15,6 +15,7 @@ import { CodeExpiry, TIMES_CODES } from './code-expiry.js';
 import { KeptPoolSettings } from './kept-pool-settings.js';
 import { PasswordPolicyCheck, SETS_A_PASSWORD } from './password-policy.js';
 import { InitiateAuthCheckingTemporaryPassword, RespondToAuthChallengeKeepingRefreshToken, type NewPasswordSessions } from './new-password-challenge.js';
+import { PasswordlessSignUp } from './passwordless-sign-up.js';
 import { ResendConfirmationCode } from './resend-confirmation-code.js';
 import { SECRET_HASH_OPERATIONS, requiringSecretHash } from './secret-hash.js';
 import type { UserClocks } from './user-clocks.js';
@@ -83,7 +84,7 @@ export function emulatorRouter(services: Services, clocks: UserClocks, quotas: P
   const afterSignUp = SignInAfterSignUp(services, new ChallengeSessions(now) as SignUpSessions, codes);
   // Keyed by the catalogue's names: an operation the emulator adds has a record (common/cognito-operations.ts).
   const additions: Partial<Record<OperationName, Route>> = {
-    SignUp: withoutDeliveryWhenConfirmed(cognitoLocal('SignUp')),
+    SignUp: withoutDeliveryWhenConfirmed(PasswordlessSignUp(services)(cognitoLocal('SignUp'))),
     ResendConfirmationCode: ResendConfirmationCode(services),
     ConfirmSignUp: afterSignUp.ConfirmSignUp(ConfirmSignUpVerifyingEmail(services, cognitoLocal('ConfirmSignUp'))),
     AdminCreateUser: AdminCreateUserWithResend(services, cognitoLocal('AdminCreateUser')),
