@@ -4,23 +4,41 @@
 // Chromium's virtual authenticator.
 import {
   CognitoIdentityProviderClient,
+  CompleteWebAuthnRegistrationCommand,
   ConfirmSignUpCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
+  DeleteUserCommand,
+  DeleteWebAuthnCredentialCommand,
   InitiateAuthCommand,
+  ListWebAuthnCredentialsCommand,
+  RespondToAuthChallengeCommand,
+  SetUserPoolMfaConfigCommand,
   SignUpCommand,
+  StartWebAuthnRegistrationCommand,
   type CreateUserPoolCommandInput,
   type ExplicitAuthFlowsType,
 } from '@aws-sdk/client-cognito-identity-provider';
+import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
 
 /** The SDK's own client, without retries: each refusal is seen as the emulator gave it. */
 const rawClient = (endpoint: string) =>
   new CognitoIdentityProviderClient({ region: 'us-east-1', endpoint, maxAttempts: 1, credentials: { accessKeyId: 'emulator', secretAccessKey: 'emulator' } });
 
+/**
+ * How a call ended, as `name: message`, or `accepted`: a refusal expected and not met then fails on one word,
+ * never printing the tokens of a sign-in that went through.
+ */
+const outcome = (call: Promise<unknown>) =>
+  call.then(
+    () => 'accepted',
+    (error: Error) => `${error.name}: ${error.message}`,
+  );
+
 // Literal words, not the catalogue's: what the emulator must answer, whatever the catalogue says.
-const passwordRequired = { name: 'InvalidParameterException', message: expect.stringMatching(/^Password is required/) };
-const incorrectPassword = { name: 'NotAuthorizedException', message: 'Incorrect username or password.' };
+const passwordRequired = /^InvalidParameterException: Password is required/;
+const incorrectPassword = 'NotAuthorizedException: Incorrect username or password.';
 
 const PASSWORDLESS: CreateUserPoolCommandInput = {
   PoolName: 'passwordless',
@@ -36,15 +54,20 @@ async function poolAndClient(cognito: CognitoIdentityProviderClient, changes: Pa
   return { UserPoolId: UserPool?.Id as string, ClientId: UserPoolClient?.ClientId as string };
 }
 
-/** The newest code MailDev holds for `address`. */
-async function codeMailedTo(mailWeb: string, address: string): Promise<string> {
+/** The mails MailDev holds for `address`, oldest first. */
+async function mailsTo(mailWeb: string, address: string) {
+  const mails = (await (await fetch(new URL('/api/email', mailWeb))).json()) as { to: { address: string }[]; text: string }[];
+  return mails.filter((m) => m.to.some((t) => t.address === address));
+}
+
+/** The code of the first mail to `address` after the `before` it had already. */
+async function codeMailedTo(mailWeb: string, address: string, before = 0): Promise<string> {
   for (let waited = 0; waited < 5_000; waited += 100) {
-    const mails = (await (await fetch(new URL('/api/email', mailWeb))).json()) as { to: { address: string }[]; text: string }[];
-    const code = mails.reverse().find((m) => m.to.some((t) => t.address === address))?.text.match(/\b\d{6}\b/)?.[0];
+    const code = (await mailsTo(mailWeb, address))[before]?.text.match(/\b\d{6}\b/)?.[0];
     if (code) return code;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`No code mailed to ${address} in MailDev (${mailWeb}) within 5 s`);
+  throw new Error(`No new code mailed to ${address} in MailDev (${mailWeb}) within 5 s (it held ${before} before)`);
 }
 
 test('passwordless sign-up: allowed exactly when the pool, the app client, the attribute and its auto-verification allow it; the user has no password', async ({
@@ -62,9 +85,9 @@ test('passwordless sign-up: allowed exactly when the pool, the app client, the a
       'a pool that does not auto-verify email': await poolAndClient(cognito, { AutoVerifiedAttributes: [] }),
       'an app client without ALLOW_USER_AUTH': await poolAndClient(cognito, {}, ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']),
     };
-    for (const [where, { ClientId }] of Object.entries(refusedOn)) await expect(signUp(ClientId, 'nopassword@passwordless.test'), where).rejects.toMatchObject(passwordRequired);
+    for (const [where, { ClientId }] of Object.entries(refusedOn)) expect(await outcome(signUp(ClientId, 'nopassword@passwordless.test')), where).toMatch(passwordRequired);
     const { ClientId } = await poolAndClient(cognito, { UsernameAttributes: [] });
-    await expect(cognito.send(new SignUpCommand({ ClientId, Username: 'no-email-given' })), 'a user who gives no email').rejects.toMatchObject(passwordRequired);
+    expect(await outcome(cognito.send(new SignUpCommand({ ClientId, Username: 'no-email-given' }))), 'a user who gives no email').toMatch(passwordRequired);
   });
 
   await test.step('accepted where all hold: one code mailed; confirmed, the user signs in by the Session, never by a password', async () => {
@@ -73,9 +96,198 @@ test('passwordless sign-up: allowed exactly when the pool, the app client, the a
     expect((await signUp(ClientId, email)).CodeDeliveryDetails?.DeliveryMedium).toBe('EMAIL');
     const { Session } = await cognito.send(new ConfirmSignUpCommand({ ClientId, Username: email, ConfirmationCode: await codeMailedTo(urls.mailWeb, email) }));
     for (const PASSWORD of ['', 'undefined', 'Any-password-1']) {
-      await expect(cognito.send(new InitiateAuthCommand({ ClientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: email, PASSWORD } }))).rejects.toMatchObject(incorrectPassword);
+      expect(await outcome(cognito.send(new InitiateAuthCommand({ ClientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: email, PASSWORD } })))).toBe(incorrectPassword);
     }
     const signedIn = await cognito.send(new InitiateAuthCommand({ ClientId, AuthFlow: 'USER_AUTH', AuthParameters: { USERNAME: email }, Session }));
     expect(signedIn.AuthenticationResult?.AccessToken).toBeTruthy();
+  });
+});
+
+const passkeyRefused = /^NotAuthorizedException: The passkey credential is not registered for this user\./;
+
+/** A pool where users sign up without a password and may add passkeys for `rpId`, and an app client of it. */
+async function passkeyPool(cognito: CognitoIdentityProviderClient, rpId: string | undefined, factors = ['PASSWORD', 'EMAIL_OTP', 'WEB_AUTHN']) {
+  const ids = await poolAndClient(cognito, { Policies: { SignInPolicy: { AllowedFirstAuthFactors: factors as never } } });
+  if (rpId) await cognito.send(new SetUserPoolMfaConfigCommand({ UserPoolId: ids.UserPoolId, WebAuthnConfiguration: { RelyingPartyId: rpId, UserVerification: 'preferred' } }));
+  return ids;
+}
+
+/** Signs `email` up without a password, confirms the mailed code and signs in by ConfirmSignUp's Session: the user's access token. */
+async function passwordlessUser(cognito: CognitoIdentityProviderClient, mailWeb: string, ClientId: string, email: string): Promise<string> {
+  const before = (await mailsTo(mailWeb, email)).length;
+  await cognito.send(new SignUpCommand({ ClientId, Username: email, UserAttributes: [{ Name: 'email', Value: email }] }));
+  const { Session } = await cognito.send(new ConfirmSignUpCommand({ ClientId, Username: email, ConfirmationCode: await codeMailedTo(mailWeb, email, before) }));
+  const { AuthenticationResult } = await cognito.send(new InitiateAuthCommand({ ClientId, AuthFlow: 'USER_AUTH', AuthParameters: { USERNAME: email }, Session }));
+  return AuthenticationResult?.AccessToken as string;
+}
+
+/**
+ * An empty page at `origin`, answered by Playwright itself (no server): a loopback origin (`localhost`, `*.localhost`)
+ * is a secure context over http, as a relying party's page must be.
+ */
+async function blankPageAt(page: Page, origin: string) {
+  await page.route(`${origin}/**`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>passkeys</title>' }));
+  await page.goto(`${origin}/`);
+}
+
+/**
+ * navigator.credentials.create() with the options Cognito gave (JSON, base64url), the attestation as JSON for
+ * CompleteWebAuthnRegistration; `rpId` overrides the relying party the page asks the authenticator for.
+ */
+function createPasskey(page: Page, options: unknown, rpId?: string) {
+  return page.evaluate(
+    async ({ options, rpId }) => {
+      const bytes = (text: string) => Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+      const text = (buffer: ArrayBuffer) => btoa(String.fromCharCode(...new Uint8Array(buffer))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+      const json = options as { challenge: string; rp: { id: string; name: string }; user: { id: string; name: string; displayName: string }; excludeCredentials?: { id: string; type: string }[] };
+      const publicKey = {
+        ...json,
+        rp: { ...json.rp, id: rpId ?? json.rp.id },
+        challenge: bytes(json.challenge),
+        user: { ...json.user, id: bytes(json.user.id) },
+        excludeCredentials: (json.excludeCredentials ?? []).map((c) => ({ ...c, id: bytes(c.id) })),
+      } as unknown as PublicKeyCredentialCreationOptions;
+      const made = (await navigator.credentials.create({ publicKey })) as PublicKeyCredential;
+      const response = made.response as AuthenticatorAttestationResponse;
+      return {
+        id: made.id,
+        rawId: text(made.rawId),
+        type: made.type,
+        authenticatorAttachment: made.authenticatorAttachment ?? undefined,
+        clientExtensionResults: {},
+        response: { clientDataJSON: text(response.clientDataJSON), attestationObject: text(response.attestationObject), transports: response.getTransports?.() ?? [] },
+      };
+    },
+    { options, rpId },
+  );
+}
+
+/** navigator.credentials.get() with CREDENTIAL_REQUEST_OPTIONS, the assertion as the JSON string RespondToAuthChallenge's CREDENTIAL takes; `allow` narrows it to one passkey. */
+function usePasskey(page: Page, requestOptions: string, allow?: string) {
+  return page.evaluate(
+    async ({ requestOptions, allow }) => {
+      const bytes = (text: string) => Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+      const text = (buffer: ArrayBuffer) => btoa(String.fromCharCode(...new Uint8Array(buffer))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+      const json = JSON.parse(requestOptions) as { challenge: string; allowCredentials?: { id: string; type: string }[] };
+      const allowed = allow ? [{ id: allow, type: 'public-key' }] : (json.allowCredentials ?? []);
+      const publicKey = { ...json, challenge: bytes(json.challenge), allowCredentials: allowed.map((c) => ({ ...c, id: bytes(c.id) })) } as unknown as PublicKeyCredentialRequestOptions;
+      const used = (await navigator.credentials.get({ publicKey })) as PublicKeyCredential;
+      const response = used.response as AuthenticatorAssertionResponse;
+      return JSON.stringify({
+        id: used.id,
+        rawId: text(used.rawId),
+        type: used.type,
+        clientExtensionResults: {},
+        response: {
+          clientDataJSON: text(response.clientDataJSON),
+          authenticatorData: text(response.authenticatorData),
+          signature: text(response.signature),
+          ...(response.userHandle ? { userHandle: text(response.userHandle) } : {}),
+        },
+      });
+    },
+    { requestOptions, allow },
+  );
+}
+
+/** Registers a passkey for the token's user from `page`: Start, the browser's ceremony, Complete. */
+async function registerPasskey(cognito: CognitoIdentityProviderClient, page: Page, AccessToken: string, rpId?: string) {
+  const { CredentialCreationOptions } = await cognito.send(new StartWebAuthnRegistrationCommand({ AccessToken }));
+  const Credential = await createPasskey(page, CredentialCreationOptions, rpId);
+  await cognito.send(new CompleteWebAuthnRegistrationCommand({ AccessToken, Credential: Credential as never }));
+  return Credential.id;
+}
+
+/** InitiateAuth USER_AUTH preferring WEB_AUTHN: the Session and CREDENTIAL_REQUEST_OPTIONS. */
+async function passkeyChallenge(cognito: CognitoIdentityProviderClient, ClientId: string, email: string) {
+  const asked = await cognito.send(new InitiateAuthCommand({ ClientId, AuthFlow: 'USER_AUTH', AuthParameters: { USERNAME: email, PREFERRED_CHALLENGE: 'WEB_AUTHN' } }));
+  expect(asked.ChallengeName, 'the user has a passkey: WEB_AUTHN is asked').toBe('WEB_AUTHN');
+  return { Session: asked.Session, options: asked.ChallengeParameters?.CREDENTIAL_REQUEST_OPTIONS as string };
+}
+
+const answerPasskey = (cognito: CognitoIdentityProviderClient, ClientId: string, email: string, Session: string | undefined, CREDENTIAL: string) =>
+  cognito.send(new RespondToAuthChallengeCommand({ ClientId, ChallengeName: 'WEB_AUTHN', Session, ChallengeResponses: { USERNAME: email, CREDENTIAL } }));
+
+test('passkeys: registered in a real browser, listed, signed in with (the counter kept), removed; a deleted account\'s passkey is refused to the new one', async ({
+  startPrivateStack,
+  context,
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const { urls } = await startPrivateStack({ services: ['mail', 'cognito'] });
+  const cognito = rawClient(urls.cognito);
+  const { ClientId } = await passkeyPool(cognito, 'localhost');
+  const email = 'passkey@passwordless.test';
+  await context.credentials.install();
+  await blankPageAt(page, 'http://localhost:8765');
+  const token = await passwordlessUser(cognito, urls.mailWeb, ClientId, email);
+
+  const passkeyId = await test.step('register a passkey: listed for the pool\'s relying party', async () => {
+    const id = await registerPasskey(cognito, page, token);
+    const { Credentials } = await cognito.send(new ListWebAuthnCredentialsCommand({ AccessToken: token }));
+    expect(Credentials?.map((c) => [c.CredentialId, c.RelyingPartyId])).toEqual([[id, 'localhost']]);
+    return id;
+  });
+
+  await test.step('sign in with it, offered too among the choices; each assertion counts up, and an older count is refused', async () => {
+    const offered = await cognito.send(new InitiateAuthCommand({ ClientId, AuthFlow: 'USER_AUTH', AuthParameters: { USERNAME: email } }));
+    expect(offered.AvailableChallenges).toContain('WEB_AUTHN');
+    for (let n = 0; n < 2; n++) {
+      const { Session, options } = await passkeyChallenge(cognito, ClientId, email);
+      const signedIn = await answerPasskey(cognito, ClientId, email, Session, await usePasskey(page, options));
+      expect(signedIn.AuthenticationResult?.AccessToken, `passkey sign-in ${n + 1}`).toBeTruthy();
+    }
+    // The same key with its counter wound back, as a cloned authenticator would present it.
+    const [held] = await context.credentials.get({ id: passkeyId });
+    expect(held?.signCount).toBe(2);
+    await context.credentials.delete(passkeyId);
+    await context.credentials.create('localhost', { id: passkeyId, userHandle: held?.userHandle, privateKey: held?.privateKey, publicKey: held?.publicKey, signCount: 0 });
+    const { Session, options } = await passkeyChallenge(cognito, ClientId, email);
+    expect(await outcome(answerPasskey(cognito, ClientId, email, Session, await usePasskey(page, options)))).toMatch(/counter/);
+  });
+
+  await test.step('remove it: no longer listed, and an assertion made with it is refused', async () => {
+    const { Session, options } = await passkeyChallenge(cognito, ClientId, email);
+    const assertion = await usePasskey(page, options);
+    await cognito.send(new DeleteWebAuthnCredentialCommand({ AccessToken: token, CredentialId: passkeyId }));
+    expect((await cognito.send(new ListWebAuthnCredentialsCommand({ AccessToken: token }))).Credentials).toEqual([]);
+    expect(await outcome(answerPasskey(cognito, ClientId, email, Session, assertion))).toMatch(passkeyRefused);
+    expect(await outcome(cognito.send(new DeleteWebAuthnCredentialCommand({ AccessToken: token, CredentialId: passkeyId })))).toMatch(/^ResourceNotFoundException: /);
+  });
+
+  await test.step('the account deleted and the address signed up again: the old passkey is refused for the new account', async () => {
+    const oldId = await registerPasskey(cognito, page, token);
+    await cognito.send(new DeleteUserCommand({ AccessToken: token }));
+    const newToken = await passwordlessUser(cognito, urls.mailWeb, ClientId, email);
+    expect((await cognito.send(new ListWebAuthnCredentialsCommand({ AccessToken: newToken }))).Credentials, 'the new account starts with none').toEqual([]);
+    await registerPasskey(cognito, page, newToken);
+    const { Session, options } = await passkeyChallenge(cognito, ClientId, email);
+    expect(await outcome(answerPasskey(cognito, ClientId, email, Session, await usePasskey(page, options, oldId)))).toMatch(passkeyRefused);
+  });
+});
+
+test("passkeys: refused for a page outside the relying party, another relying party's credential, and a pool without passkeys", async ({ startPrivateStack, context, page }) => {
+  test.setTimeout(60_000);
+  const { urls } = await startPrivateStack({ services: ['mail', 'cognito'] });
+  const cognito = rawClient(urls.cognito);
+  await context.credentials.install();
+
+  await test.step('a pool without WEB_AUTHN among its first factors, or without a relying party ID', async () => {
+    const off = await passkeyPool(cognito, 'localhost', ['PASSWORD', 'EMAIL_OTP']);
+    const offToken = await passwordlessUser(cognito, urls.mailWeb, off.ClientId, 'off@passwordless.test');
+    expect(await outcome(cognito.send(new StartWebAuthnRegistrationCommand({ AccessToken: offToken })))).toMatch(/^WebAuthnNotEnabledException: /);
+    const unset = await passkeyPool(cognito, undefined);
+    const unsetToken = await passwordlessUser(cognito, urls.mailWeb, unset.ClientId, 'unset@passwordless.test');
+    expect(await outcome(cognito.send(new StartWebAuthnRegistrationCommand({ AccessToken: unsetToken })))).toMatch(/^WebAuthnConfigurationMissingException: /);
+  });
+
+  await test.step("a page whose origin is not the relying party's, and a credential made for another relying party ID", async () => {
+    const { ClientId } = await passkeyPool(cognito, 'app.localhost');
+    const token = await passwordlessUser(cognito, urls.mailWeb, ClientId, 'elsewhere@passwordless.test');
+    await blankPageAt(page, 'http://localhost:8765');
+    expect(await outcome(registerPasskey(cognito, page, token, 'localhost'))).toMatch(/^WebAuthnOriginNotAllowedException: /);
+    await blankPageAt(page, 'http://sub.app.localhost:8765');
+    expect(await outcome(registerPasskey(cognito, page, token, 'sub.app.localhost'))).toMatch(/^WebAuthnRelyingPartyMismatchException: /);
+    expect((await cognito.send(new ListWebAuthnCredentialsCommand({ AccessToken: token }))).Credentials).toEqual([]);
   });
 });
