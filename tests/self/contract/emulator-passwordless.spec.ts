@@ -10,6 +10,7 @@ import {
   CreateUserPoolCommand,
   DeleteUserCommand,
   DeleteWebAuthnCredentialCommand,
+  GetUserPoolMfaConfigCommand,
   InitiateAuthCommand,
   ListWebAuthnCredentialsCommand,
   RespondToAuthChallengeCommand,
@@ -20,6 +21,7 @@ import {
   type ExplicitAuthFlowsType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { Page } from '@playwright/test';
+import { MAX_PASSKEYS, originAllowed } from '../../../local/cognito/passkeys';
 import { expect, test } from '../fixtures';
 
 /** The SDK's own client, without retries: each refusal is seen as the emulator gave it. */
@@ -208,6 +210,18 @@ async function passkeyChallenge(cognito: CognitoIdentityProviderClient, ClientId
 const answerPasskey = (cognito: CognitoIdentityProviderClient, ClientId: string, email: string, Session: string | undefined, CREDENTIAL: string) =>
   cognito.send(new RespondToAuthChallengeCommand({ ClientId, ChallengeName: 'WEB_AUTHN', Session, ChallengeResponses: { USERNAME: email, CREDENTIAL } }));
 
+test("a page may use a passkey for the relying party ID when it is the ID's host or a subdomain, over https or on a loopback host over http", () => {
+  expect(originAllowed('https://app.example.com', 'example.com')).toBe(true);
+  expect(originAllowed('https://example.com', 'example.com')).toBe(true);
+  expect(originAllowed('https://notexample.com', 'example.com')).toBe(false);
+  expect(originAllowed('https://example.com', 'app.example.com')).toBe(false);
+  expect(originAllowed('http://example.com', 'example.com'), 'plain http off loopback').toBe(false);
+  expect(originAllowed('http://localhost:5173', 'localhost')).toBe(true);
+  expect(originAllowed('http://sub.app.localhost:5173', 'app.localhost')).toBe(true);
+  expect(originAllowed('http://127.0.0.1:5173', '127.0.0.1')).toBe(true);
+  expect(originAllowed('not an origin', 'localhost')).toBe(false);
+});
+
 test('passkeys: registered in a real browser, listed, signed in with (the counter kept), removed; a deleted account\'s passkey is refused to the new one', async ({
   startPrivateStack,
   context,
@@ -223,6 +237,8 @@ test('passkeys: registered in a real browser, listed, signed in with (the counte
   const token = await passwordlessUser(cognito, urls.mailWeb, ClientId, email);
 
   const passkeyId = await test.step('register a passkey: listed for the pool\'s relying party', async () => {
+    const { CredentialCreationOptions } = await cognito.send(new StartWebAuthnRegistrationCommand({ AccessToken: token }));
+    expect(CredentialCreationOptions, "the pool's relying party and user verification").toMatchObject({ rp: { id: 'localhost' }, authenticatorSelection: { userVerification: 'preferred' } });
     const id = await registerPasskey(cognito, page, token);
     const { Credentials } = await cognito.send(new ListWebAuthnCredentialsCommand({ AccessToken: token }));
     expect(Credentials?.map((c) => [c.CredentialId, c.RelyingPartyId])).toEqual([[id, 'localhost']]);
@@ -266,7 +282,7 @@ test('passkeys: registered in a real browser, listed, signed in with (the counte
   });
 });
 
-test("passkeys: refused for a page outside the relying party, another relying party's credential, and a pool without passkeys", async ({ startPrivateStack, context, page }) => {
+test("passkeys: refused for a page outside the relying party, another relying party's credential, a pool without passkeys, and past the 20th", async ({ startPrivateStack, context, page }) => {
   test.setTimeout(60_000);
   const { urls } = await startPrivateStack({ services: ['mail', 'cognito'] });
   const cognito = rawClient(urls.cognito);
@@ -279,6 +295,17 @@ test("passkeys: refused for a page outside the relying party, another relying pa
     const unset = await passkeyPool(cognito, undefined);
     const unsetToken = await passwordlessUser(cognito, urls.mailWeb, unset.ClientId, 'unset@passwordless.test');
     expect(await outcome(cognito.send(new StartWebAuthnRegistrationCommand({ AccessToken: unsetToken })))).toMatch(/^WebAuthnConfigurationMissingException: /);
+  });
+
+  await test.step(`at most ${MAX_PASSKEYS} passkeys a user; the relying party is kept and shown by GetUserPoolMfaConfig`, async () => {
+    const { UserPoolId, ClientId } = await passkeyPool(cognito, 'localhost');
+    expect((await cognito.send(new GetUserPoolMfaConfigCommand({ UserPoolId }))).WebAuthnConfiguration).toEqual({ RelyingPartyId: 'localhost', UserVerification: 'preferred' });
+    const token = await passwordlessUser(cognito, urls.mailWeb, ClientId, 'many@passwordless.test');
+    await blankPageAt(page, 'http://localhost:8765');
+    // Each removed from the authenticator once registered: Cognito's options exclude the user's passkeys, which one authenticator would refuse to make again.
+    for (let n = 0; n < MAX_PASSKEYS; n++) await context.credentials.delete(await registerPasskey(cognito, page, token));
+    expect((await cognito.send(new ListWebAuthnCredentialsCommand({ AccessToken: token }))).Credentials).toHaveLength(MAX_PASSKEYS);
+    expect(await outcome(cognito.send(new StartWebAuthnRegistrationCommand({ AccessToken: token })))).toMatch(/^LimitExceededException: /);
   });
 
   await test.step("a page whose origin is not the relying party's, and a credential made for another relying party ID", async () => {
