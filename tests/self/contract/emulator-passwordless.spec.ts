@@ -24,6 +24,9 @@ import type { Page } from '@playwright/test';
 import { MAX_PASSKEYS, originAllowed } from '../../../local/cognito/passkeys';
 import { expect, test } from '../fixtures';
 
+// No trace: it would record the virtual authenticator's private keys (context.credentials.get and create carry them).
+test.use({ trace: 'off' });
+
 /** The SDK's own client, without retries: each refusal is seen as the emulator gave it. */
 const rawClient = (endpoint: string) =>
   new CognitoIdentityProviderClient({ region: 'us-east-1', endpoint, maxAttempts: 1, credentials: { accessKeyId: 'emulator', secretAccessKey: 'emulator' } });
