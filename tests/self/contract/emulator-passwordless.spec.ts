@@ -65,10 +65,10 @@ async function mailsTo(mailWeb: string, address: string) {
   return mails.filter((m) => m.to.some((t) => t.address === address));
 }
 
-/** The code of the first mail to `address` after the `before` it had already. */
-async function codeMailedTo(mailWeb: string, address: string, before = 0): Promise<string> {
+/** The code (six digits: a sign-up's) of the first mail to `address` after the `before` it had already. */
+async function codeMailedTo(mailWeb: string, address: string, before = 0, digits = 6): Promise<string> {
   for (let waited = 0; waited < 5_000; waited += 100) {
-    const code = (await mailsTo(mailWeb, address))[before]?.text.match(/\b\d{6}\b/)?.[0];
+    const code = (await mailsTo(mailWeb, address))[before]?.text.match(new RegExp(`\\b\\d{${digits}}\\b`))?.[0];
     if (code) return code;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -309,6 +309,23 @@ test("passkeys: refused for a page outside the relying party, another relying pa
     for (let n = 0; n < MAX_PASSKEYS; n++) await context.credentials.delete(await registerPasskey(cognito, page, token));
     expect((await cognito.send(new ListWebAuthnCredentialsCommand({ AccessToken: token }))).Credentials).toHaveLength(MAX_PASSKEYS);
     expect(await outcome(cognito.send(new StartWebAuthnRegistrationCommand({ AccessToken: token })))).toMatch(/^LimitExceededException: /);
+  });
+
+  await test.step('a registration completed without being started, or by another app client than the one that started it', async () => {
+    const { UserPoolId, ClientId } = await passkeyPool(cognito, 'localhost');
+    const email = 'started@passwordless.test';
+    const token = await passwordlessUser(cognito, urls.mailWeb, ClientId, email);
+    const complete = (AccessToken: string) => outcome(cognito.send(new CompleteWebAuthnRegistrationCommand({ AccessToken, Credential: {} as never })));
+    expect(await complete(token)).toMatch(/^WebAuthnChallengeNotFoundException: /);
+    // The same user, signed in on another client of the pool with a mailed code.
+    const { UserPoolClient } = await cognito.send(new CreateUserPoolClientCommand({ UserPoolId, ClientName: 'other', ExplicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }));
+    const other = UserPoolClient?.ClientId as string;
+    const before = (await mailsTo(urls.mailWeb, email)).length;
+    const asked = await cognito.send(new InitiateAuthCommand({ ClientId: other, AuthFlow: 'USER_AUTH', AuthParameters: { USERNAME: email, PREFERRED_CHALLENGE: 'EMAIL_OTP' } }));
+    const EMAIL_OTP_CODE = await codeMailedTo(urls.mailWeb, email, before, 8);
+    const signedIn = await cognito.send(new RespondToAuthChallengeCommand({ ClientId: other, ChallengeName: 'EMAIL_OTP', Session: asked.Session, ChallengeResponses: { USERNAME: email, EMAIL_OTP_CODE } }));
+    await cognito.send(new StartWebAuthnRegistrationCommand({ AccessToken: token }));
+    expect(await complete(signedIn.AuthenticationResult?.AccessToken as string)).toMatch(/^WebAuthnClientMismatchException: /);
   });
 
   await test.step("a page whose origin is not the relying party's, and a credential made for another relying party ID", async () => {
