@@ -90,6 +90,11 @@ export const COGNITO_ERRORS = {
   invalidSession: { name: 'NotAuthorizedException', message: 'Invalid session for the user.' },
   expiredSession: { name: 'NotAuthorizedException', message: 'Invalid session for the user, session is expired.' },
   userDoesNotExist: { name: 'UserNotFoundException', message: 'User does not exist.' },
+  /**
+   * A SignUp without a password where passwordless sign-up does not apply (local/cognito/passwordless-sign-up.ts).
+   * AWS documents the exception, not its words: inferred.
+   */
+  passwordRequired: { name: 'InvalidParameterException', message: 'Password is required unless the user pool and app client allow passwordless sign-in with an auto-verified attribute.' },
   /** A password reset (ForgotPassword, AdminResetUserPassword) for a user with no verified email or phone number. */
   noVerifiedContact: { name: 'InvalidParameterException', message: 'Cannot reset password for the user as there is no registered/verified email or phone_number' },
   /** A sign-in of a user an admin's reset left RESET_REQUIRED. */
@@ -101,6 +106,19 @@ export const COGNITO_ERRORS = {
   secretHashWrong: { name: 'NotAuthorizedException', message: 'Unable to verify secret hash for client <id>' },
   /** Over an operation's hourly budget for one user (`perUserHourly`), or a sign-in code mail's. */
   attemptLimit: { name: 'LimitExceededException', message: 'Attempt limit exceeded, please try after some time.' },
+  // Passkeys (WebAuthn). AWS's API reference names each exception and says when it is thrown, never its message: the
+  // messages below restate those descriptions (https://docs.aws.amazon.com/cognito-user-pools/latest/APIReference/CommonErrors.html
+  // and each operation's Errors section), inferred; see docs/embedded-stack.md.
+  webAuthnNotEnabled: { name: 'WebAuthnNotEnabledException', message: 'Passkey sign-in is not enabled for this user pool: its AllowedFirstAuthFactors lack WEB_AUTHN.' },
+  webAuthnConfigurationMissing: { name: 'WebAuthnConfigurationMissingException', message: 'The user pool has no WebAuthn relying party ID (SetUserPoolMfaConfig WebAuthnConfiguration).' },
+  webAuthnOriginNotAllowed: { name: 'WebAuthnOriginNotAllowedException', message: "The passkey credential's origin does not align with the user pool relying party ID." },
+  webAuthnRelyingPartyMismatch: { name: 'WebAuthnRelyingPartyMismatchException', message: 'The passkey credential is associated with a different relying party ID than the user pool relying party ID.' },
+  webAuthnChallengeNotFound: { name: 'WebAuthnChallengeNotFoundException', message: 'No passkey registration was started for this user, or it expired.' },
+  webAuthnClientMismatch: { name: 'WebAuthnClientMismatchException', message: 'The access token is for a different client than the one in the original StartWebAuthnRegistration request.' },
+  passkeyLimit: { name: 'LimitExceededException', message: 'The user has the maximum of 20 passkeys.' },
+  passkeyNotFound: { name: 'ResourceNotFoundException', message: 'No passkey credential with that ID for this user.' },
+  /** A passkey sign-in with a credential the user does not hold: deleted, another user's, or a deleted account's. */
+  passkeyRefused: { name: 'NotAuthorizedException', message: 'The passkey credential is not registered for this user.' },
   /** A sign-in during the lockout that failed passwords earn. */
   passwordAttemptsExceeded: { name: 'NotAuthorizedException', message: 'Password attempts exceeded' },
 } as const satisfies Record<string, { name: string; message: string }>;
@@ -154,7 +172,7 @@ export const OPERATIONS = {
     mail: { kind: 'signUp', source: 'SignUp', brings: 'a sign-up verification code', deliveryDetails: true, code: { kind: 'signUp', digits: VERIFICATION_DIGITS } },
     secretHash: true,
     passwordRefusal: 'Password did not conform with policy',
-    errors: ['usernameExists'],
+    errors: ['usernameExists', 'passwordRequired'],
   },
   ResendConfirmationCode: {
     // Where one would not guess: AWS counts a resend as a read.
@@ -251,7 +269,7 @@ export const OPERATIONS = {
     },
     takesCode: 'signIn',
     passwordRefusal: 'Password does not conform to policy',
-    errors: ['incorrectPassword', 'passwordAttemptsExceeded', 'signInCodeMismatch'],
+    errors: ['incorrectPassword', 'passwordAttemptsExceeded', 'signInCodeMismatch', 'passkeyRefused', 'webAuthnOriginNotAllowed', 'webAuthnRelyingPartyMismatch'],
   },
   AdminInitiateAuth: { quota: 'UserAuthentication' },
   AdminRespondToAuthChallenge: { quota: 'UserAuthenticationChallenges' },
@@ -260,6 +278,18 @@ export const OPERATIONS = {
   AdminUserGlobalSignOut: { quota: 'UserUpdate' },
   SetUserMFAPreference: { quota: 'UserResourceUpdate' },
   AdminSetUserMFAPreference: { quota: 'UserResourceUpdate' },
+  // Passkeys, which a signed-in user registers (start, then complete with the browser's credential), lists and removes.
+  // AWS lists them in no quota category. At sign-in a passkey is InitiateAuth's WEB_AUTHN challenge (USER_AUTH).
+  // https://docs.aws.amazon.com/cognito-user-pools/latest/APIReference/API_StartWebAuthnRegistration.html
+  StartWebAuthnRegistration: { errors: ['webAuthnNotEnabled', 'webAuthnConfigurationMissing', 'passkeyLimit'] },
+  // https://docs.aws.amazon.com/cognito-user-pools/latest/APIReference/API_CompleteWebAuthnRegistration.html
+  CompleteWebAuthnRegistration: {
+    errors: ['webAuthnNotEnabled', 'webAuthnConfigurationMissing', 'webAuthnChallengeNotFound', 'webAuthnClientMismatch', 'webAuthnOriginNotAllowed', 'webAuthnRelyingPartyMismatch', 'passkeyLimit'],
+  },
+  // https://docs.aws.amazon.com/cognito-user-pools/latest/APIReference/API_ListWebAuthnCredentials.html
+  ListWebAuthnCredentials: {},
+  // https://docs.aws.amazon.com/cognito-user-pools/latest/APIReference/API_DeleteWebAuthnCredential.html
+  DeleteWebAuthnCredential: { errors: ['passkeyNotFound'] },
   AssociateSoftwareToken: {},
   VerifySoftwareToken: {},
 

@@ -55,6 +55,11 @@ export class ChallengeSessions<T extends OpenChallenge> {
     return issued;
   }
 
+  /** The app client an open challenge was issued to, whichever asks: a passkey registration finished by another client is refused by name. */
+  clientOf(key: string): string | undefined {
+    return this.open.get(key)?.clientId;
+  }
+
   /** Answered (or superseded): it cannot be answered again. */
   close(key: string): void {
     this.open.delete(key);

@@ -6,6 +6,7 @@ import type { Services } from 'cognito-local/lib/services/index.js';
 import { attributeValue, type User } from 'cognito-local/lib/services/userPoolService.js';
 import { required } from './challenge-sessions.js';
 import type { PoolOptions, SignInCodes } from './sign-in-codes.js';
+import { passkeysOf, type Passkeys } from './passkeys.js';
 import { REFUSED, startSrp, type SrpSignIns } from './srp-auth.js';
 
 interface UserAuthRequest {
@@ -19,12 +20,12 @@ interface ChallengeRequest {
   ClientId: string;
   ChallengeName: string;
   Session?: string;
-  ChallengeResponses?: { USERNAME?: string; ANSWER?: string; EMAIL_OTP_CODE?: string; PASSWORD?: string; SRP_A?: string };
+  ChallengeResponses?: { USERNAME?: string; ANSWER?: string; EMAIL_OTP_CODE?: string; PASSWORD?: string; SRP_A?: string; CREDENTIAL?: string };
   ClientMetadata?: Record<string, string>;
 }
 
 /** The factors a pool's SignInPolicy may list, as the challenges USER_AUTH names them. */
-const CHALLENGES_OF_FACTOR: Record<string, string[]> = { PASSWORD: ['PASSWORD', 'PASSWORD_SRP'], EMAIL_OTP: ['EMAIL_OTP'] };
+const CHALLENGES_OF_FACTOR: Record<string, string[]> = { PASSWORD: ['PASSWORD', 'PASSWORD_SRP'], EMAIL_OTP: ['EMAIL_OTP'], WEB_AUTHN: ['WEB_AUTHN'] };
 
 /**
  * The first factors this user may choose on this pool: the pool's
@@ -36,6 +37,8 @@ export function availableChallenges(pool: PoolOptions, user: User): string[] {
   const factors = pool.Policies?.SignInPolicy?.AllowedFirstAuthFactors ?? ['PASSWORD'];
   return factors
     .filter((factor) => factor !== 'EMAIL_OTP' || (pool.UserPoolTier !== 'LITE' && !!attributeValue('email', user.Attributes)))
+    // A passkey is on offer to a user who has registered one.
+    .filter((factor) => factor !== 'WEB_AUTHN' || (pool.UserPoolTier !== 'LITE' && passkeysOf(user).length > 0))
     .flatMap((factor) => CHALLENGES_OF_FACTOR[factor] ?? []);
 }
 
@@ -53,6 +56,8 @@ export function ChoiceBasedSignIn(
   srpSignIns: SrpSignIns,
   /** The password sign-in (USER_PASSWORD_AUTH), which a proven factor ends with: status, NEW_PASSWORD_REQUIRED, tokens. */
   passwordSignIn: Route,
+  /** The WEB_AUTHN challenge and its answer (local/cognito/passkeys.ts). */
+  passkeys: Pick<ReturnType<typeof Passkeys>, 'challenge' | 'answer'>,
 ) {
   const { cognito } = services;
   const { challenges } = codes;
@@ -79,6 +84,7 @@ export function ChoiceBasedSignIn(
     const available = availableChallenges(pool, user);
     if (chosen && available.includes(chosen)) {
       if (chosen === 'EMAIL_OTP') return codes.mail(ctx, clientId, pool, user, 'first', clientMetadata);
+      if (chosen === 'WEB_AUTHN') return passkeys.challenge(clientId, pool, user, await codes.sessionMinutes(ctx, clientId));
       if (chosen === 'PASSWORD_SRP') {
         required(given, ['SRP_A']);
         return startSrp(services, srpSignIns, ctx, clientId, user.Username, given.SRP_A as string);
@@ -122,6 +128,7 @@ export function ChoiceBasedSignIn(
         }
         // A code mailed as the first factor or the second: the latest one signs in, no password needed.
         if (req.ChallengeName === 'EMAIL_OTP') return codes.answer(ctx, req);
+        if (req.ChallengeName === 'WEB_AUTHN') return codes.tokens(ctx, req.ClientId, await passkeys.answer(ctx, req));
         return respondToAuthChallenge(ctx, req);
       },
   };

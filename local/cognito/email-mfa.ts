@@ -10,7 +10,7 @@ type EmailMfaSettings = { Enabled?: boolean; PreferredMfa?: boolean };
 type MfaPreference = { EmailMfaSettings?: EmailMfaSettings; SMSMfaSettings?: object; SoftwareTokenMfaSettings?: object };
 
 /** An access token's claims, unverified: cognito-local's own SetUserMFAPreference reads it so, and refuses a forged one by the user lookup. */
-function claimsOf(token = ''): { client_id?: string; sub?: string } | null {
+export function claimsOf(token = ''): { client_id?: string; sub?: string } | null {
   try {
     return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { client_id?: string; sub?: string };
   } catch {

@@ -1,6 +1,7 @@
 import type { Route } from 'cognito-local/lib/server/Router.js';
 import type { Services } from 'cognito-local/lib/services/index.js';
 import { InvalidParameterError } from 'cognito-local/lib/errors.js';
+import type { WebAuthnConfiguration } from './passkeys.js';
 
 interface LogConfiguration {
   EventSource: string;
@@ -38,7 +39,12 @@ export const KeptPoolSettings = ({ cognito }: Pick<Services, 'cognito'>) => {
     const userPool = await cognito.getUserPool(ctx, poolId);
     await userPool.updateOptions(ctx, { ...userPool.options, ...settings });
   };
-  const kept = async (ctx: Parameters<Route>[0], poolId: string) => (await cognito.getUserPool(ctx, poolId)).options as KeptSettings & { EmailMfaConfiguration?: object };
+  const kept = async (ctx: Parameters<Route>[0], poolId: string) => (await cognito.getUserPool(ctx, poolId)).options as KeptSettings & { EmailMfaConfiguration?: object; WebAuthnConfiguration?: WebAuthnConfiguration };
+  /** What SetUserPoolMfaConfig keeps beyond cognito-local's MFA settings, as GetUserPoolMfaConfig answers it. */
+  const mfaSettings = async (ctx: Parameters<Route>[0], poolId: string) => {
+    const { EmailMfaConfiguration, WebAuthnConfiguration } = await kept(ctx, poolId);
+    return { ...(EmailMfaConfiguration ? { EmailMfaConfiguration } : {}), ...(WebAuthnConfiguration ? { WebAuthnConfiguration } : {}) };
+  };
   return {
     CreateUserPool:
       (createUserPool: Route): Route =>
@@ -73,11 +79,16 @@ export const KeptPoolSettings = ({ cognito }: Pick<Services, 'cognito'>) => {
 
     SetUserPoolMfaConfig:
       (setUserPoolMfaConfig: Route): Route =>
-      async (ctx, req: { UserPoolId: string; EmailMfaConfiguration?: { Message?: string; Subject?: string } }) => {
-        const result = (await setUserPoolMfaConfig(ctx, req)) as object;
+      async (ctx, req: { UserPoolId: string; EmailMfaConfiguration?: { Message?: string; Subject?: string }; WebAuthnConfiguration?: WebAuthnConfiguration }) => {
+        const result = (await setUserPoolMfaConfig(ctx, { ...req, WebAuthnConfiguration: undefined })) as object;
         if (req.EmailMfaConfiguration) await update(ctx, req.UserPoolId, { EmailMfaConfiguration: req.EmailMfaConfiguration } as KeptSettings);
-        const { EmailMfaConfiguration } = await kept(ctx, req.UserPoolId);
-        return { ...result, ...(EmailMfaConfiguration ? { EmailMfaConfiguration } : {}) };
+        // Passkeys' relying party (local/cognito/passkeys.ts): AWS's default user verification is preferred.
+        if (req.WebAuthnConfiguration) {
+          const { RelyingPartyId, UserVerification = 'preferred' } = req.WebAuthnConfiguration;
+          if (!['required', 'preferred'].includes(UserVerification)) throw new InvalidParameterError(`UserVerification ${UserVerification} is not required or preferred.`);
+          await update(ctx, req.UserPoolId, { WebAuthnConfiguration: { RelyingPartyId, UserVerification } } as KeptSettings);
+        }
+        return { ...result, ...(await mfaSettings(ctx, req.UserPoolId)) };
       },
 
     SetLogDeliveryConfiguration: (async (ctx, req: { UserPoolId: string; LogConfigurations?: LogConfiguration[] }) => {
@@ -99,8 +110,7 @@ export const KeptPoolSettings = ({ cognito }: Pick<Services, 'cognito'>) => {
       (getUserPoolMfaConfig: Route): Route =>
       async (ctx, req: { UserPoolId: string }) => {
         const result = (await getUserPoolMfaConfig(ctx, req)) as object;
-        const { EmailMfaConfiguration } = await kept(ctx, req.UserPoolId);
-        return { ...result, ...(EmailMfaConfiguration ? { EmailMfaConfiguration } : {}) };
+        return { ...result, ...(await mfaSettings(ctx, req.UserPoolId)) };
       },
   };
 };

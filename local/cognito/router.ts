@@ -15,6 +15,8 @@ import { CodeExpiry, TIMES_CODES } from './code-expiry.js';
 import { KeptPoolSettings } from './kept-pool-settings.js';
 import { PasswordPolicyCheck, SETS_A_PASSWORD } from './password-policy.js';
 import { InitiateAuthCheckingTemporaryPassword, RespondToAuthChallengeKeepingRefreshToken, type NewPasswordSessions } from './new-password-challenge.js';
+import { Passkeys, type PasskeyCeremonies } from './passkeys.js';
+import { PasswordlessSignUp } from './passwordless-sign-up.js';
 import { ResendConfirmationCode } from './resend-confirmation-code.js';
 import { SECRET_HASH_OPERATIONS, requiringSecretHash } from './secret-hash.js';
 import type { UserClocks } from './user-clocks.js';
@@ -79,11 +81,12 @@ export function emulatorRouter(services: Services, clocks: UserClocks, quotas: P
   const emailMfa = EmailMfa(services, codes);
   // The password sign-in, which an SRP sign-in ends with once the password is proven; with email MFA, it asks for a mailed code first.
   const passwordSignIn = emailMfa.PasswordSignIn(InitiateAuthCheckingTemporaryPassword(services, newPasswordSessions, cognitoLocal('InitiateAuth')));
-  const choiceBased = ChoiceBasedSignIn(services, codes, srpSignIns, passwordSignIn);
+  const passkeys = Passkeys(services, new ChallengeSessions(now) as PasskeyCeremonies, new ChallengeSessions(now) as PasskeyCeremonies);
+  const choiceBased = ChoiceBasedSignIn(services, codes, srpSignIns, passwordSignIn, passkeys);
   const afterSignUp = SignInAfterSignUp(services, new ChallengeSessions(now) as SignUpSessions, codes);
   // Keyed by the catalogue's names: an operation the emulator adds has a record (common/cognito-operations.ts).
   const additions: Partial<Record<OperationName, Route>> = {
-    SignUp: withoutDeliveryWhenConfirmed(cognitoLocal('SignUp')),
+    SignUp: withoutDeliveryWhenConfirmed(PasswordlessSignUp(services)(cognitoLocal('SignUp'))),
     ResendConfirmationCode: ResendConfirmationCode(services),
     ConfirmSignUp: afterSignUp.ConfirmSignUp(ConfirmSignUpVerifyingEmail(services, cognitoLocal('ConfirmSignUp'))),
     AdminCreateUser: AdminCreateUserWithResend(services, cognitoLocal('AdminCreateUser')),
@@ -104,6 +107,10 @@ export function emulatorRouter(services: Services, clocks: UserClocks, quotas: P
     GetLogDeliveryConfiguration: kept.GetLogDeliveryConfiguration,
     SetUserMFAPreference: emailMfa.SetUserMFAPreference(cognitoLocal('SetUserMFAPreference')),
     AdminSetUserMFAPreference: emailMfa.AdminSetUserMFAPreference(),
+    StartWebAuthnRegistration: passkeys.StartWebAuthnRegistration,
+    CompleteWebAuthnRegistration: passkeys.CompleteWebAuthnRegistration,
+    ListWebAuthnCredentials: passkeys.ListWebAuthnCredentials,
+    DeleteWebAuthnCredential: passkeys.DeleteWebAuthnCredential,
   };
   const passwordPolicy = PasswordPolicyCheck(services);
   const codeExpiry = new CodeExpiry(services, clocks);

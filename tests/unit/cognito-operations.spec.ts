@@ -186,6 +186,21 @@ test.describe("Cognito's words", () => {
     });
   });
 
+  test("passkeys' exceptions, named as AWS's API reference names them (CompleteWebAuthnRegistration, StartWebAuthnRegistration, DeleteWebAuthnCredential); their messages are inferred", () => {
+    const names = ['webAuthnNotEnabled', 'webAuthnConfigurationMissing', 'webAuthnOriginNotAllowed', 'webAuthnRelyingPartyMismatch', 'webAuthnChallengeNotFound', 'webAuthnClientMismatch', 'passkeyLimit', 'passkeyNotFound'] as const;
+    expect(names.map((key) => COGNITO_ERRORS[key].name)).toEqual([
+      'WebAuthnNotEnabledException',
+      'WebAuthnConfigurationMissingException',
+      'WebAuthnOriginNotAllowedException',
+      'WebAuthnRelyingPartyMismatchException',
+      'WebAuthnChallengeNotFoundException',
+      'WebAuthnClientMismatchException',
+      'LimitExceededException',
+      'ResourceNotFoundException',
+    ]);
+    expect(COGNITO_ERRORS.passwordRequired.name, 'a SignUp without a password where passwordless sign-up does not apply').toBe('InvalidParameterException');
+  });
+
   test('every error a record names is one of the catalogue', () => {
     const named = Object.values(OPERATIONS).flatMap((r) => ('errors' in r ? [...r.errors] : []));
     expect(named.filter((key) => !(key in COGNITO_ERRORS))).toEqual([]);
