@@ -1,13 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-  type AuthenticationResponseJSON,
-  type AuthenticatorTransport,
-  type RegistrationResponseJSON,
-} from '@simplewebauthn/server';
+import type { AuthenticationResponseJSON, AuthenticatorTransport, RegistrationResponseJSON } from '@simplewebauthn/server';
 import { CognitoError, InvalidParameterError, NotAuthorizedError } from 'cognito-local/lib/errors.js';
 import type { Route } from 'cognito-local/lib/server/Router.js';
 import type { Context } from 'cognito-local/lib/services/context.js';
@@ -17,6 +9,9 @@ import { COGNITO_ERRORS, type CognitoErrorKey } from '../../common/cognito-opera
 import { required, type ChallengeSessions, type OpenChallenge } from './challenge-sessions.js';
 import { claimsOf } from './email-mfa.js';
 import type { PoolOptions } from './sign-in-codes.js';
+
+/** The WebAuthn library, loaded at the first passkey call: a fifth of a second that every other start of the stack skips. */
+const webAuthn = () => import('@simplewebauthn/server');
 
 /** A pool's WebAuthnConfiguration, as SetUserPoolMfaConfig sets it (KeptPoolSettings keeps it). */
 export interface WebAuthnConfiguration {
@@ -129,7 +124,7 @@ export function Passkeys(services: Pick<Services, 'cognito'>, registrations: Pas
       const held = passkeysOf(user);
       if (held.length >= MAX_PASSKEYS) throw refuse('passkeyLimit');
       const name = attributeValue('email', user.Attributes) ?? user.Username;
-      const options = await generateRegistrationOptions({
+      const options = await (await webAuthn()).generateRegistrationOptions({
         rpName: (userPool.options as PasskeyPool).Name ?? rpId,
         rpID: rpId,
         userName: name,
@@ -158,7 +153,7 @@ export function Passkeys(services: Pick<Services, 'cognito'>, registrations: Pas
       const credential = req.Credential as RegistrationResponseJSON;
       const origin = originOf(credential.response?.clientDataJSON);
       if (!originAllowed(origin, rpId)) throw refuse('webAuthnOriginNotAllowed', `origin ${origin || 'none'}, relying party ID ${rpId}`);
-      const verified = await verifyRegistrationResponse({
+      const verified = await (await webAuthn()).verifyRegistrationResponse({
         response: credential,
         expectedChallenge: started.challenge,
         expectedOrigin: origin,
@@ -224,7 +219,7 @@ export function Passkeys(services: Pick<Services, 'cognito'>, registrations: Pas
      */
     async challenge(clientId: string, pool: PoolOptions, user: User, sessionMinutes: number) {
       const { rpId, userVerification } = relyingParty(pool as PasskeyPool);
-      const options = await generateAuthenticationOptions({
+      const options = await (await webAuthn()).generateAuthenticationOptions({
         rpID: rpId,
         userVerification,
         allowCredentials: passkeysOf(user).map((p) => ({ id: p.CredentialId, transports: p.AuthenticatorTransports as AuthenticatorTransport[] | undefined })),
@@ -257,7 +252,7 @@ export function Passkeys(services: Pick<Services, 'cognito'>, registrations: Pas
       if (!passkey) throw refuse('passkeyRefused');
       const origin = originOf(credential.response?.clientDataJSON);
       if (!originAllowed(origin, rpId)) throw refuse('webAuthnOriginNotAllowed', `origin ${origin || 'none'}, relying party ID ${rpId}`);
-      const verified = await verifyAuthenticationResponse({
+      const verified = await (await webAuthn()).verifyAuthenticationResponse({
         response: credential,
         expectedChallenge: started.challenge,
         expectedOrigin: origin,

@@ -74,3 +74,20 @@ test("a worker's fixtures and the doctor load no SDK that only a remote run uses
   });
   expect(offenders, 'load these with `await import()` where they are used').toEqual([]);
 });
+
+/** What only some stories use: loaded by the stack at its first call, not at every start (local/run-stack.mjs bundles local/stack.ts). */
+const ON_FIRST_USE: [RegExp, string][] = [
+  [/node_modules\/@simplewebauthn\//, 'the WebAuthn library (passkeys)'],
+  [/node_modules\/vite\//, 'Vite (only to build the demo app)'],
+  [/node_modules\/tsx\//, "tsx (only for a team's trigger written in TypeScript)"],
+];
+
+test('the stack loads what only some stories use on first use, not at start', async () => {
+  const reached = await staticallyReached(['local/stack.ts']);
+  expect([...reached.keys()]).toContain('local/cognito/router.ts');
+  const offenders = [...reached].flatMap(([module, path]) => {
+    const late = ON_FIRST_USE.find(([pattern]) => pattern.test(module));
+    return late ? [`${late[1]}: ${path.join(' → ')}`] : [];
+  });
+  expect(offenders, 'load these with `await import()` where they are used').toEqual([]);
+});
