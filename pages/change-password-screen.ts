@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { Alert } from './alert.js';
+import { locateField } from './control.js';
+import { press } from './missing-control.js';
 import type { UiWords } from './words.js';
 
 /**
@@ -9,12 +11,12 @@ import type { UiWords } from './words.js';
  */
 export class ChangePasswordScreen {
   constructor(
-    private readonly page: Page,
-    private readonly words: NonNullable<UiWords['changePassword']>,
+    protected readonly page: Page,
+    protected readonly words: NonNullable<UiWords['changePassword']>,
     readonly alert = new Alert(page),
   ) {}
 
-  private readonly field = (label: string) => this.page.getByLabel(label, { exact: true });
+  protected readonly field = (label: UiWords['signUp']['email']) => locateField(this.page, label);
 
   async expectShown(): Promise<void> {
     await test.step(`see the "${this.words.heading}" form`, () =>
@@ -27,7 +29,7 @@ export class ChangePasswordScreen {
     await test.step('choose a new password', async () => {
       await this.field(this.words.newPassword).fill(password);
       if (this.words.confirmPassword) await this.field(this.words.confirmPassword).fill(password);
-      await this.page.getByRole('button', { name: this.words.submit, exact: true }).click();
+      await press(this.page, this.words.submit);
     });
   }
 }

@@ -1,17 +1,18 @@
 import { expect, test, type Page } from '@playwright/test';
 import { Alert } from './alert.js';
+import { describeControl, locateField, type Control } from './control.js';
+import { press } from './missing-control.js';
 import type { UiWords } from './words.js';
 
 /** The two forms of a password reset: the address to mail a code to, then the code and the new password. */
 export class ResetPasswordScreen {
   constructor(
-    private readonly page: Page,
-    private readonly words: NonNullable<UiWords['resetPassword']>,
+    protected readonly page: Page,
+    protected readonly words: NonNullable<UiWords['resetPassword']>,
     readonly alert = new Alert(page),
   ) {}
 
-  private readonly field = (label: string) => this.page.getByLabel(label, { exact: true });
-  private readonly button = (name: string) => this.page.getByRole('button', { name, exact: true });
+  protected readonly field = (label: UiWords['signUp']['email']) => locateField(this.page, label);
 
   /** Enters the address, without sending it. */
   async fillEmail(email: string): Promise<void> {
@@ -23,7 +24,7 @@ export class ResetPasswordScreen {
 
   /** The click that makes Cognito mail a reset code. */
   async sendCode(): Promise<void> {
-    await test.step(`press "${this.words.send}"`, () => this.button(this.words.send).click());
+    await test.step(`press ${describeControl(this.words.send)}`, () => press(this.page, this.words.send));
   }
 
   async expectCodeForm(): Promise<void> {
@@ -35,9 +36,11 @@ export class ResetPasswordScreen {
     );
   }
 
-  /** The click that makes Cognito mail another code. */
+  /** The click that makes Cognito mail another code (a story that needs it is skipped on a page whose description has none). */
   async resend(): Promise<void> {
-    await test.step(`press "${this.words.resend}"`, () => this.button(this.words.resend).click());
+    const resend = this.words.resend as Control;
+
+    await test.step(`press ${describeControl(resend)}`, () => press(this.page, resend));
   }
 
   async setNewPassword(code: string, password: string): Promise<void> {
@@ -47,7 +50,7 @@ export class ResetPasswordScreen {
       await this.field(codeLabel).fill(code);
       await this.field(newPassword).fill(password);
       if (confirmPassword) await this.field(confirmPassword).fill(password);
-      await this.button(submit).click();
+      await press(this.page, submit);
     });
   }
 }

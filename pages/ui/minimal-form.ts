@@ -1,4 +1,4 @@
-import type { UiWords } from './words.js';
+import type { PageDescription } from '../description.js';
 
 /**
  * The words of a sign-up page with no framework at all (plain HTML calling
@@ -6,7 +6,7 @@ import type { UiWords } from './words.js';
  * BASE_URL and SIGNUP_PAGE drive the page they name against the embedded
  * stack. Every word differs from the demo app's, so driving the wrong page fails.
  */
-export const MINIMAL_FORM: UiWords = {
+export const MINIMAL_FORM: PageDescription = {
   signUp: { email: 'Your e-mail', password: 'Pick a password', submit: 'Register' },
   confirmCode: { heading: 'Enter the code', code: 'Code from the e-mail', submit: 'Verify', resend: 'Mail me a new code' },
   confirmed: { heading: 'All set', text: (email) => `Verified ${email}.` },
