@@ -55,13 +55,30 @@ export interface PageDescription extends UiWords {
 /**
  * The controls a page may lack on a screen it has, each with what it does:
  * a story that needs one is skipped on a page whose description has none,
- * saying which field adds it (plan/page-support.ts).
+ * saying which field adds it (plan/page-support.ts). A screen of the
+ * description's own class, without words, is trusted to have them.
  */
 export const OPTIONAL_CONTROLS = {
-  'confirmCode.resend': { has: (d: UiWords) => !!d.confirmCode.resend, does: 'mails another sign-up code' },
-  'signIn.forgotPassword': { has: (d: UiWords) => !!d.signIn?.forgotPassword, does: 'leads from the sign-in form to the password reset' },
-  'resetPassword.resend': { has: (d: UiWords) => !!d.resetPassword?.resend, does: 'mails another reset code' },
-  'signInByCode.resend': { has: (d: UiWords) => !!d.signInByCode?.resend, does: 'mails another sign-in code' },
-} as const;
+  'confirmCode.resend': { screen: 'confirmCode', control: 'resend', does: 'mails another sign-up code' },
+  'signIn.forgotPassword': { screen: 'signIn', control: 'forgotPassword', does: 'leads from the sign-in form to the password reset' },
+  'resetPassword.resend': { screen: 'resetPassword', control: 'resend', does: 'mails another reset code' },
+  'signInByCode.resend': { screen: 'signInByCode', control: 'resend', does: 'mails another sign-in code' },
+} as const satisfies Record<string, { screen: OwnScreen & keyof UiWords; control: string; does: string }>;
 
 export type OptionalControl = keyof typeof OPTIONAL_CONTROLS;
+
+/** Whether the page has the screen, by its description: its words (with what it needs beside them), or its own class. */
+export function hasScreen(description: PageDescription, screen: keyof Screens): boolean {
+  const own = description.screens as Partial<Record<keyof Screens, unknown>> | undefined;
+  const signIn = !!own?.signIn || (!!description.signIn && !!description.signedIn);
+  if (screen === 'signIn') return signIn;
+  if (screen === 'sessionSignIn') return signIn && !!description.signsInAfterSignUp;
+  return !!own?.[screen] || screen in { alert: 1, storage: 1, confirmationLink: 1 } || description[screen as keyof UiWords] !== undefined;
+}
+
+/** Whether the page has the control, by its description. */
+export function hasControl(description: PageDescription, name: OptionalControl): boolean {
+  const { screen, control } = OPTIONAL_CONTROLS[name];
+  const words = description[screen] as Record<string, unknown> | undefined;
+  return words ? words[control] !== undefined : !!description.screens?.[screen];
+}

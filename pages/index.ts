@@ -47,7 +47,7 @@ export function screensOf(page: Page, description: PageDescription): Screens {
 }
 
 export type { Screens, PageDescription, OptionalControl } from './description.js';
-export { OPTIONAL_CONTROLS } from './description.js';
+export { OPTIONAL_CONTROLS, hasControl, hasScreen } from './description.js';
 export type { UiWords, Where } from './words.js';
 export type { Control, Field } from './control.js';
 export type { Credentials } from './sign-up-screen.js';
