@@ -12,6 +12,7 @@ import { ResetPasswordScreen } from './reset-password-screen.js';
 import { SignInCodeScreen } from './sign-in-code-screen.js';
 import { SignInScreen } from './sign-in-screen.js';
 import { SignUpScreen } from './sign-up-screen.js';
+import { placeScreensAt } from './screen-place.js';
 
 export { UIS, UI_NAMES, descriptionFile, type UiName } from './ui/index.js';
 
@@ -19,8 +20,10 @@ export { UIS, UI_NAMES, descriptionFile, type UiName } from './ui/index.js';
  * The screens of one UI on a page: each built from the description's words by
  * the usual class, or by the description's own (`screens`); a screen whose
  * words the description leaves out is not there, and the stories that need it skip.
+ * `base` is the URL the description's places are relative to (the test's baseURL).
  */
-export function screensOf(page: Page, description: PageDescription): Screens {
+export function screensOf(page: Page, description: PageDescription, base?: string): Screens {
+  placeScreensAt(page, base);
   const alert = new Alert(page);
   const own = description.screens ?? {};
   const { signIn, signedIn } = description;

@@ -69,7 +69,9 @@ export async function expectControl(page: Page, control: Control, role: AriaRole
     await expect(target.first()).toBeVisible();
   } catch (error) {
     // Present but hidden or covered is another failure, with its own message: this one is for a name or role the page lacks.
-    if ((await target.count().catch(() => 1)) > 0) throw error;
+    const wanted = roleAndName(control, role);
+    const evenHidden = wanted ? page.getByRole(wanted.role, { name: wanted.name, exact: true, includeHidden: true }) : target;
+    if ((await evenHidden.count().catch(() => 1)) > 0) throw error;
     throw new ControlNotFoundError(`The page has no ${describeControl(control, role)}, which the page's description names. ${await whatIsThere(page, control, role)}`, {
       cause: error,
     });
