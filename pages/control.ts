@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { ActionableError } from '../helpers/errors.js';
 
 /** An ARIA role, as Playwright's getByRole takes it. */
 export type AriaRole = Parameters<Page['getByRole']>[0];
@@ -40,4 +41,18 @@ export function describeControl(control: Control, role: AriaRole = 'button'): st
 /** A field in words, for step titles: its label. */
 export function describeField(field: Field): string {
   return typeof field === 'function' ? `the field ${field.name || 'its locator function'} finds` : `"${field}"`;
+}
+
+/**
+ * An optional control a step needs: a story that presses it names it in its
+ * record's `controls` (plan/stories.ts), and is skipped on a page without it;
+ * one that forgot to is told so here, instead of pressing nothing.
+ */
+export function needed(control: Control | undefined, field: string): Control {
+  if (control === undefined) {
+    throw new ActionableError(
+      `This step presses \`${field}\`, which the page's description leaves out, and the story was not skipped: add '${field}' to its record's controls in plan/stories.ts.`,
+    );
+  }
+  return control;
 }

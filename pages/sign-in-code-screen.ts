@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { Alert } from './alert.js';
-import { describeControl, locateField, type Control } from './control.js';
+import { describeControl, locateField, needed } from './control.js';
 import { expectControl, press } from './missing-control.js';
 import { openScreen } from './screen-place.js';
 import type { UiWords } from './words.js';
@@ -51,7 +51,7 @@ export class SignInCodeScreen {
 
   /** The click that makes Cognito mail another code (a story that needs it is skipped on a page whose description has none). */
   async resend(): Promise<void> {
-    const resend = this.words.resend as Control;
+    const resend = needed(this.words.resend, 'signInByCode.resend');
 
     await test.step(`press ${describeControl(resend)}`, () => press(this.page, resend));
   }

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { Alert } from './alert.js';
-import { describeControl, locate, locateField, type Control } from './control.js';
+import { describeControl, locate, locateField, needed } from './control.js';
 import { expectControl, press } from './missing-control.js';
 import { openScreen } from './screen-place.js';
 import type { Credentials } from './sign-up-screen.js';
@@ -34,7 +34,7 @@ export class SignInScreen {
 
   /** The way to the reset form (a story that needs it is skipped on a page whose description has none). */
   async forgotPassword(): Promise<void> {
-    const control = this.words.forgotPassword as Control;
+    const control = needed(this.words.forgotPassword, 'signIn.forgotPassword');
 
     await test.step(`press ${describeControl(control)}`, () => press(this.page, control));
   }

@@ -54,11 +54,16 @@ test('a control the page lacks on a screen it has: only the stories that press i
   expect(withoutResend.resendCode.why).toBe("page 'acme' has no control that mails another sign-up code: add `confirmCode.resend` to pages/ui/acme.ts");
 });
 
-test("a description's own screen class counts as the screen, with no words for it", () => {
+test("a description's own screen class counts as the screen, with no words for it, and is the screen the stories get", () => {
   const { signInByCode, ...rest } = UIS.amplify;
-  const own: PageDescription = { ...rest, screens: { signInByCode: () => ({}) as never } };
+  const mine = { mine: true } as never;
+  const own: PageDescription = { ...rest, screens: { signInByCode: () => mine, signUp: () => mine } };
   expect(signInByCode).toBeDefined();
   expect(judge('acme', own).emailCodeSignIn.runs).toBe(true);
+  const screens = screensOf(NO_PAGE, own);
+  expect(screens.signInByCode).toBe(mine);
+  expect(screens.signUp).toBe(mine);
+  expect(screens.confirmCode).not.toBe(mine);
 });
 
 test('the screens a description has, by which stories skip, are the screens screensOf builds from it', () => {
