@@ -73,7 +73,9 @@ export function hasScreen(description: PageDescription, screen: keyof Screens): 
   const signIn = !!own?.signIn || (!!description.signIn && !!description.signedIn);
   if (screen === 'signIn') return signIn;
   if (screen === 'sessionSignIn') return signIn && !!description.signsInAfterSignUp;
-  return !!own?.[screen] || screen in { alert: 1, storage: 1, confirmationLink: 1 } || description[screen as keyof UiWords] !== undefined;
+  // Every page has these: they are the page's, not a screen it may lack.
+  if (screen === 'alert' || screen === 'storage' || screen === 'confirmationLink') return true;
+  return !!own?.[screen] || description[screen] !== undefined;
 }
 
 /** Whether the page has the control, by its description. */
