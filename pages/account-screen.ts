@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { Alert } from './alert.js';
 import { describeControl, locateField } from './control.js';
-import { press } from './missing-control.js';
+import { fill, press } from './missing-control.js';
 import type { UiWords } from './words.js';
 
 /**
@@ -26,7 +26,7 @@ export class AccountScreen {
   /** Fills in the new address and presses the button: the click that makes Cognito mail the code. */
   async requestEmailChange(newEmail: string): Promise<void> {
     await test.step(`ask to change the email to ${newEmail}`, async () => {
-      await this.field(this.words.newEmail).fill(newEmail);
+      await fill(this.page, this.words.newEmail, newEmail);
       await press(this.page, this.words.change);
     });
   }
@@ -38,7 +38,7 @@ export class AccountScreen {
   /** Enters the mailed code and sends it; what the page says then is for the caller to check. */
   async verify(code: string): Promise<void> {
     await test.step(`enter the code ${code} and press ${describeControl(this.words.verify)}`, async () => {
-      await this.field(this.words.code).fill(code);
+      await fill(this.page, this.words.code, code);
       await press(this.page, this.words.verify);
     });
   }

@@ -1,7 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { Alert } from './alert.js';
-import { locateField } from './control.js';
-import { press } from './missing-control.js';
+import { fill, press } from './missing-control.js';
 import type { UiWords } from './words.js';
 
 /**
@@ -16,8 +15,6 @@ export class ChangePasswordScreen {
     readonly alert = new Alert(page),
   ) {}
 
-  protected readonly field = (label: UiWords['signUp']['email']) => locateField(this.page, label);
-
   async expectShown(): Promise<void> {
     await test.step(`see the "${this.words.heading}" form`, () =>
       this.alert.explain(() => expect(this.page.getByRole('heading', { name: this.words.heading })).toBeVisible()),
@@ -27,8 +24,8 @@ export class ChangePasswordScreen {
   /** Chooses the new password and sends it: the answer to Cognito's challenge. */
   async choose(password: string): Promise<void> {
     await test.step('choose a new password', async () => {
-      await this.field(this.words.newPassword).fill(password);
-      if (this.words.confirmPassword) await this.field(this.words.confirmPassword).fill(password);
+      await fill(this.page, this.words.newPassword, password);
+      if (this.words.confirmPassword) await fill(this.page, this.words.confirmPassword, password);
       await press(this.page, this.words.submit);
     });
   }

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { Alert } from './alert.js';
 import { describeControl, locateField, needed } from './control.js';
-import { press } from './missing-control.js';
+import { fill, press } from './missing-control.js';
 import type { UiWords } from './words.js';
 
 /** The screen that asks for the code Cognito mailed ("We Emailed You" in the Authenticator). */
@@ -25,7 +25,7 @@ export class ConfirmCodeScreen {
 
   async enterCode(code: string): Promise<void> {
     await test.step(`enter the code ${code}`, async () => {
-      await this.codeField().fill(code);
+      await fill(this.page, this.words.code, code);
       await press(this.page, this.words.submit);
     });
   }

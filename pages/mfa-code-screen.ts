@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { Alert } from './alert.js';
 import { locateField } from './control.js';
-import { press } from './missing-control.js';
+import { fill, press } from './missing-control.js';
 import type { UiWords } from './words.js';
 
 /**
@@ -28,7 +28,7 @@ export class MfaCodeScreen {
 
   async enterCode(code: string): Promise<void> {
     await test.step(`enter the code ${code}`, async () => {
-      await this.codeField().fill(code);
+      await fill(this.page, this.words.code, code);
       await press(this.page, this.words.submit);
     });
   }

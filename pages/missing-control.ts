@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { ActionableError } from '../helpers/errors.js';
-import { describeControl, locate, roleAndName, type AriaRole, type Control } from './control.js';
+import { describeControl, describeField, locate, locateField, roleAndName, type AriaRole, type Control, type Field } from './control.js';
 
 /**
  * A control the description names that the page does not have. Its message
@@ -82,4 +82,26 @@ export async function expectControl(page: Page, control: Control, role: AriaRole
 export async function press(page: Page, control: Control, role: AriaRole = 'button'): Promise<void> {
   await expectControl(page, control, role);
   await locate(page, control, role).click();
+}
+
+/** The roles a form field has in the accessibility tree. */
+const FIELD_ROLES = new Set(['textbox', 'searchbox', 'combobox', 'spinbutton']);
+
+/**
+ * Fills the field once it shows; when no element has the description's label,
+ * fails at once with the page's fields, the nearest labels first, rather than
+ * leaving the fill to wait out the test's whole timeout.
+ */
+export async function fill(page: Page, field: Field, value: string): Promise<void> {
+  const target = locateField(page, field);
+  try {
+    await expect(target.first()).toBeVisible();
+  } catch (error) {
+    // A label on the page (its field hidden, or covered) is another failure, with its own message.
+    if (typeof field === 'function' || (await target.count().catch(() => 1)) > 0) throw error;
+    const labels = [...new Set((await rolesAndNames(page)).filter((s) => FIELD_ROLES.has(s.role)).map((s) => s.name))].sort((a, b) => distance(a, field) - distance(b, field));
+    const there = labels.length ? `The page's fields, the nearest labels first: ${labels.slice(0, 5).map((label) => `"${label}"`).join(', ')}.` : 'The page has no field at all.';
+    throw new ControlNotFoundError(`The page has no field labelled ${describeField(field)}, which the page's description names. ${there}`, { cause: error });
+  }
+  await target.fill(value);
 }

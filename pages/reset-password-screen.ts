@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { Alert } from './alert.js';
 import { describeControl, locateField, needed } from './control.js';
-import { press } from './missing-control.js';
+import { fill, press } from './missing-control.js';
 import type { UiWords } from './words.js';
 
 /** The two forms of a password reset: the address to mail a code to, then the code and the new password. */
@@ -18,7 +18,7 @@ export class ResetPasswordScreen {
   async fillEmail(email: string): Promise<void> {
     await test.step(`ask for a password reset for ${email}`, async () => {
       await expect(this.page.getByRole('heading', { name: this.words.requestHeading })).toBeVisible();
-      await this.field(this.words.email).fill(email);
+      await fill(this.page, this.words.email, email);
     });
   }
 
@@ -47,9 +47,9 @@ export class ResetPasswordScreen {
     const { code: codeLabel, newPassword, confirmPassword, submit } = this.words;
 
     await test.step(`enter the code ${code} and a new password`, async () => {
-      await this.field(codeLabel).fill(code);
-      await this.field(newPassword).fill(password);
-      if (confirmPassword) await this.field(confirmPassword).fill(password);
+      await fill(this.page, codeLabel, code);
+      await fill(this.page, newPassword, password);
+      if (confirmPassword) await fill(this.page, confirmPassword, password);
       await press(this.page, submit);
     });
   }

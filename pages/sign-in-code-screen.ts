@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { Alert } from './alert.js';
 import { describeControl, locateField, needed } from './control.js';
-import { expectControl, press } from './missing-control.js';
+import { expectControl, fill, press } from './missing-control.js';
 import { openScreen } from './screen-place.js';
 import type { UiWords } from './words.js';
 
@@ -25,7 +25,7 @@ export class SignInCodeScreen {
 
   /** Enters the address, without asking for the code. */
   async fillEmail(email: string): Promise<void> {
-    await test.step(`enter ${email}`, () => this.field(this.words.email).fill(email));
+    await test.step(`enter ${email}`, () => fill(this.page, this.words.email, email));
   }
 
   /** The click that makes Cognito mail a sign-in code. */
@@ -44,7 +44,7 @@ export class SignInCodeScreen {
 
   async enterCode(code: string): Promise<void> {
     await test.step(`enter the code ${code}`, async () => {
-      await this.field(this.words.code).fill(code);
+      await fill(this.page, this.words.code, code);
       await press(this.page, this.words.submit);
     });
   }

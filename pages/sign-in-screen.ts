@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { Alert } from './alert.js';
-import { describeControl, locate, locateField, needed } from './control.js';
-import { expectControl, press } from './missing-control.js';
+import { describeControl, locate, needed } from './control.js';
+import { expectControl, fill, press } from './missing-control.js';
 import { openScreen } from './screen-place.js';
 import type { Credentials } from './sign-up-screen.js';
 import type { UiWords } from './words.js';
@@ -26,8 +26,8 @@ export class SignInScreen {
   /** Fills the form and presses the button; what the page says then is for the caller to check. */
   async signIn(user: Credentials): Promise<void> {
     await test.step(`sign in as ${user.email}`, async () => {
-      await locateField(this.page, this.words.email).fill(user.email);
-      await locateField(this.page, this.words.password).fill(user.password);
+      await fill(this.page, this.words.email, user.email);
+      await fill(this.page, this.words.password, user.password);
       await press(this.page, this.words.submit);
     });
   }

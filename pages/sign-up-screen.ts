@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { Alert } from './alert.js';
 import { describeControl, locateField } from './control.js';
-import { expectControl, press } from './missing-control.js';
+import { expectControl, fill, press } from './missing-control.js';
 import { openScreen } from './screen-place.js';
 import type { UiWords } from './words.js';
 
@@ -32,9 +32,9 @@ export class SignUpScreen {
     const { email, password, confirmPassword } = this.words;
 
     await test.step(`fill in the sign-up form for ${user.email}`, async () => {
-      await locateField(this.page, email).fill(user.email);
-      await locateField(this.page, password).fill(user.password);
-      if (confirmPassword) await locateField(this.page, confirmPassword).fill(user.password);
+      await fill(this.page, email, user.email);
+      await fill(this.page, password, user.password);
+      if (confirmPassword) await fill(this.page, confirmPassword, user.password);
     });
   }
 

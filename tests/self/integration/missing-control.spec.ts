@@ -4,7 +4,7 @@
 // few seconds rather than the test's whole timeout. Tiny static pages, no stack.
 import { expect, test } from '@playwright/test';
 import { screensOf, type PageDescription } from '../../../pages';
-import { ControlNotFoundError, press } from '../../../pages/missing-control';
+import { ControlNotFoundError, fill, press } from '../../../pages/missing-control';
 
 /** An outside page's sign-in offer: a link, where the description says button. */
 const LINKS_PAGE = `
@@ -53,6 +53,15 @@ test.describe('a control not found says what is there', () => {
     const tabs = await failureOf(press(page, { role: 'tab', name: 'Sign In' }));
     expect(tabs.message).toContain('The page has no tab "Sign In"');
     expect(tabs.message).toContain('The page has no tab at all.');
+  });
+
+  test('a field whose label matches nothing: the page\'s fields, the nearest labels first', async ({ page }) => {
+    await page.setContent(`<label>Work email <input type="email"></label><label>Choose a password <input type="password"></label>`);
+    const error = await failureOf(fill(page, 'Email', 'someone@example.test'));
+    expect(error).toBeInstanceOf(ControlNotFoundError);
+    expect(error.message).toBe(
+      'The page has no field labelled "Email", which the page\'s description names. The page\'s fields, the nearest labels first: "Work email", "Choose a password".',
+    );
   });
 
   test('a control that is there but hidden fails as it always did, not as one missing', async ({ page }) => {
