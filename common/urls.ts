@@ -47,3 +47,17 @@ export function redactUrl(value: string): string {
   url.password = '';
   return url.href;
 }
+
+/**
+ * Where a screen is: `path` (relative to the page's URL `base`: a path, a
+ * query, or a hash) with `query` (`?pool=…`, a story's other pool) added to it.
+ * An empty path is `base` itself, hash included: `new URL('', base)`, as
+ * `page.goto('')` resolves it, drops the hash, and a page whose sign-up lives
+ * at `#join` then opens on another screen. The doctor and the stories both
+ * open a screen here, so they open the same URL.
+ */
+export function screenUrl(base: string, path = '', query = ''): string {
+  const url = path === '' ? new URL(base) : path.startsWith('#') ? Object.assign(new URL(base), { hash: path }) : new URL(path, base);
+  for (const [name, value] of new URLSearchParams(query)) url.searchParams.set(name, value);
+  return url.href;
+}

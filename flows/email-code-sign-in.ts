@@ -3,7 +3,7 @@ import { isRefused, type CognitoCall } from '../helpers/diagnosis/cognito-calls.
 import type { Credentials, Screens } from '../pages/index.js';
 import { EmailFlow, type RequestedEmail } from './email-flow.js';
 
-type WithCodeSignIn = Screens & Required<Pick<Screens, 'signInByCode' | 'signIn'>>;
+type WithCodeSignIn = Screens & Required<Pick<Screens, 'signInByCode' | 'mfaCode' | 'signIn'>>;
 
 /**
  * Signing in with a mailed code (passwordless: USER_AUTH with EMAIL_OTP), or
@@ -19,8 +19,14 @@ export class EmailCodeSignInFlow extends EmailFlow {
   private factor: 'first' | 'mfa' = 'first';
 
 
+  /** Passwordless sign-in's screen: where the code is asked for and entered. */
   private get codeScreen() {
     return (this.screens as WithCodeSignIn).signInByCode;
+  }
+
+  /** The form the code is entered in: passwordless sign-in's, or the MFA code screen after a password (a page may have either alone). */
+  private get codeForm() {
+    return this.factor === 'mfa' ? (this.screens as WithCodeSignIn).mfaCode : this.codeScreen;
   }
 
   private get signInScreen() {
@@ -53,7 +59,7 @@ export class EmailCodeSignInFlow extends EmailFlow {
         const email = await this.mailCausedBy('InitiateAuth', () => this.signInScreen.signIn(user), 'the form for the code', {
           read: (since) => Promise.race([this.inbox.waitForSignInCodeEmail({ since }), this.passwordAnswerFails(since, user)]),
         });
-        await this.codeScreen.expectCodeForm();
+        await this.codeForm.expectCodeForm();
         return email;
       }),
     );
@@ -85,12 +91,12 @@ export class EmailCodeSignInFlow extends EmailFlow {
     await test.step(`a code Cognito must refuse (${code}) is refused, and the page says so`, () =>
       this.explained(async () => {
         const since = new Date();
-        await this.codeScreen.enterCode(code);
+        await this.codeForm.enterCode(code);
         const call = await this.answerOf('RespondToAuthChallenge', since);
         if (call && !isRefused(call)) {
           throw await this.failure(`Cognito accepted the sign-in code ${code} (RespondToAuthChallenge → ${call.status}), which it should have refused.`, since);
         }
-        await this.codeScreen.alert.expectError(message);
+        await this.codeForm.alert.expectError(message);
       }),
     );
   }
@@ -100,7 +106,7 @@ export class EmailCodeSignInFlow extends EmailFlow {
     await test.step('sign in with the mailed code', () =>
       this.explained(async () => {
         const since = new Date();
-        await this.codeScreen.enterCode(code);
+        await this.codeForm.enterCode(code);
         const call = await this.answerOf('RespondToAuthChallenge', since);
         if (call && isRefused(call)) {
           const { cause, likely } = this.refusalOfCode(call, code, 'RespondToAuthChallenge');

@@ -93,7 +93,11 @@ export abstract class EmailFlow {
       return new Promise<never>(() => undefined); // A good answer decides nothing: the mail does.
     });
     answerFails.catch(() => undefined);
-    const email = await this.screens.alert.unlessShown(Promise.race([mail, answerFails]), this.options.emailTimeout, instead, stale).catch((error: unknown) => {
+    const email = await this.screens.alert.unlessShown(Promise.race([mail, answerFails]), this.options.emailTimeout, instead, stale).catch(async (error: unknown) => {
+      // The page's error and the check of Cognito's refusal race, and the page often shows it first; Cognito's answer, with
+      // its evidence and the trigger behind it, says more, so it decides whenever the call is already refused.
+      const refusal = this.options.calls?.since(requestedAt).find((call) => call.operation === operation && isAnswered(call) && isRefused(call));
+      if (refusal) await this.checkAnswer(refusal, requestedAt, inbox.address);
       const refused = this.options.calls?.lastError();
       throw refused && error instanceof ActionableError && !error.message.includes(refused) ? new ActionableError(withAdvice(refused, error.message)) : error;
     });

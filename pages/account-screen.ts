@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { Alert } from './alert.js';
+import { describeControl, locateField } from './control.js';
+import { fill, press } from './missing-control.js';
 import type { UiWords } from './words.js';
 
 /**
@@ -8,13 +10,12 @@ import type { UiWords } from './words.js';
  */
 export class AccountScreen {
   constructor(
-    private readonly page: Page,
-    private readonly words: NonNullable<UiWords['account']>,
+    protected readonly page: Page,
+    protected readonly words: NonNullable<UiWords['account']>,
     readonly alert = new Alert(page),
   ) {}
 
-  private readonly field = (label: string) => this.page.getByLabel(label, { exact: true });
-  private readonly button = (name: string) => this.page.getByRole('button', { name, exact: true });
+  protected readonly field = (label: UiWords['signUp']['email']) => locateField(this.page, label);
 
   async expectShown(): Promise<void> {
     await test.step(`see the "${this.words.heading}" section`, () =>
@@ -25,20 +26,20 @@ export class AccountScreen {
   /** Fills in the new address and presses the button: the click that makes Cognito mail the code. */
   async requestEmailChange(newEmail: string): Promise<void> {
     await test.step(`ask to change the email to ${newEmail}`, async () => {
-      await this.field(this.words.newEmail).fill(newEmail);
-      await this.button(this.words.change).click();
+      await fill(this.page, this.words.newEmail, newEmail);
+      await press(this.page, this.words.change);
     });
   }
 
   async expectCodeForm(): Promise<void> {
-    await test.step(`see the "${this.words.code}" form`, () => this.alert.explain(() => expect(this.field(this.words.code)).toBeVisible()));
+    await test.step(`see the form for the code`, () => this.alert.explain(() => expect(this.field(this.words.code)).toBeVisible()));
   }
 
   /** Enters the mailed code and sends it; what the page says then is for the caller to check. */
   async verify(code: string): Promise<void> {
-    await test.step(`enter the code ${code} and press "${this.words.verify}"`, async () => {
-      await this.field(this.words.code).fill(code);
-      await this.button(this.words.verify).click();
+    await test.step(`enter the code ${code} and press ${describeControl(this.words.verify)}`, async () => {
+      await fill(this.page, this.words.code, code);
+      await press(this.page, this.words.verify);
     });
   }
 
@@ -50,8 +51,8 @@ export class AccountScreen {
 
   /** Signs out, and waits until the account page is gone (the app has dropped the session). */
   async signOut(): Promise<void> {
-    await test.step(`press "${this.words.signOut}"`, async () => {
-      await this.button(this.words.signOut).click();
+    await test.step(`press ${describeControl(this.words.signOut)}`, async () => {
+      await press(this.page, this.words.signOut);
       await expect(this.page.getByRole('heading', { name: this.words.heading, exact: true })).toBeHidden();
     });
   }

@@ -1,6 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { ActionableError } from '../helpers/errors.js';
-import { redactUrl } from '../common/urls.js';
 
 /**
  * The page's error message (role "alert"), as every screen shows Cognito's
@@ -53,21 +52,5 @@ export class Alert {
   /** The errors the page shows now, if any. */
   async shown(): Promise<string[]> {
     return (await this.locator.allInnerTexts().catch(() => [])).map((text) => text.trim()).filter(Boolean);
-  }
-}
-
-/** Opens a page, saying which URL and which setting when nothing answers there. */
-export async function openOrExplain(page: Page, path: string): Promise<void> {
-  try {
-    await page.goto(path);
-  } catch (error) {
-    const reason = /net::\w+/.exec((error as Error).message)?.[0] ?? (error as Error).message.split('\n')[0];
-    // Playwright's message names the URL it tried ("net::ERR_… at http://…"); the project's baseURL otherwise.
-    const baseURL = test.info().project.use.baseURL;
-    const url = / at (\S+)/.exec((error as Error).message)?.[1] ?? (baseURL ? new URL(path, baseURL).href : path);
-    throw new ActionableError(
-      `The sign-up page at ${redactUrl(url)} is unreachable (${reason}). ` +
-        'Is the app running? It is BASE_URL for the real services, LOCAL_APP_PORT for the embedded stack.',
-    );
   }
 }

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { Alert } from './alert.js';
+import { fill, press } from './missing-control.js';
 import type { UiWords } from './words.js';
 
 /**
@@ -9,12 +10,10 @@ import type { UiWords } from './words.js';
  */
 export class ChangePasswordScreen {
   constructor(
-    private readonly page: Page,
-    private readonly words: NonNullable<UiWords['changePassword']>,
+    protected readonly page: Page,
+    protected readonly words: NonNullable<UiWords['changePassword']>,
     readonly alert = new Alert(page),
   ) {}
-
-  private readonly field = (label: string) => this.page.getByLabel(label, { exact: true });
 
   async expectShown(): Promise<void> {
     await test.step(`see the "${this.words.heading}" form`, () =>
@@ -25,9 +24,9 @@ export class ChangePasswordScreen {
   /** Chooses the new password and sends it: the answer to Cognito's challenge. */
   async choose(password: string): Promise<void> {
     await test.step('choose a new password', async () => {
-      await this.field(this.words.newPassword).fill(password);
-      if (this.words.confirmPassword) await this.field(this.words.confirmPassword).fill(password);
-      await this.page.getByRole('button', { name: this.words.submit, exact: true }).click();
+      await fill(this.page, this.words.newPassword, password);
+      if (this.words.confirmPassword) await fill(this.page, this.words.confirmPassword, password);
+      await press(this.page, this.words.submit);
     });
   }
 }

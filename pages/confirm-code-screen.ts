@@ -1,17 +1,18 @@
 import { expect, test, type Page } from '@playwright/test';
 import { Alert } from './alert.js';
+import { describeControl, locateField, needed } from './control.js';
+import { fill, press } from './missing-control.js';
 import type { UiWords } from './words.js';
 
 /** The screen that asks for the code Cognito mailed ("We Emailed You" in the Authenticator). */
 export class ConfirmCodeScreen {
   constructor(
-    private readonly page: Page,
-    private readonly words: UiWords['confirmCode'],
+    protected readonly page: Page,
+    protected readonly words: UiWords['confirmCode'],
     readonly alert = new Alert(page),
   ) {}
 
-  private readonly codeField = () => this.page.getByLabel(this.words.code, { exact: true });
-  private readonly button = (name: string) => this.page.getByRole('button', { name, exact: true });
+  protected readonly codeField = () => locateField(this.page, this.words.code);
 
   async expectShown(): Promise<void> {
     await test.step(`see the "${this.words.heading}" screen`, () =>
@@ -24,8 +25,8 @@ export class ConfirmCodeScreen {
 
   async enterCode(code: string): Promise<void> {
     await test.step(`enter the code ${code}`, async () => {
-      await this.codeField().fill(code);
-      await this.button(this.words.submit).click();
+      await fill(this.page, this.words.code, code);
+      await press(this.page, this.words.submit);
     });
   }
 
@@ -41,9 +42,11 @@ export class ConfirmCodeScreen {
     return body?.Session;
   }
 
-  /** The click that makes Cognito mail a new code. */
+  /** The click that makes Cognito mail a new code (a story that needs it is skipped on a page whose description has none). */
   async resend(): Promise<void> {
-    await test.step(`press "${this.words.resend}"`, () => this.button(this.words.resend).click());
+    const resend = needed(this.words.resend, 'confirmCode.resend');
+
+    await test.step(`press ${describeControl(resend)}`, () => press(this.page, resend));
   }
 
   expectError(message: string | RegExp): Promise<void> {

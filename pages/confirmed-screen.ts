@@ -5,8 +5,8 @@ import type { UiWords } from './words.js';
 /** What the app shows once the code was accepted. */
 export class ConfirmedScreen {
   constructor(
-    private readonly page: Page,
-    private readonly words: UiWords['confirmed'],
+    protected readonly page: Page,
+    protected readonly words: UiWords['confirmed'],
     readonly alert = new Alert(page),
   ) {}
 

@@ -1,29 +1,30 @@
 import { expect, test, type Page } from '@playwright/test';
 import { Alert } from './alert.js';
+import { describeControl, locateField, needed } from './control.js';
+import { fill, press } from './missing-control.js';
 import type { UiWords } from './words.js';
 
 /** The two forms of a password reset: the address to mail a code to, then the code and the new password. */
 export class ResetPasswordScreen {
   constructor(
-    private readonly page: Page,
-    private readonly words: NonNullable<UiWords['resetPassword']>,
+    protected readonly page: Page,
+    protected readonly words: NonNullable<UiWords['resetPassword']>,
     readonly alert = new Alert(page),
   ) {}
 
-  private readonly field = (label: string) => this.page.getByLabel(label, { exact: true });
-  private readonly button = (name: string) => this.page.getByRole('button', { name, exact: true });
+  protected readonly field = (label: UiWords['signUp']['email']) => locateField(this.page, label);
 
   /** Enters the address, without sending it. */
   async fillEmail(email: string): Promise<void> {
     await test.step(`ask for a password reset for ${email}`, async () => {
       await expect(this.page.getByRole('heading', { name: this.words.requestHeading })).toBeVisible();
-      await this.field(this.words.email).fill(email);
+      await fill(this.page, this.words.email, email);
     });
   }
 
   /** The click that makes Cognito mail a reset code. */
   async sendCode(): Promise<void> {
-    await test.step(`press "${this.words.send}"`, () => this.button(this.words.send).click());
+    await test.step(`press ${describeControl(this.words.send)}`, () => press(this.page, this.words.send));
   }
 
   async expectCodeForm(): Promise<void> {
@@ -35,19 +36,21 @@ export class ResetPasswordScreen {
     );
   }
 
-  /** The click that makes Cognito mail another code. */
+  /** The click that makes Cognito mail another code (a story that needs it is skipped on a page whose description has none). */
   async resend(): Promise<void> {
-    await test.step(`press "${this.words.resend}"`, () => this.button(this.words.resend).click());
+    const resend = needed(this.words.resend, 'resetPassword.resend');
+
+    await test.step(`press ${describeControl(resend)}`, () => press(this.page, resend));
   }
 
   async setNewPassword(code: string, password: string): Promise<void> {
     const { code: codeLabel, newPassword, confirmPassword, submit } = this.words;
 
     await test.step(`enter the code ${code} and a new password`, async () => {
-      await this.field(codeLabel).fill(code);
-      await this.field(newPassword).fill(password);
-      if (confirmPassword) await this.field(confirmPassword).fill(password);
-      await this.button(submit).click();
+      await fill(this.page, codeLabel, code);
+      await fill(this.page, newPassword, password);
+      if (confirmPassword) await fill(this.page, confirmPassword, password);
+      await press(this.page, submit);
     });
   }
 }

@@ -1,37 +1,36 @@
 import { expect, test, type Page } from '@playwright/test';
-import { Alert, openOrExplain } from './alert.js';
+import { Alert } from './alert.js';
+import { describeControl, locateField, needed } from './control.js';
+import { expectControl, fill, press } from './missing-control.js';
+import { openScreen } from './screen-place.js';
 import type { UiWords } from './words.js';
 
-/** Sign-in with a mailed code: the address and the button that mails the code, then the form that takes it ("Confirm Email Code" in the Authenticator). */
+/** Sign-in with a mailed code instead of a password: the address and the control that mails the code, then the form that takes it ("Confirm Email Code" in the Authenticator). */
 export class SignInCodeScreen {
   constructor(
-    private readonly page: Page,
-    private readonly words: NonNullable<UiWords['signInByCode']>,
-    /** The tab or button that shows the sign-in form, when it shares the page with sign-up. */
-    private readonly reachedBy: NonNullable<UiWords['signIn']>['reachedBy'],
+    protected readonly page: Page,
+    protected readonly words: NonNullable<UiWords['signInByCode']>,
     readonly alert = new Alert(page),
   ) {}
 
-  private readonly field = (label: string) => this.page.getByLabel(label, { exact: true });
-  private readonly button = (name: string) => this.page.getByRole('button', { name, exact: true });
+  protected readonly field = (label: UiWords['signUp']['email']) => locateField(this.page, label);
 
-  /** Opens the app where it offers sign-in by code, and shows that form. */
+  /** Opens the app where the description says it offers sign-in by code, and shows that form. */
   async open(): Promise<void> {
-    await test.step(`open sign-in by code at ${this.words.path}`, async () => {
-      await openOrExplain(this.page, this.words.path);
-      if (this.reachedBy) await this.page.getByRole(this.reachedBy.role, { name: this.reachedBy.name, exact: true }).click();
-      await expect(this.button(this.words.request)).toBeVisible();
+    await test.step(`open sign-in by code${this.words.path ? ` at ${this.words.path}` : ''}`, async () => {
+      await openScreen(this.page, this.words);
+      await expectControl(this.page, this.words.request);
     });
   }
 
   /** Enters the address, without asking for the code. */
   async fillEmail(email: string): Promise<void> {
-    await test.step(`enter ${email}`, () => this.field(this.words.email).fill(email));
+    await test.step(`enter ${email}`, () => fill(this.page, this.words.email, email));
   }
 
   /** The click that makes Cognito mail a sign-in code. */
   async requestCode(): Promise<void> {
-    await test.step(`press "${this.words.request}"`, () => this.button(this.words.request).click());
+    await test.step(`press ${describeControl(this.words.request)}`, () => press(this.page, this.words.request));
   }
 
   async expectCodeForm(): Promise<void> {
@@ -45,13 +44,15 @@ export class SignInCodeScreen {
 
   async enterCode(code: string): Promise<void> {
     await test.step(`enter the code ${code}`, async () => {
-      await this.field(this.words.code).fill(code);
-      await this.button(this.words.submit).click();
+      await fill(this.page, this.words.code, code);
+      await press(this.page, this.words.submit);
     });
   }
 
-  /** The click that makes Cognito mail another code. */
+  /** The click that makes Cognito mail another code (a story that needs it is skipped on a page whose description has none). */
   async resend(): Promise<void> {
-    await test.step(`press "${this.words.resend}"`, () => this.button(this.words.resend).click());
+    const resend = needed(this.words.resend, 'signInByCode.resend');
+
+    await test.step(`press ${describeControl(resend)}`, () => press(this.page, resend));
   }
 }

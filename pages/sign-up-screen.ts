@@ -1,5 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { Alert, openOrExplain } from './alert.js';
+import { Alert } from './alert.js';
+import { describeControl, locateField } from './control.js';
+import { expectControl, fill, press } from './missing-control.js';
+import { openScreen } from './screen-place.js';
 import type { UiWords } from './words.js';
 
 export interface Credentials {
@@ -10,21 +13,17 @@ export interface Credentials {
 /** The form where a new user enters an address and a password. */
 export class SignUpScreen {
   constructor(
-    private readonly page: Page,
-    private readonly words: UiWords['signUp'],
+    protected readonly page: Page,
+    protected readonly words: UiWords['signUp'],
     readonly alert = new Alert(page),
   ) {}
 
-  private readonly field = (label: string) => this.page.getByLabel(label, { exact: true });
-  private readonly submitButton = () => this.page.getByRole('button', { name: this.words.submit, exact: true });
-
-  /** Opens the app at its URL; `path` (relative to it, `?pool=…`) when the story needs the app on another pool. */
-  async open(path = ''): Promise<void> {
-    await test.step(`open the sign-up form${path ? ` (${path})` : ''}`, async () => {
-      // The empty URL is baseURL itself: BASE_URL may be a page deep inside the app.
-      await openOrExplain(this.page, path);
-      await expect(this.submitButton()).toBeVisible();
-      await expect(this.field(this.words.email)).toBeVisible();
+  /** Opens the form where the description says it is; `query` (`?pool=…`) when the story needs the app on another pool. */
+  async open(query = ''): Promise<void> {
+    await test.step(`open the sign-up form${query ? ` (${query})` : ''}`, async () => {
+      await openScreen(this.page, this.words, { query });
+      await expectControl(this.page, this.words.submit);
+      await expect(locateField(this.page, this.words.email)).toBeVisible();
     });
   }
 
@@ -33,14 +32,14 @@ export class SignUpScreen {
     const { email, password, confirmPassword } = this.words;
 
     await test.step(`fill in the sign-up form for ${user.email}`, async () => {
-      await this.field(email).fill(user.email);
-      await this.field(password).fill(user.password);
-      if (confirmPassword) await this.field(confirmPassword).fill(user.password);
+      await fill(this.page, email, user.email);
+      await fill(this.page, password, user.password);
+      if (confirmPassword) await fill(this.page, confirmPassword, user.password);
     });
   }
 
   /** Sends the form: the click that makes Cognito mail a code. */
   async submit(): Promise<void> {
-    await test.step(`press "${this.words.submit}"`, () => this.submitButton().click());
+    await test.step(`press ${describeControl(this.words.submit)}`, () => press(this.page, this.words.submit));
   }
 }

@@ -1,24 +1,40 @@
+import type { Control, Field } from './control.js';
+
 /**
- * The words a UI shows, screen by screen: field labels, button names,
- * headings. Every locator of every screen is built from them, by role or
- * exact label, so a new UI is a new set of words, not new code.
+ * Where a screen is, relative to the page's URL (BASE_URL, or the demo app's):
+ * `path` a path, a query or a hash (`'#login'`, `'?signin=email-code'`; none:
+ * the page's URL itself, hash and all), and `reachedBy` the control to press
+ * there first, when the screen shares the page with another (a tab, a button, a
+ * link: `{ role: 'link', name: 'Log in' }`). The doctor opens the sign-up
+ * screen exactly as the stories do (pages/screen-place.ts).
+ */
+export interface Where {
+  path?: string;
+  reachedBy?: Control;
+}
+
+/**
+ * The words a UI shows, screen by screen: field labels, the names of the
+ * controls (buttons unless a role says otherwise: see Control), headings.
+ * Every locator of every screen is built from them, so a new UI is a new set
+ * of words, not new code. Only sign-up, its code and what follows are
+ * required; a screen or a control left out skips the stories that need it,
+ * saying which field adds it (plan/page-support.ts).
  */
 export interface UiWords {
-  signUp: {
-    email: string;
-    password: string;
+  signUp: Where & {
+    email: Field;
+    password: Field;
     /** Only if the form asks for the password twice. */
-    confirmPassword?: string;
-    submit: string;
+    confirmPassword?: Field;
+    submit: Control;
   };
-  confirmCode: { heading: string; code: string; submit: string; resend: string };
+  /** The code Cognito mails at sign-up; `resend` the control that mails another, if the page has one. */
+  confirmCode: { heading: string; code: Field; submit: Control; resend?: Control };
   /** What the app shows once the code was accepted (a signed-in page, a "you're in" message …). */
   confirmed: { heading: string; text: (email: string) => string };
-  /**
-   * The sign-in form, for UIs that have one; `reachedBy` the tab or button that
-   * shows it, when it shares the page with the sign-up form.
-   */
-  signIn?: { reachedBy?: { role: 'tab' | 'button'; name: string }; email: string; password: string; submit: string; forgotPassword: string };
+  /** The sign-in form, for UIs that have one; `forgotPassword` the control that leads to the reset, if it offers one. */
+  signIn?: Where & { email: Field; password: Field; submit: Control; forgotPassword?: Control };
   /** What the app shows a signed-in user. */
   signedIn?: { heading: string; text: (email: string) => string };
   /**
@@ -30,27 +46,30 @@ export interface UiWords {
   signsInAfterSignUp?: true;
   /**
    * Resetting a forgotten password: the form that asks for the address, then
-   * the one that takes the mailed code and the new password.
+   * the one that takes the mailed code and the new password (and `resend`, if
+   * it offers to mail another code).
    */
   resetPassword?: {
     requestHeading: string;
-    email: string;
-    send: string;
+    email: Field;
+    send: Control;
     heading: string;
-    code: string;
-    newPassword: string;
-    confirmPassword?: string;
-    submit: string;
-    resend: string;
+    code: Field;
+    newPassword: Field;
+    confirmPassword?: Field;
+    submit: Control;
+    resend?: Control;
   };
   /**
-   * Sign-in with a mailed code (passwordless): where the app offers it
-   * (`path`, relative to its URL), the address and the button that mails the
-   * code, then the form that takes it. Reached as the sign-in form is.
+   * Sign-in with a mailed code instead of a password (passwordless): where the
+   * app offers it, the address and the control that mails the code, then the
+   * form that takes it.
    */
-  signInByCode?: { path: string; email: string; request: string; heading: string; code: string; submit: string; resend: string };
+  signInByCode?: Where & { email: Field; request: Control; heading: string; code: Field; submit: Control; resend?: Control };
+  /** The code a second factor (email MFA) asks for after the password, on the way from the sign-in form. */
+  mfaCode?: { heading: string; code: Field; submit: Control };
   /** The new password a user with a temporary one must choose at first sign-in. */
-  changePassword?: { heading: string; newPassword: string; confirmPassword?: string; submit: string };
+  changePassword?: { heading: string; newPassword: Field; confirmPassword?: Field; submit: Control };
   /**
    * The signed-in user's account page, where the email address changes: the
    * form for the new address, the one for the mailed code, what it says once
@@ -58,11 +77,11 @@ export interface UiWords {
    */
   account?: {
     heading: string;
-    newEmail: string;
-    change: string;
-    code: string;
-    verify: string;
+    newEmail: Field;
+    change: Control;
+    code: Field;
+    verify: Control;
     changed: (email: string) => string;
-    signOut: string;
+    signOut: Control;
   };
 }

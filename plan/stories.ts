@@ -1,6 +1,6 @@
 import type { AttemptLimitName } from '../common/attempt-limits.js';
 import type { MailKind } from '../common/cognito-operations.js';
-import type { Screens } from '../pages/index.js';
+import type { OptionalControl, Screens } from '../pages/index.js';
 
 /**
  * The story catalogue: every browser story in tests/e2e, one record each. The
@@ -38,14 +38,18 @@ export type VariantName = 'linkVerification' | 'keepOriginalEmail';
 /** The screens a UI may lack: every UI has sign-up, confirm code and confirmed. */
 export type OptionalScreen = { [K in keyof Screens]-?: undefined extends Screens[K] ? K : never }[keyof Screens];
 
-/** Each of those screens in words, for the reason a story is skipped. */
-export const SCREEN_NAMES: Record<OptionalScreen, string> = {
-  signIn: 'sign-in',
-  sessionSignIn: "sign-in with the sign-up's session (signsInAfterSignUp)",
-  resetPassword: 'password-reset',
-  signInByCode: 'sign-in-by-code',
-  changePassword: 'new-password',
-  account: 'account (change email)',
+/**
+ * Each of those screens in words, and the fields of a page's description that
+ * add it: the reason a story is skipped says both (plan/page-support.ts).
+ */
+export const SCREEN_NAMES: Record<OptionalScreen, { name: string; add: string }> = {
+  signIn: { name: 'sign-in screen', add: '`signIn` and `signedIn`' },
+  sessionSignIn: { name: "sign-in with the sign-up's session", add: '`signsInAfterSignUp: true`, with `signIn` and `signedIn`,' },
+  resetPassword: { name: 'password-reset screen', add: '`resetPassword`' },
+  signInByCode: { name: 'sign-in code screen (passwordless)', add: '`signInByCode`' },
+  mfaCode: { name: 'MFA code screen (a second factor after the password)', add: '`mfaCode`' },
+  changePassword: { name: 'new-password screen', add: '`changePassword`' },
+  account: { name: 'account screen (change email)', add: '`account`' },
 };
 
 export interface StoryRecord {
@@ -62,6 +66,8 @@ export interface StoryRecord {
   pool?: VariantName;
   /** The screens it needs beyond sign-up and confirmation. */
   screens?: readonly OptionalScreen[];
+  /** The controls it needs that a page may lack on a screen it has (pages/description.ts). */
+  controls?: readonly OptionalControl[];
   /** Runs only where the emulator's clock can be moved forward: why not elsewhere. */
   embeddedOnly?: string;
   /**
@@ -105,6 +111,7 @@ export const STORIES = {
     mails: { signUp: 1, resend: 1 },
     needs: ['signUpCode'],
     attempts: { ConfirmSignUp: 2, ResendConfirmationCode: 1 },
+    controls: ['confirmCode.resend'],
   },
   wrongCode: {
     file: 'wrong-code.spec.ts',
@@ -147,6 +154,7 @@ export const STORIES = {
     attempts: { ConfirmSignUp: 1, ResendConfirmationCode: 6 },
     overLimit: 'ResendConfirmationCode',
     embeddedOnly: `${CLOCK}; against AWS the story would spend the hourly budget of its address and wait an hour for it to lift`,
+    controls: ['confirmCode.resend'],
   },
   expiredCode: {
     file: 'expired-code.spec.ts',
@@ -156,6 +164,7 @@ export const STORIES = {
     needs: ['signUpCode'],
     attempts: { ConfirmSignUp: 2, ResendConfirmationCode: 1 },
     embeddedOnly: `${CLOCK}; against AWS the code would take 24 hours to expire`,
+    controls: ['confirmCode.resend'],
   },
   weakPassword: {
     file: 'weak-password.spec.ts',
@@ -173,6 +182,7 @@ export const STORIES = {
     needs: ['signUpCode', 'passwordSignIn', 'emailRecovery'],
     attempts: { ConfirmSignUp: 1, ForgotPassword: 2, ConfirmForgotPassword: 3, PasswordFailures: 1 },
     screens: ['signIn', 'resetPassword'],
+    controls: ['signIn.forgotPassword', 'resetPassword.resend'],
   },
   passwordResetByAdmin: {
     file: 'admin-password-reset.spec.ts',
@@ -239,6 +249,7 @@ export const STORIES = {
     needs: ['signUpCode', 'emailCodeSignIn'],
     attempts: { ConfirmSignUp: 1, SignInCodeMails: 2 },
     screens: ['signIn', 'signInByCode'],
+    controls: ['signInByCode.resend'],
   },
   expiredSignInCode: {
     file: 'email-code-sign-in.spec.ts',
@@ -249,6 +260,7 @@ export const STORIES = {
     attempts: { ConfirmSignUp: 1, SignInCodeMails: 2 },
     screens: ['signIn', 'signInByCode'],
     embeddedOnly: `${CLOCK}; against AWS the code would take its 3 minutes to expire`,
+    controls: ['signInByCode.resend'],
   },
   emailMfa: {
     file: 'email-mfa.spec.ts',
@@ -257,7 +269,7 @@ export const STORIES = {
     mails: { signUp: 1, signInCode: 1 },
     needs: ['signUpCode', 'passwordSignIn', 'emailMfa'],
     attempts: { ConfirmSignUp: 1, SignInCodeMails: 1 },
-    screens: ['signIn', 'signInByCode'],
+    screens: ['signIn', 'mfaCode'],
   },
 } as const satisfies Record<string, StoryRecord>;
 

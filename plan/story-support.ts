@@ -6,6 +6,8 @@ import { STORIES, STORY_KEYS, mailsOf, type PoolNeed, type StoryKey, type StoryR
 export interface Support {
   runs: boolean;
   why: string;
+  /** What the skip is about, when it is the page under test (its description) rather than the pool. */
+  of?: 'page';
 }
 
 /** The pools for the stories that need one of their own kind (config/target.ts, `poolsFor`). */

@@ -110,6 +110,11 @@ export function diagnose(evidence: Evidence): { lines: string[]; likelyCause: st
   } else if (misaddressed) {
     const d = misaddressed.body?.CodeDeliveryDetails;
     likelyCause = `Cognito answered ${misaddressed.operation} that it sent the code to ${d?.Destination} by ${d?.DeliveryMedium}, which is not this test's inbox ${evidence.address}.`;
+  } else if (evidence.kind === 'failed step' && evidence.failure?.name === 'ControlNotFoundError') {
+    // The error already lists what the page has under that name and role: the fix is the description's, not a guess at the UI.
+    likelyCause =
+      "Cognito answered every call of the step without error, and the page has no control of the name and role the page's description gives (the error lists what it has instead): " +
+      "correct the role or the name in the page's description (pages/ui/).";
   } else if (evidence.kind === 'failed step') {
     likelyCause =
       'Cognito answered every call of the step without error: the page did not show what the test expected. ' +

@@ -154,6 +154,14 @@ test.describe('diagnose: a failed step', () => {
   test('every call fine: the UI, not Cognito', () => {
     expect(diagnose({ ...step, userStatus: 'CONFIRMED', calls: [delivered, call('ConfirmSignUp', 200)] }).likelyCause).toMatch(/^Cognito answered every call of the step without error/);
   });
+
+  test("every call fine, and a control of the description not on the page: the description's role or name, not the UI's words in general", () => {
+    const failure = { name: 'ControlNotFoundError', message: 'The page has no button "I already have a profile" …' };
+    expect(diagnose({ ...step, calls: [delivered], failure }).likelyCause).toBe(
+      "Cognito answered every call of the step without error, and the page has no control of the name and role the page's description gives (the error lists what it has instead): " +
+        "correct the role or the name in the page's description (pages/ui/).",
+    );
+  });
 });
 
 test('CodeDeliveryDetails names the inbox: in full on the emulator, masked on AWS', () => {

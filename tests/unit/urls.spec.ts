@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { isLoopbackHost, redactUrl } from '../../common/urls';
+import { isLoopbackHost, redactUrl, screenUrl } from '../../common/urls';
 import { explainCognitoError } from '../../helpers/cognito/client';
 
 test('loopback is 127.0.0.0/8, ::1 and localhost, in any spelling; nothing else', () => {
@@ -31,4 +31,22 @@ test("a Cognito endpoint's credentials never reach the error that names it", () 
   const refused = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
   const explained = explainCognitoError(refused, 'DescribeUserPool', { region: 'local', endpoint: 'http://admin:hunter2@127.0.0.1:1' }) as Error;
   expect(explained.message).toBe('DescribeUserPool failed: Cognito (http://***@127.0.0.1:1/) is unreachable (ECONNREFUSED).');
+});
+
+test.describe('screenUrl: the URL the doctor and every story open a screen at', () => {
+  test("the page's own URL keeps its hash: a sign-up screen at #join is opened there, not on the page's default screen", () => {
+    expect(screenUrl('http://localhost:3000/app/#join')).toBe('http://localhost:3000/app/#join');
+    expect(screenUrl('http://localhost:3000/app/#join', '')).toBe('http://localhost:3000/app/#join');
+  });
+
+  test("a hash, a query or a path is the screen's place relative to the page", () => {
+    expect(screenUrl('http://localhost:3000/app/#join', '#login')).toBe('http://localhost:3000/app/#login');
+    expect(screenUrl('http://localhost:3000/app/', '?signin=email-code')).toBe('http://localhost:3000/app/?signin=email-code');
+    expect(screenUrl('http://localhost:3000/app/', 'login')).toBe('http://localhost:3000/app/login');
+  });
+
+  test("another pool's query is added to the screen's place, its hash kept", () => {
+    expect(screenUrl('http://localhost:3000/app/#join', '', '?pool=link-verification')).toBe('http://localhost:3000/app/?pool=link-verification#join');
+    expect(screenUrl('http://localhost:3000/app/', '?signin=email-code', '?pool=x')).toBe('http://localhost:3000/app/?signin=email-code&pool=x');
+  });
 });

@@ -3,7 +3,8 @@ import { redactUrl } from '../../common/urls.js';
 import { networkWarning, stackSettings } from '../../local/stack-settings.js';
 import { describeAppClient, describeUserPool, withEmailMfaConfiguration } from '../../helpers/cognito/pool-description.js';
 import { STORY_KEYS } from '../../plan/stories.js';
-import { UIS } from '../../pages/index.js';
+import { UIS, descriptionFile } from '../../pages/index.js';
+import { withPageSupport } from '../../plan/page-support.js';
 import { plannedEmails, storySupport } from '../../plan/story-support.js';
 import { loadSettings, SettingsError, type Settings } from '../../config/settings.js';
 import { abilitiesOf, poolsFor, resolveTarget, type Target } from '../../config/target.js';
@@ -88,7 +89,10 @@ export async function runDoctor(
     // Without the MFA configuration (refused: the permissions below say so), the pool as DescribeUserPool shows it.
     const described = pool.value && (await withEmailMfaConfiguration(client, target.cognito.userPoolId, pool.value).catch(() => pool.value));
     // Which stories will run: read once, for the story lines, the trigger lines and the mails this run causes.
-    const support = appClient.value && described ? storySupport(described, appClient.value, poolsFor(target, described), abilitiesOf(target)) : undefined;
+    // The page's description on top (SIGNUP_PAGE's; the demo's Authenticator, which has every screen, by default).
+    const page = { name: settings.signupPage, file: descriptionFile(settings.signupPage), description: UIS[settings.signupPage] };
+    const support =
+      appClient.value && described ? withPageSupport(storySupport(described, appClient.value, poolsFor(target, described), abilitiesOf(target)), page) : undefined;
     if (support && described) results.push(...storyChecks(described, support));
     else results.push({ status: 'fail', title: `The app client ${target.cognito.userPoolClientId} could not be read`, detail: appClient.error?.message, fix: 'Check COGNITO_CLIENT_ID: it must be a client of this pool.' });
     if (described) {

@@ -19,10 +19,18 @@ export function storyChecks(pool: UserPoolType, support: Record<StoryKey, Suppor
     groups.set(verdict, [...(groups.get(verdict) ?? []), key]);
   }
   return [...groups.values()].map((keys) => {
-    const { runs, why } = support[keys[0] as StoryKey];
+    const { runs, why, of } = support[keys[0] as StoryKey];
     const names = `${keys.length === 1 ? 'Story' : 'Stories'} ${keys.map((key) => `"${STORIES[key].name}"`).join(', ')}`;
     return runs
       ? { status: 'ok', title: `${names} will run`, detail: why }
-      : { status: 'warn', title: `${names} will be skipped`, detail: why, fix: 'Set the pool up for it (see docs/flows.md, "Flows"), or accept the skip: the report names it.' };
+      : {
+          status: 'warn',
+          title: `${names} will be skipped`,
+          detail: why,
+          fix:
+            of === 'page'
+              ? "Add it to the page's description (docs/adopting.md), or accept the skip: the report names it."
+              : 'Set the pool up for it (see docs/flows.md, "Flows"), or accept the skip: the report names it.',
+        };
   });
 }

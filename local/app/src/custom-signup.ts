@@ -1,6 +1,6 @@
 // A hand-written sign-up form on Amplify's JS API, no Authenticator: the
 // worked example of testing "your own" UI with words of its own
-// (pages/custom-form.ts). It signs the new user in once the code is accepted
+// (pages/ui/custom-form.ts). It signs the new user in once the code is accepted
 // (with ConfirmSignUp's Session), signs in, and resets a password: a forgotten one, or one an admin reset.
 import {
   autoSignIn,

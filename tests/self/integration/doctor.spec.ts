@@ -20,7 +20,7 @@ test.describe('npm run doctor', () => {
     expect(run.output).toMatch(/^✓ The configuration is complete \(target local/m);
     expect(run.output).toMatch(/^✓ Cognito reachable \(http:\/\/127\.0\.0\.1:\d+\), pool local_\w+ \(\d+ ms\)$/m);
     expect(run.output).toMatch(/^✓ App reachable at http:\/\/127\.0\.0\.1:\d+ \(HTTP 200, \d+ ms\)$/m);
-    expect(run.output).toMatch(/^✓ The sign-up page at http:\/\/127\.0\.0\.1:\d+ shows its form \(page object "amplify"\) \("Create Account", "Email", "Password", \d+ ms\)$/m);
+    expect(run.output).toMatch(/^✓ The sign-up page at http:\/\/127\.0\.0\.1:\d+ shows its form \(page object "amplify"\) \(button "Create Account", "Email", "Password", \d+ ms\)$/m);
     expect(run.output).toMatch(/^✓ MailDev's push events connect/m);
     expect(run.output).toMatch(/^✓ Allowed: cognito-idp:AdminDeleteUser$/m);
     expect(run.output).toMatch(/^✓ Email goes out through Cognito's own sender \(COGNITO_DEFAULT\) \(the emulator's daily limit is off \(LOCAL_EMAIL_DAILY_LIMIT\); on AWS this run's \d+ mails would count against 50 a day\)$/m);

@@ -1,7 +1,9 @@
 // BASE_URL + SIGNUP_PAGE against the embedded stack: a developer's own page,
 // pointed at the stack, is what the stories drive. Here "their page" is a
 // minimal one this test serves itself, with words unlike the demo app's, so a
-// run that drove the demo app instead would fail.
+// run that drove the demo app instead would fail. Its sign-up form is at
+// #join, as an outside page's was: BASE_URL carries the hash, and a story that
+// opened the page without it (as the doctor did not) would land elsewhere and fail.
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -28,7 +30,7 @@ test.describe('your own page against the embedded stack', () => {
       else res.writeHead(200, { 'Content-Type': 'text/html' }).end(html);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/signup/`;
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/signup/#join`;
   });
 
   test.afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));

@@ -1,11 +1,12 @@
-import type { UiWords } from './words.js';
+import type { PageDescription } from '../description.js';
 
 /**
- * The worked example of your own UI: the words of the hand-written form in
- * local/app/custom-signup/. Copy this file, put in your form's labels, button
- * names and headings, and register it in pages/index.ts.
+ * The worked example of your own UI: the description of the hand-written form
+ * in local/app/custom-signup/. Copy this file to pages/ui/<name>.ts, put in
+ * your form's labels, control names and headings, and register it with one
+ * line in pages/ui/index.ts.
  */
-export const CUSTOM_FORM: UiWords = {
+export const CUSTOM_FORM: PageDescription = {
   signUp: { email: 'Work email', password: 'Choose a password', submit: 'Sign up' },
   confirmCode: { heading: 'Check your inbox', code: 'Verification code', submit: 'Verify email', resend: 'Send a new code' },
   // Signed in once the code is accepted (with ConfirmSignUp's Session): its signed-in page. Without a Session

@@ -1,10 +1,10 @@
-import type { UiWords } from './words.js';
+import type { PageDescription } from '../description.js';
 
 /**
  * AWS Amplify's `<Authenticator>`. Labels match exactly: "Password" is also
  * part of "Confirm Password" and of the "Show password" switch.
  */
-export const AMPLIFY: UiWords = {
+export const AMPLIFY: PageDescription = {
   signUp: { email: 'Email', password: 'Password', confirmPassword: 'Confirm Password', submit: 'Create Account' },
   confirmCode: { heading: 'We Emailed You', code: 'Confirmation Code', submit: 'Confirm', resend: 'Resend Code' },
   // The demo app's signed-in page; for your own app, name what it shows after sign-up.
@@ -24,9 +24,10 @@ export const AMPLIFY: UiWords = {
     submit: 'Submit',
     resend: 'Resend Code',
   },
-  // The demo app offers it at ?signin=email-code (local/app/src/configure-amplify.ts), email first.
+  // The demo app offers it at ?signin=email-code (local/app/src/configure-amplify.ts), email first, on the sign-in tab.
   signInByCode: {
     path: '?signin=email-code',
+    reachedBy: { role: 'tab', name: 'Sign In' },
     email: 'Email',
     request: 'Sign In with Email',
     heading: 'Confirm Email Code',
@@ -34,6 +35,8 @@ export const AMPLIFY: UiWords = {
     submit: 'Confirm',
     resend: 'Resend Code',
   },
+  // Email MFA's code, after the password: the Authenticator shows it as it shows the passwordless one.
+  mfaCode: { heading: 'Confirm Email Code', code: 'Code *', submit: 'Confirm' },
   // Heading and button share the words; "Password" matches exactly, not "Confirm Password".
   changePassword: { heading: 'Change Password', newPassword: 'Password', confirmPassword: 'Confirm Password', submit: 'Change Password' },
   // The demo app's account section on its signed-in page (local/app/src/account.tsx): the Authenticator has no such screen.

@@ -1,0 +1,30 @@
+// What the no-false-pass check of tests/self/integration/own-page.spec.ts
+// rests on: the page it serves is driven by a description none of whose words
+// another UI shows, so a run that drove another page (the demo app, say)
+// fails at its first control, heading or label, never passes.
+import { expect, test } from '@playwright/test';
+import { UIS, UI_NAMES, type PageDescription } from '../../pages';
+
+const SAMPLE_EMAIL = 'someone@example.test';
+
+/** Every name, label, heading and text a description looks for on the page, in the new format's every shape. */
+function wordsOf(description: PageDescription): string[] {
+  const found: string[] = [];
+  const walk = (value: unknown, key = ''): void => {
+    if (['path', 'role', 'screens'].includes(key)) return;
+    if (typeof value === 'string') found.push(value);
+    else if (typeof value === 'function') found.push(String(value.length === 1 ? (value as (email: string) => string)(SAMPLE_EMAIL) : ''));
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, k);
+  };
+  walk(description);
+  return found.filter(Boolean);
+}
+
+test("no word the minimal page's description looks for is another UI's", () => {
+  const own = wordsOf(UIS['minimal-form']);
+  expect(own, 'its controls by role and name, labels, headings and texts').toEqual(expect.arrayContaining(['Register', 'Mail me a new code', 'Enter the code', `Verified ${SAMPLE_EMAIL}.`]));
+  for (const other of UI_NAMES.filter((name) => name !== 'minimal-form')) {
+    const theirs = new Set(wordsOf(UIS[other]).map((word) => word.toLowerCase()));
+    expect(own.filter((word) => theirs.has(word.toLowerCase())), `words shared with ${other}`).toEqual([]);
+  }
+});
