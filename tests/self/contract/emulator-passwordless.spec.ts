@@ -21,6 +21,7 @@ import {
   type ExplicitAuthFlowsType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { Page } from '@playwright/test';
+import { waitUntil } from '../../../helpers/wait-until';
 import { MAX_PASSKEYS, originAllowed } from '../../../local/cognito/passkeys';
 import { expect, test } from '../fixtures';
 
@@ -67,12 +68,12 @@ async function mailsTo(mailWeb: string, address: string) {
 
 /** The code (six digits: a sign-up's) of the first mail to `address` after the `before` it had already. */
 async function codeMailedTo(mailWeb: string, address: string, before = 0, digits = 6): Promise<string> {
-  for (let waited = 0; waited < 5_000; waited += 100) {
-    const code = (await mailsTo(mailWeb, address))[before]?.text.match(new RegExp(`\\b\\d{${digits}}\\b`))?.[0];
-    if (code) return code;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`No new code mailed to ${address} in MailDev (${mailWeb}) within 5 s (it held ${before} before)`);
+  const code = await waitUntil(
+    async () => (await mailsTo(mailWeb, address))[before]?.text.match(new RegExp(`\\b\\d{${digits}}\\b`))?.[0],
+    (found) => found !== undefined,
+    { timeout: 5_000, what: `a new code mailed to ${address} in MailDev (${mailWeb}), after the ${before} it held before` },
+  );
+  return code!;
 }
 
 test('passwordless sign-up: allowed exactly when the pool, the app client, the attribute and its auto-verification allow it; the user has no password', async ({

@@ -28,7 +28,8 @@ async function firstStdoutLine(
       });
       child.once('close', (code) => reject(new Error(`the stack exited (${code}) before printing a line:\n${stderr}`)));
     });
-    // Whatever else it would print at once comes with the line, or not at all.
+    // Not a wait for something to happen: a window in which nothing more may appear on stdout, since an absence
+    // has no event to wait on. Whatever else it would print at once comes with the line, or not at all.
     await new Promise((resolve) => setTimeout(resolve, 300));
     if (child.exitCode === null) await whileRunning(stdout);
     return { stdout, stderr, stillRunning: child.exitCode === null };
