@@ -89,6 +89,8 @@ export const COGNITO_ERRORS = {
   // (aws-amplify/amplify-js#10959: "NotAuthorizedException: Invalid session for the user."); and one past the client's AuthSessionValidity.
   invalidSession: { name: 'NotAuthorizedException', message: 'Invalid session for the user.' },
   expiredSession: { name: 'NotAuthorizedException', message: 'Invalid session for the user, session is expired.' },
+  // Cognito's page behind a confirmation link, opened again once the user is confirmed (aws-amplify/amplify-js#3595).
+  alreadyConfirmed: { name: 'NotAuthorizedException', message: 'User cannot be confirmed. Current status is CONFIRMED' },
   userDoesNotExist: { name: 'UserNotFoundException', message: 'User does not exist.' },
   /**
    * A SignUp without a password where passwordless sign-up does not apply (local/cognito/passwordless-sign-up.ts).

@@ -1,5 +1,9 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { COGNITO_ERRORS, type CognitoErrorKey } from '../common/cognito-operations.js';
 import { ActionableError } from '../helpers/errors.js';
+
+/** A page's own words for the Cognito errors it does not show in Cognito's (UiWords.errors). */
+export type ErrorWords = Partial<Record<CognitoErrorKey, string>>;
 
 /**
  * The page's error message (role "alert"), as every screen shows Cognito's
@@ -9,12 +13,24 @@ import { ActionableError } from '../helpers/errors.js';
 export class Alert {
   readonly locator: Locator;
 
-  constructor(page: Page) {
+  constructor(
+    page: Page,
+    private readonly words: ErrorWords = {},
+  ) {
     this.locator = page.getByRole('alert');
   }
 
+  /**
+   * Expects the page to show `message`. Stories give Cognito's words; a page
+   * whose description words that error its own way (`errors`) is expected to
+   * show its own words instead, so no story asserts one UI's texts on another.
+   */
   async expectError(message: string | RegExp): Promise<void> {
-    await test.step(`see the error "${message}"`, () => expect(this.locator).toContainText(message));
+    const key = (Object.keys(this.words) as CognitoErrorKey[]).find((name) => COGNITO_ERRORS[name].message === message);
+    const shown = key ? this.words[key]! : message;
+    const said = key ? `see the error "${shown}" (the page's words for Cognito's "${String(message)}")` : `see the error "${String(message)}"`;
+
+    await test.step(said, () => expect(this.locator).toContainText(shown));
   }
 
   /** Runs a web-first assertion; if it fails while the page shows an error, the failure says so. */

@@ -24,7 +24,7 @@ export { UIS, UI_NAMES, descriptionFile, type UiName } from './ui/index.js';
  */
 export function screensOf(page: Page, description: PageDescription, base?: string): Screens {
   placeScreensAt(page, base);
-  const alert = new Alert(page);
+  const alert = new Alert(page, description.errors);
   const own = description.screens ?? {};
   const { signIn, signedIn } = description;
   const signInScreen = own.signIn?.(page, alert) ?? (signIn && signedIn ? new SignInScreen(page, signIn, signedIn, alert) : undefined);

@@ -1,3 +1,4 @@
+import type { ErrorWords } from './alert.js';
 import type { Control, Field } from './control.js';
 
 /**
@@ -84,4 +85,11 @@ export interface UiWords {
     changed: (email: string) => string;
     signOut: Control;
   };
+  /**
+   * The page's own words for a Cognito error that it shows in words other
+   * than Cognito's (keys: COGNITO_ERRORS in common/cognito-operations.ts).
+   * The stories expect Cognito's words unless the page says otherwise here,
+   * as the Authenticator does for a wrong or expired sign-in code.
+   */
+  errors?: ErrorWords;
 }

@@ -49,4 +49,10 @@ export const AMPLIFY: PageDescription = {
     changed: (email) => `Your email is now ${email}.`,
     signOut: 'Sign out',
   },
+  // Its own words for two of Cognito's (Amplify UI's VERIFICATION_CODE_INVALID and VERIFICATION_CODE_EXPIRED);
+  // every other error it shows in Cognito's.
+  errors: {
+    signInCodeMismatch: 'The verification code you entered is incorrect. Please try again.',
+    expiredSession: 'Your verification code has expired. Please request a new code.',
+  },
 };

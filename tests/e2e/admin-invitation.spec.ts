@@ -1,4 +1,4 @@
-import { expect, test } from '../../fixtures';
+import { COGNITO_ERRORS, expect, test } from '../../fixtures';
 
 test('an invited user signs in with the mailed temporary password, must choose a new one, and is CONFIRMED; a resent invitation replaces the password', async ({
   newUser,
@@ -19,7 +19,7 @@ test('an invited user signs in with the mailed temporary password, must choose a
     expect(second.temporaryPassword, 'Cognito resent the same temporary password').not.toBe(first.temporaryPassword);
   });
 
-  await session.expectSignInRefused({ email: newUser.email, password: first.temporaryPassword }, 'Incorrect username or password.');
+  await session.expectSignInRefused({ email: newUser.email, password: first.temporaryPassword }, COGNITO_ERRORS.incorrectPassword.message);
   await invitation.accept(newUser, second.temporaryPassword);
 
   await test.step('Cognito says the user is CONFIRMED', async () => {

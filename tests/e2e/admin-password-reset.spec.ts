@@ -1,4 +1,4 @@
-import { expect, test } from '../../fixtures';
+import { COGNITO_ERRORS, expect, test } from '../../fixtures';
 
 test("an admin resets a confirmed user's password: the mail with a code arrives, signing in leads to the reset form, and only the new password signs in", async ({
   confirmedUser,
@@ -23,7 +23,7 @@ test("an admin resets a confirmed user's password: the mail with a code arrives,
 
   await passwordReset.setNewPassword(fresh.code, newPassword);
 
-  await session.expectSignInRefused(confirmedUser, 'Incorrect username or password.');
+  await session.expectSignInRefused(confirmedUser, COGNITO_ERRORS.incorrectPassword.message);
   await session.signIn({ email: confirmedUser.email, password: newPassword });
 
   await test.step('Cognito holds the user as CONFIRMED again', async () => {

@@ -1,6 +1,6 @@
-import { expect, test } from '../../fixtures';
+import { COGNITO_ERRORS, expect, test } from '../../fixtures';
 
-const REFUSED = 'Incorrect username or password.';
+const REFUSED = COGNITO_ERRORS.incorrectPassword.message;
 
 test.describe('on the main pool', () => {
   test('a signed-in user changes their email: the code goes to the new address, not the old; once verified, the new address signs in', async ({

@@ -1,7 +1,6 @@
-import { anotherCode, expect, test } from '../../fixtures';
+import { anotherCode, COGNITO_ERRORS, expect, test } from '../../fixtures';
 
-/** What the Authenticator shows for Cognito's CodeMismatchException "Invalid code or auth state for the user.". */
-const WRONG_CODE = 'The verification code you entered is incorrect. Please try again.';
+const WRONG_CODE = COGNITO_ERRORS.signInCodeMismatch.message;
 
 test('a confirmed user signs in with a mailed code instead of a password; a wrong code and the code of an earlier mail are refused', async ({
   confirmedUser,
@@ -33,8 +32,7 @@ test.describe('when the code has expired', () => {
       userClock.advance(confirmedUser.email, 3 * 60_000 + 1_000),
     );
 
-    // The Authenticator's words for NotAuthorizedException "Invalid session for the user, session is expired.".
-    await emailCodeSignIn.expectCodeRefused(first.code, 'Your verification code has expired. Please request a new code.');
+    await emailCodeSignIn.expectCodeRefused(first.code, COGNITO_ERRORS.expiredSession.message);
     const second = await emailCodeSignIn.requestAgain();
 
     await test.step('asking again after the expiry mails a new code', () => {

@@ -1,4 +1,4 @@
-import { anotherCode, expect, test } from '../../fixtures';
+import { anotherCode, COGNITO_ERRORS, expect, test } from '../../fixtures';
 
 test('a user with email as a second factor signs in with the password and then the mailed code; a wrong code is refused', async ({
   confirmedUser,
@@ -11,8 +11,7 @@ test('a user with email as a second factor signs in with the password and then t
   );
 
   const mail = await emailCodeSignIn.signInForCode(confirmedUser);
-  // The Authenticator's words for Cognito's CodeMismatchException "Invalid code or auth state for the user.".
-  await emailCodeSignIn.expectCodeRefused(anotherCode(mail.code), 'The verification code you entered is incorrect. Please try again.');
+  await emailCodeSignIn.expectCodeRefused(anotherCode(mail.code), COGNITO_ERRORS.signInCodeMismatch.message);
   await emailCodeSignIn.signInWith(mail.code, confirmedUser);
 
   await test.step('Cognito still holds the user as CONFIRMED', async () => {

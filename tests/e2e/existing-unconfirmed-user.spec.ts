@@ -1,9 +1,9 @@
-import { expect, test } from '../../fixtures';
+import { COGNITO_ERRORS, expect, test } from '../../fixtures';
 
 test('signing up with an address that is registered but unconfirmed shows an error', async ({ signUpFlow, newUser, users }) => {
   await signUpFlow.signUp(newUser);
 
-  await signUpFlow.expectSignUpRefused(newUser, 'An account with the given email already exists.');
+  await signUpFlow.expectSignUpRefused(newUser, COGNITO_ERRORS.usernameExists.message);
 
   await test.step('the first registration stands, still UNCONFIRMED', async () => {
     expect(await users.getUserStatus(newUser.email)).toBe('UNCONFIRMED');

@@ -1,4 +1,4 @@
-import { expect, test } from '../../fixtures';
+import { COGNITO_ERRORS, expect, test } from '../../fixtures';
 
 test.describe('when the sign-up code has expired', () => {
   test("a sign-up code entered after its 24 hours is refused in Cognito's words, and Resend Code recovers", async ({ signUpFlow, newUser, userClock, users }) => {
@@ -6,7 +6,7 @@ test.describe('when the sign-up code has expired', () => {
 
     await test.step('24 hours and a minute later, for this user alone', () => userClock.advance(newUser.email, 24 * 3_600_000 + 60_000));
 
-    await signUpFlow.expectCodeRefused(first.code, 'Invalid code provided, please request a code again.', 'it was mailed more than 24 hours ago');
+    await signUpFlow.expectCodeRefused(first.code, COGNITO_ERRORS.expiredCode.message, 'it was mailed more than 24 hours ago');
     const second = await signUpFlow.resendCode();
 
     await test.step('the resent code is a new one', () => {

@@ -1,4 +1,4 @@
-import { anotherCode, expect, test } from '../../fixtures';
+import { anotherCode, COGNITO_ERRORS, expect, test } from '../../fixtures';
 
 test('a confirmed user resets a forgotten password with the mailed code; only the latest code works, and only the new password signs in', async ({
   confirmedUser,
@@ -17,11 +17,11 @@ test('a confirmed user resets a forgotten password with the mailed code; only th
     expect(second.code, 'Cognito sent the same reset code twice').not.toBe(first.code);
   });
 
-  await passwordReset.expectCodeRefused(anotherCode(second.code), newPassword, 'Invalid verification code provided, please try again.');
-  await passwordReset.expectCodeRefused(first.code, newPassword, 'Invalid verification code provided, please try again.');
+  await passwordReset.expectCodeRefused(anotherCode(second.code), newPassword, COGNITO_ERRORS.codeMismatch.message);
+  await passwordReset.expectCodeRefused(first.code, newPassword, COGNITO_ERRORS.codeMismatch.message);
   await passwordReset.setNewPassword(second.code, newPassword);
 
-  await session.expectSignInRefused(confirmedUser, 'Incorrect username or password.');
+  await session.expectSignInRefused(confirmedUser, COGNITO_ERRORS.incorrectPassword.message);
   await session.signIn({ email: confirmedUser.email, password: newPassword });
 
   await test.step('Cognito still holds the user as CONFIRMED', async () => {

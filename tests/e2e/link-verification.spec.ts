@@ -1,4 +1,4 @@
-import { anotherCode, expect, test } from '../../fixtures';
+import { anotherCode, COGNITO_ERRORS, expect, test } from '../../fixtures';
 
 /** The same link with another six-digit code: what a typo, or a forger, would open. */
 const tampered = (link: string) => {
@@ -23,7 +23,7 @@ test('on a pool that confirms by link, the mail carries a link to Cognito for th
   });
 
   await linkVerification.checkLink(mail, { on: pool, username });
-  await linkVerification.expectRefused(tampered(mail.link), 'Invalid verification code provided, please try again.', 'a link with another code');
+  await linkVerification.expectRefused(tampered(mail.link), COGNITO_ERRORS.codeMismatch.message, 'a link with another code');
 
   await test.step('the tampered link left the user UNCONFIRMED', async () => {
     expect(await pool.users.getUserStatus(newUser.email)).toBe('UNCONFIRMED');
@@ -35,5 +35,5 @@ test('on a pool that confirms by link, the mail carries a link to Cognito for th
     await expect.poll(() => pool.users.getUserStatus(newUser.email)).toBe('CONFIRMED');
   });
 
-  await linkVerification.expectRefused(mail.link, 'User cannot be confirmed. Current status is CONFIRMED', 'the same link again');
+  await linkVerification.expectRefused(mail.link, COGNITO_ERRORS.alreadyConfirmed.message, 'the same link again');
 });

@@ -1,4 +1,4 @@
-import { expect, test } from '../../fixtures';
+import { COGNITO_ERRORS, expect, test } from '../../fixtures';
 
 // The case teams cannot see with a fixed sleep: after the user is deleted and
 // signs up again with the same address, does Cognito send a fresh email?
@@ -21,7 +21,7 @@ test('signing up again after the user was deleted sends a new email with a new c
     expect(await inbox.extraMails(), 'one action, one mail').toBeUndefined();
   });
 
-  await signUpFlow.expectCodeRefused(first.code, 'Invalid verification code provided, please try again.');
+  await signUpFlow.expectCodeRefused(first.code, COGNITO_ERRORS.codeMismatch.message);
   await signUpFlow.confirm(newUser, second.code);
 
   await test.step('Cognito says the user is CONFIRMED', async () => {
@@ -49,7 +49,7 @@ test('signing up again after a confirmed user was deleted sends a new email, and
     expect(again.code, 'Cognito sent the first account’s code again').not.toBe(first?.code);
   });
 
-  await signUpFlow.expectCodeRefused(first?.code ?? '', 'Invalid verification code provided, please try again.');
+  await signUpFlow.expectCodeRefused(first?.code ?? '', COGNITO_ERRORS.codeMismatch.message);
   await signUpFlow.confirm(confirmedUser, again.code);
 
   await test.step('Cognito says the new account is CONFIRMED', async () => {

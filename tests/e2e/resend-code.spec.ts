@@ -1,4 +1,4 @@
-import { expect, test } from '../../fixtures';
+import { COGNITO_ERRORS, expect, test } from '../../fixtures';
 
 test('"Resend Code" sends another email with a new code, and only the new code confirms', async ({ signUpFlow, newUser, users }) => {
   const first = await signUpFlow.signUp(newUser);
@@ -9,7 +9,7 @@ test('"Resend Code" sends another email with a new code, and only the new code c
     expect(second.code, 'Cognito resent the same code').not.toBe(first.code);
   });
 
-  await signUpFlow.expectCodeRefused(first.code, 'Invalid verification code provided, please try again.');
+  await signUpFlow.expectCodeRefused(first.code, COGNITO_ERRORS.codeMismatch.message);
   await signUpFlow.confirm(newUser, second.code);
 
   await test.step('Cognito says the user is CONFIRMED', async () => {

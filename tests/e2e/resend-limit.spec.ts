@@ -1,4 +1,4 @@
-import { expect, test } from '../../fixtures';
+import { COGNITO_ERRORS, expect, test } from '../../fixtures';
 
 test.describe('when the hour\'s codes are spent', () => {
   test("a sixth resend within the hour is refused with Cognito's limit message and the user stays unconfirmed; an hour later a fresh code confirms", async ({
@@ -12,7 +12,7 @@ test.describe('when the hour\'s codes are spent', () => {
       await test.step(`the ${nth} resend within the hour`, () => signUpFlow.resendCode());
     }
 
-    await signUpFlow.expectResendRefused('Attempt limit exceeded, please try after some time.', 'Cognito allows a user 5 ResendConfirmationCode requests an hour');
+    await signUpFlow.expectResendRefused(COGNITO_ERRORS.attemptLimit.message, 'Cognito allows a user 5 ResendConfirmationCode requests an hour');
 
     await test.step('Cognito still holds the user as UNCONFIRMED', async () => {
       expect(await users.getUserStatus(newUser.email)).toBe('UNCONFIRMED');
