@@ -8,6 +8,12 @@ import { COGNITO_DEFAULT_INVITATION_EMAIL, COGNITO_DEFAULT_LINK_EMAIL, COGNITO_D
  * field for field, so the local pool and the real one cannot drift apart.
  */
 
+/**
+ * The embedded stack's other pools, beside its main one, by what they are set
+ * up for: some stories need one (against AWS, the main pool when it is that kind).
+ */
+export type VariantName = 'linkVerification' | 'keepOriginalEmail';
+
 /** What a pool is for: how sign-ups are confirmed, and whether an email change waits for verification. */
 export interface PoolKind {
   confirmBy: 'code' | 'link';

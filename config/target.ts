@@ -3,18 +3,20 @@ import { STACK_REGION, stackSettings, stackUrls, type AppRuntimeConfig } from '.
 import type { CognitoEndpoint } from '../helpers/cognito/client.js';
 import { ActionableError } from '../helpers/errors.js';
 import type { Settings } from './settings.js';
-import type { VariantName } from '../plan/stories.js';
+import type { VariantName } from '../common/pool-settings.js';
 import type { TargetAbilities } from '../plan/story-support.js';
 import { UserClock } from '../helpers/cognito/user-clock.js';
 
 export type MailTarget = { kind: 'maildev'; url: string } | { kind: 'mailslurp'; apiKey: string; basePath?: string };
 
-/** Another pool of the target, for stories its main pool cannot tell (links instead of codes, say), and how the app reaches it. */
+/**
+ * Another pool of the target, for stories its main pool cannot tell (links
+ * instead of codes, say). Where the page uses it is the page's description's
+ * to say (`pools`), unless it is the main pool itself.
+ */
 export interface PoolVariant {
   userPoolId: string;
   userPoolClientId: string;
-  /** Opened relative to the app's URL: the app then uses this pool. */
-  appPath: string;
   /** Where this pool's confirmation links must point: its hosted domain (the emulator, locally). */
   linkOrigin?: string;
 }
@@ -57,12 +59,12 @@ export async function localTarget(env: Record<string, string | undefined> = proc
       userPoolClientId: config.userPoolClientId,
     },
     mail: { kind: 'maildev', url: urls.mailWeb },
-    // The demo app switches pools by `?pool=`; see local/app/src/configure-amplify.ts.
+    // Where a page uses them is its description's `pools` (the demo app's: `?pool=`).
     variants: {
       ...(config.linkVerification
-        ? { linkVerification: { ...config.linkVerification, appPath: '?pool=link-verification', ...(config.userPoolEndpoint ? { linkOrigin: new URL(config.userPoolEndpoint).origin } : {}) } }
+        ? { linkVerification: { ...config.linkVerification, ...(config.userPoolEndpoint ? { linkOrigin: new URL(config.userPoolEndpoint).origin } : {}) } }
         : {}),
-      ...(config.keepOriginalEmail ? { keepOriginalEmail: { ...config.keepOriginalEmail, appPath: '?pool=keep-original-email' } } : {}),
+      ...(config.keepOriginalEmail ? { keepOriginalEmail: config.keepOriginalEmail } : {}),
     },
   };
 }
@@ -72,8 +74,8 @@ export async function resolveTarget(settings: Settings, env: Record<string, stri
   const remote = settings.remote;
   if (settings.target === 'local' || !remote) {
     const stack = await localTarget(env);
-    // Your own page knows only the pool it was given: the stack's other pools are the demo app's.
-    return settings.localAppUrl ? { ...stack, appUrl: settings.localAppUrl, variants: undefined } : stack;
+    // Your own page has the stack's other pools too, where its description says it uses them (`pools`).
+    return settings.localAppUrl ? { ...stack, appUrl: settings.localAppUrl } : stack;
   }
   return {
     name: 'remote',
@@ -111,7 +113,7 @@ export function linkOriginOf(target: Target, pool: Pick<UserPoolType, 'Domain' |
  */
 export function poolsFor(target: Target, pool: UserPoolType): Partial<Record<VariantName, PoolVariant>> {
   if (target.variants) return target.variants;
-  const main = { userPoolId: target.cognito.userPoolId, userPoolClientId: target.cognito.userPoolClientId, appPath: '' };
+  const main = { userPoolId: target.cognito.userPoolId, userPoolClientId: target.cognito.userPoolClientId };
   const linkOrigin = linkOriginOf(target, pool);
   const byLink = pool.VerificationMessageTemplate?.DefaultEmailOption === 'CONFIRM_WITH_LINK';
   const keepsOriginal = pool.UserAttributeUpdateSettings?.AttributesRequireVerificationBeforeUpdate?.includes('email');
@@ -119,6 +121,11 @@ export function poolsFor(target: Target, pool: UserPoolType): Partial<Record<Var
     ...(byLink && linkOrigin ? { linkVerification: { ...main, linkOrigin } } : {}),
     ...(keepsOriginal ? { keepOriginalEmail: main } : {}),
   };
+}
+
+/** The target's pools of their own kind that are not its main pool: a page must say where it uses each (its description's `pools`). */
+export function separatePools(target: Target, pool: UserPoolType): VariantName[] {
+  return (Object.entries(poolsFor(target, pool)) as [VariantName, PoolVariant][]).filter(([, variant]) => variant.userPoolId !== target.cognito.userPoolId).map(([name]) => name);
 }
 
 /** The embedded mail catcher's URL, for tests that only make sense against the embedded stack. */

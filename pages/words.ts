@@ -1,3 +1,4 @@
+import type { VariantName } from '../common/pool-settings.js';
 import type { ErrorWords } from './alert.js';
 import type { Control, Field } from './control.js';
 
@@ -85,6 +86,15 @@ export interface UiWords {
     changed: (email: string) => string;
     signOut: Control;
   };
+  /**
+   * Where the page uses each of the embedded stack's other pools, for the
+   * stories that need one (`npm run stack` prints them: LINK_VERIFICATION_USER_POOL_*,
+   * KEEP_ORIGINAL_EMAIL_USER_POOL_*): a path, query or hash relative to the
+   * page's URL, or a whole URL. The demo app takes `?pool=link-verification`.
+   * Without it those stories skip, saying that this page cannot be pointed at
+   * another pool.
+   */
+  pools?: Partial<Record<VariantName, string>>;
   /**
    * The page's own words for a Cognito error that it shows in words other
    * than Cognito's (keys: COGNITO_ERRORS in common/cognito-operations.ts).

@@ -32,8 +32,9 @@ export type PoolNeed =
   /** The pool offers email as a second factor, and the client lets the suite turn it on with a password sign-in. */
   | 'emailMfa';
 
-/** A pool set up its own way, which some stories need (the embedded stack has one of each; against AWS, the main pool when it is that kind). */
-export type VariantName = 'linkVerification' | 'keepOriginalEmail';
+import type { VariantName } from '../common/pool-settings.js';
+
+export type { VariantName };
 
 /** The screens a UI may lack: every UI has sign-up, confirm code and confirmed. */
 export type OptionalScreen = { [K in keyof Screens]-?: undefined extends Screens[K] ? K : never }[keyof Screens];

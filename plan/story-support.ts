@@ -69,7 +69,7 @@ function judgeNeeds(pool: UserPoolType & { EmailMfaConfiguration?: object }, cli
 }
 
 /** A pool of its own kind: what it is, and why the target has none. */
-const VARIANTS: Record<VariantName, { samePool: string; ownPool: string; missing: (byLink: boolean) => string }> = {
+export const VARIANTS: Record<VariantName, { samePool: string; ownPool: string; missing: (byLink: boolean) => string }> = {
   linkVerification: {
     samePool: 'a pool that confirms by link, with a domain for its links',
     ownPool: 'a pool that confirms by link, with a domain for its links',

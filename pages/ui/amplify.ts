@@ -49,6 +49,8 @@ export const AMPLIFY: PageDescription = {
     changed: (email) => `Your email is now ${email}.`,
     signOut: 'Sign out',
   },
+  // The demo app (both its UIs) uses the stack's other pools when opened with ?pool= (local/app/src/configure-amplify.ts).
+  pools: { linkVerification: '?pool=link-verification', keepOriginalEmail: '?pool=keep-original-email' },
   // Its own words for two of Cognito's (Amplify UI's VERIFICATION_CODE_INVALID and VERIFICATION_CODE_EXPIRED);
   // every other error it shows in Cognito's.
   errors: {

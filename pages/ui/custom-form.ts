@@ -26,4 +26,6 @@ export const CUSTOM_FORM: PageDescription = {
     submit: 'Save password',
     resend: 'Email me another code',
   },
+  // The demo app (both its UIs) uses the stack's other pools when opened with ?pool= (local/app/src/configure-amplify.ts).
+  pools: { linkVerification: '?pool=link-verification', keepOriginalEmail: '?pool=keep-original-email' },
 };

@@ -86,3 +86,21 @@ test("the doctor's story lines: a story the pool allows and the page cannot tell
   });
   expect(support.signUp).toEqual({ runs: true, why: 'the pool allows it' });
 });
+
+test("a story on one of the stack's other pools runs on a page that says where it uses that pool, and otherwise skips saying the page cannot be pointed at it", () => {
+  const page = (name: string, description: PageDescription) => ({ name, file: descriptionFile(name), description });
+  const separate = ['linkVerification', 'keepOriginalEmail'] as const;
+  expect(pageSupport(page('amplify', UIS.amplify), storyRecord('linkVerification'), separate).runs).toBe(true);
+  expect(pageSupport(page('minimal-form', UIS['minimal-form']), storyRecord('linkVerification'), separate)).toEqual({
+    runs: false,
+    why:
+      "page 'minimal-form' cannot be pointed at another pool: the story needs a pool that confirms by link, with a domain for its links, which the stack has beside its main pool " +
+      '(npm run stack prints it as LINK_VERIFICATION_USER_POOL_ID). Add `pools.linkVerification`, the path, query or URL at which your page uses that pool, to pages/ui/minimal-form.ts',
+    of: 'page',
+  });
+  expect(pageSupport(page('acme', { ...UIS.amplify, pools: { linkVerification: '/by-link' } }), storyRecord('keepOriginalEmail'), separate).why).toContain(
+    'Add `pools.keepOriginalEmail`',
+  );
+  // Against AWS the main pool is the one of that kind: the page at BASE_URL is already on it.
+  expect(pageSupport(page('minimal-form', UIS['minimal-form']), storyRecord('linkVerification'), []).runs).toBe(true);
+});

@@ -72,7 +72,7 @@ test("against one pool, the stories of a pool of their own kind run on it when i
     mail: { kind: 'mailslurp', apiKey: 'k' },
   };
   const link = { ...POOL, VerificationMessageTemplate: { DefaultEmailOption: 'CONFIRM_WITH_LINK' as const } };
-  const main = { userPoolId: 'eu-west-1_AbC', userPoolClientId: 'client1', appPath: '' };
+  const main = { userPoolId: 'eu-west-1_AbC', userPoolClientId: 'client1' };
 
   expect(poolsFor(remote, POOL)).toEqual({});
   expect(poolsFor(remote, { ...link, Domain: 'acme-test' })).toEqual({ linkVerification: { ...main, linkOrigin: 'https://acme-test.auth.eu-west-1.amazoncognito.com' } });
@@ -85,6 +85,6 @@ test("against one pool, the stories of a pool of their own kind run on it when i
   expect(runs(storySupport({ ...link, Domain: 'acme-test' }, CLIENT, poolsFor(remote, { ...link, Domain: 'acme-test' })))).toEqual(['weakPassword', 'invitation', 'linkVerification']);
 
   // The embedded stack names its own pools, whatever its main pool is.
-  const local: Target = { ...remote, name: 'local', variants: { keepOriginalEmail: { ...main, appPath: '?pool=keep-original-email' } } };
+  const local: Target = { ...remote, name: 'local', variants: { keepOriginalEmail: { userPoolId: 'local_Keep', userPoolClientId: 'client2' } } };
   expect(poolsFor(local, link)).toBe(local.variants);
 });

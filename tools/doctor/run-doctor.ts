@@ -7,7 +7,7 @@ import { UIS, descriptionFile } from '../../pages/index.js';
 import { withPageSupport } from '../../plan/page-support.js';
 import { plannedEmails, storySupport } from '../../plan/story-support.js';
 import { loadSettings, SettingsError, type Settings } from '../../config/settings.js';
-import { abilitiesOf, poolsFor, resolveTarget, type Target } from '../../config/target.js';
+import { abilitiesOf, poolsFor, resolveTarget, separatePools, type Target } from '../../config/target.js';
 import { appClientChecks } from './app-client-checks.js';
 import { configurationProblems, type CheckResult } from './check-result.js';
 import { deliveryRecordChecks, sesChecks } from './delivery-checks.js';
@@ -92,7 +92,7 @@ export async function runDoctor(
     // The page's description on top (SIGNUP_PAGE's; the demo's Authenticator, which has every screen, by default).
     const page = { name: settings.signupPage, file: descriptionFile(settings.signupPage), description: UIS[settings.signupPage] };
     const support =
-      appClient.value && described ? withPageSupport(storySupport(described, appClient.value, poolsFor(target, described), abilitiesOf(target)), page) : undefined;
+      appClient.value && described ? withPageSupport(storySupport(described, appClient.value, poolsFor(target, described), abilitiesOf(target)), page, separatePools(target, described)) : undefined;
     if (support && described) results.push(...storyChecks(described, support));
     else results.push({ status: 'fail', title: `The app client ${target.cognito.userPoolClientId} could not be read`, detail: appClient.error?.message, fix: 'Check COGNITO_CLIENT_ID: it must be a client of this pool.' });
     if (described) {
