@@ -63,9 +63,9 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': cognitoAdminImports(/^(?:AdminDeleteUserCommand|CognitoIdentityProvider|default)$/) },
   },
   {
-    // A team's Lambda handler is loaded by the path its settings give, and the stack from its bundle, whose name is
-    // its content's hash: these imports' modules are named at run time.
-    files: ['local/cognito/team-function.ts', 'local/run-stack.mjs'],
+    // A team's Lambda handler is loaded by the path its settings give, the stack from its bundle, whose name is
+    // its content's hash, and the page descriptions by their file names in pages/ui/: these imports' modules are named at run time.
+    files: ['local/cognito/team-function.ts', 'local/run-stack.mjs', 'pages/ui/index.ts'],
     rules: { 'no-restricted-syntax': ['error', ...ADMIN_CALL_SYNTAX.filter((rule) => rule !== IMPORT_NAMED_AT_RUN_TIME)] },
   },
   {

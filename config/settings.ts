@@ -1,5 +1,5 @@
 import { STACK_VARIABLES, StackSettingsError, stackSettings } from '../local/stack-settings.js';
-import { UI_NAMES, type UiName } from '../pages/index.js';
+import { UI_NAMES, descriptionFile, type UiName } from '../pages/index.js';
 import { ActionableError } from '../helpers/errors.js';
 import { compileTestEmailPattern } from '../helpers/cognito/deletion-guard.js';
 import { CodeRuleError, codeRulesFromEnv, type CodeRule } from '../helpers/mail/code-rules.js';
@@ -161,10 +161,10 @@ function timeouts(read: Reading, target: TargetName): Pick<Settings, 'emailTimeo
   return { emailTimeoutMs, ...(callBudgetMs !== undefined ? { callBudgetMs } : {}) };
 }
 
-/** Which registered page object drives the UI (SIGNUP_PAGE). */
+/** Which page description drives the UI (SIGNUP_PAGE): a file in pages/ui/, by its name. */
 function signupPageOf(read: Reading): UiName {
   const signupPage = (read.value('SIGNUP_PAGE') ?? 'amplify') as UiName;
-  if (!UI_NAMES.includes(signupPage)) read.malformed('SIGNUP_PAGE', `is "${signupPage}", not one of ${UI_NAMES.join(', ')}`);
+  if (!UI_NAMES.includes(signupPage)) read.malformed('SIGNUP_PAGE', `is "${signupPage}", but there is no ${descriptionFile(signupPage)}; the pages described are ${UI_NAMES.join(', ')}`);
   return signupPage;
 }
 

@@ -3,8 +3,8 @@ import type { PageDescription } from '../description.js';
 /**
  * The worked example of your own UI: the description of the hand-written form
  * in local/app/custom-signup/. Copy this file to pages/ui/<name>.ts, put in
- * your form's labels, control names and headings, and register it with one
- * line in pages/ui/index.ts.
+ * your form's labels, control names and headings, and name it with
+ * SIGNUP_PAGE=<name>: the file is found by its name, with nothing to register.
  */
 export const CUSTOM_FORM: PageDescription = {
   signUp: { email: 'Work email', password: 'Choose a password', submit: 'Sign up' },

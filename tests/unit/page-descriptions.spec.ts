@@ -4,7 +4,7 @@
 // fails at its first control, heading or label, never passes.
 import { readFileSync, readdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { UIS, UI_NAMES, type PageDescription } from '../../pages';
+import { UIS, UI_NAMES, descriptionOf, type PageDescription } from '../../pages';
 
 const SAMPLE_EMAIL = 'someone@example.test';
 
@@ -25,14 +25,14 @@ test("no word the minimal page's description looks for is another UI's", () => {
   const own = wordsOf(UIS['minimal-form']);
   expect(own, 'its controls by role and name, labels, headings and texts').toEqual(expect.arrayContaining(['Register', 'Mail me a new code', 'Enter the code', `Verified ${SAMPLE_EMAIL}.`]));
   for (const other of UI_NAMES.filter((name) => name !== 'minimal-form')) {
-    const theirs = new Set(wordsOf(UIS[other]).map((word) => word.toLowerCase()));
+    const theirs = new Set(wordsOf(descriptionOf(other)).map((word) => word.toLowerCase()));
     expect(own.filter((word) => theirs.has(word.toLowerCase())), `words shared with ${other}`).toEqual([]);
   }
 });
 
 test("the stories expect Cognito's words for its errors, never one UI's own: a page's own words live in its description's `errors`", () => {
   const stories = readdirSync('tests/e2e').map((file) => [file, readFileSync(`tests/e2e/${file}`, 'utf8')] as const);
-  const uiWords = UI_NAMES.flatMap((name) => Object.values(UIS[name].errors ?? {}).map((words) => ({ name, words })));
+  const uiWords = UI_NAMES.flatMap((name) => Object.values(descriptionOf(name).errors ?? {}).map((words) => ({ name, words })));
   expect(uiWords.map(({ words }) => words), "the Authenticator's own words for a wrong sign-in code").toContain('The verification code you entered is incorrect. Please try again.');
   const found = stories.flatMap(([file, text]) => uiWords.filter(({ words }) => text.includes(words)).map(({ name, words }) => `${file}: "${words}" (${name}'s)`));
   expect(found, 'expect COGNITO_ERRORS.<key>.message instead; the page\'s description says how it words it').toEqual([]);

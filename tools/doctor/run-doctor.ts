@@ -3,7 +3,7 @@ import { redactUrl } from '../../common/urls.js';
 import { networkWarning, stackSettings } from '../../local/stack-settings.js';
 import { describeAppClient, describeUserPool, withEmailMfaConfiguration } from '../../helpers/cognito/pool-description.js';
 import { STORY_KEYS } from '../../plan/stories.js';
-import { UIS, descriptionFile } from '../../pages/index.js';
+import { descriptionOf, descriptionFile } from '../../pages/index.js';
 import { withPageSupport } from '../../plan/page-support.js';
 import { plannedEmails, storySupport } from '../../plan/story-support.js';
 import { loadSettings, SettingsError, type Settings } from '../../config/settings.js';
@@ -78,7 +78,7 @@ export async function runDoctor(
     );
     if (app.value && app.value.status < 400) {
       const pageCheck = () => signUpFormCheck(target.appUrl, settings.signupPage);
-      results.push(await (options.keepPageCheck ? keptPageCheck(target.appUrl, UIS[settings.signupPage], pageCheck, options.pageCheckFile) : pageCheck()));
+      results.push(await (options.keepPageCheck ? keptPageCheck(target.appUrl, descriptionOf(settings.signupPage), pageCheck, options.pageCheckFile) : pageCheck()));
     }
     if (settings.localAppUrl && target.cognito.endpoint) results.push(await pageOriginCheck(target.cognito.endpoint, settings.localAppUrl));
     results.push(...(await inboxChecks(target)));
@@ -90,7 +90,7 @@ export async function runDoctor(
     const described = pool.value && (await withEmailMfaConfiguration(client, target.cognito.userPoolId, pool.value).catch(() => pool.value));
     // Which stories will run: read once, for the story lines, the trigger lines and the mails this run causes.
     // The page's description on top (SIGNUP_PAGE's; the demo's Authenticator, which has every screen, by default).
-    const page = { name: settings.signupPage, file: descriptionFile(settings.signupPage), description: UIS[settings.signupPage] };
+    const page = { name: settings.signupPage, file: descriptionFile(settings.signupPage), description: descriptionOf(settings.signupPage) };
     const support =
       appClient.value && described ? withPageSupport(storySupport(described, appClient.value, poolsFor(target, described), abilitiesOf(target)), page, separatePools(target, described)) : undefined;
     if (support && described) results.push(...storyChecks(described, support));

@@ -1,7 +1,7 @@
 import { chromium } from '@playwright/test';
 import { chromiumExecutablePath } from '../../config/browser.js';
 import { redactUrl } from '../../common/urls.js';
-import { UIS, type UiName } from '../../pages/index.js';
+import { descriptionOf, type UiName } from '../../pages/index.js';
 import { describeControl, describeField, locate, locateField } from '../../pages/control.js';
 import { whatIsThere } from '../../pages/missing-control.js';
 import { openScreen } from '../../pages/screen-place.js';
@@ -16,7 +16,7 @@ import type { CheckResult } from './check-result.js';
  * instead of in every story.
  */
 export async function signUpFormCheck(url: string, pageName: UiName): Promise<CheckResult> {
-  const words = UIS[pageName].signUp;
+  const words = descriptionOf(pageName).signUp;
   const shown = redactUrl(url);
   const expected = `${describeControl(words.submit)}, ${describeField(words.email)}, ${describeField(words.password)}`;
   const executablePath = chromiumExecutablePath();
