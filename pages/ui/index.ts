@@ -26,7 +26,13 @@ async function discover(): Promise<Record<string, PageDescription>> {
   for (const file of readdirSync(folder).sort()) {
     const name = /^([a-z0-9][a-z0-9-]*)\.ts$/.exec(file)?.[1];
     if (!name || name === 'index') continue;
-    const descriptions = Object.values((await import(new URL(file, folder).href)) as Record<string, unknown>).filter(isDescription);
+    // A file removed since the folder was read (a scaffold's self-test cleaning up) is not a page any more.
+    const module = await import(new URL(file, folder).href).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ERR_MODULE_NOT_FOUND' || error.code === 'ENOENT') return undefined;
+      throw error;
+    });
+    if (!module) continue;
+    const descriptions = Object.values(module as Record<string, unknown>).filter(isDescription);
     if (descriptions.length !== 1) {
       throw new Error(
         `pages/ui/${file} exports ${descriptions.length} page descriptions; a file there must export exactly one ` +
