@@ -4,42 +4,29 @@
 // run that drove the demo app instead would fail. Its sign-up form is at
 // #join, as an outside page's was: BASE_URL carries the hash, and a story that
 // opened the page without it (as the doctor did not) would land elsewhere and fail.
-import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { runPlaywright } from '../../../tools/child-run';
 import { localTarget } from '../../../config/target';
 import { expect, test } from '../fixtures';
+import { serveMinimalPage, type MinimalPageServer } from '../support/minimal-page-server';
 
 test.describe('your own page against the embedded stack', () => {
   test.setTimeout(120_000);
-  let server: Server;
+  let server: MinimalPageServer;
   let url: string;
-  /** The pool the page signs up to, told once its stack runs. */
-  let config = '{}';
-  const requested: string[] = [];
-  /** The page's HTML, which a test may change between runs. */
-  let html = '';
 
   test.beforeEach(async ({ target }) => {
     test.skip(target.name !== 'local', 'the page under test is pointed at the embedded stack');
-    html = readFileSync(new URL('../support/minimal-signup.html', import.meta.url), 'utf8');
-    server = createServer((req, res) => {
-      requested.push(req.url ?? '');
-      if (req.url?.endsWith('/config.json')) res.writeHead(200, { 'Content-Type': 'application/json' }).end(config);
-      else res.writeHead(200, { 'Content-Type': 'text/html' }).end(html);
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/signup/#join`;
+    server = await serveMinimalPage();
+    url = server.url;
   });
 
-  test.afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+  test.afterEach(() => server?.close());
 
   test('BASE_URL and SIGNUP_PAGE drive that page: the doctor checks its form, and the stories pass through it', async ({ startPrivateStack }) => {
     // A stack told BASE_URL, as the run's own would be: the emulator answers no other page than the demo app's and BASE_URL's.
     const stack = await startPrivateStack({ pageOrigin: new URL(url).origin });
     const pool = (await localTarget(stack.env)).cognito;
-    config = JSON.stringify({ userPoolEndpoint: pool.endpoint, userPoolClientId: pool.userPoolClientId });
+    server.usePool(pool);
     const run = await runPlaywright(
       ['--project=local', 'tests/e2e/signup-verification.spec.ts', 'tests/e2e/resend-code.spec.ts'],
       { CI: undefined, ...stack.env, BASE_URL: url, SIGNUP_PAGE: 'minimal-form' },
@@ -47,14 +34,14 @@ test.describe('your own page against the embedded stack', () => {
     expect(run.exitCode, run.output).toBe(0);
     // The doctor (setup project), then the two stories.
     expect(run.output).toMatch(/\b3 passed\b/);
-    expect(requested).toContain('/signup/');
-    expect(requested).toContain('/signup/config.json');
+    expect(server.requested).toContain('/signup/');
+    expect(server.requested).toContain('/signup/config.json');
   });
 
   test('a stack started without that BASE_URL, and reused, stops the run at the doctor, saying so and how to fix it', async ({ startPrivateStack }) => {
     const stack = await startPrivateStack();
     const pool = (await localTarget(stack.env)).cognito;
-    config = JSON.stringify({ userPoolEndpoint: pool.endpoint, userPoolClientId: pool.userPoolClientId });
+    server.usePool(pool);
     const run = await runPlaywright(['--project=local', 'tests/e2e/signup-verification.spec.ts'], { CI: undefined, ...stack.env, BASE_URL: url, SIGNUP_PAGE: 'minimal-form' });
     expect(run.exitCode, run.output).toBe(1);
     expect(run.output).toContain(`✗ The Cognito emulator refuses your page's calls (${new URL(url).origin})`);
@@ -65,10 +52,10 @@ test.describe('your own page against the embedded stack', () => {
   test("a test run's doctor keeps its page check while the page is unchanged, and looks again, failing as before, once it changes", async ({ startPrivateStack }) => {
     const stack = await startPrivateStack({ pageOrigin: new URL(url).origin });
     const pool = (await localTarget(stack.env)).cognito;
-    config = JSON.stringify({ userPoolEndpoint: pool.endpoint, userPoolClientId: pool.userPoolClientId });
+    server.usePool(pool);
     const env = { CI: undefined, ...stack.env, BASE_URL: url, SIGNUP_PAGE: 'minimal-form' };
     // The page's own script asks for config.json: only a browser does, the doctor's fingerprint of the page does not.
-    const browserOpened = () => requested.includes('/signup/config.json');
+    const browserOpened = () => server.requested.includes('/signup/config.json');
 
     await test.step('the first run opens the page in a browser', async () => {
       const run = await runPlaywright(['--project=doctor'], env);
@@ -77,15 +64,15 @@ test.describe('your own page against the embedded stack', () => {
     });
 
     await test.step('the next, with nothing changed, keeps its pass: the page is fetched, not opened', async () => {
-      requested.length = 0;
+      server.requested.length = 0;
       const run = await runPlaywright(['--project=doctor'], env);
       expect(run.exitCode, run.output).toBe(0);
-      expect(requested).toContain('/signup/');
+      expect(server.requested).toContain('/signup/');
       expect(browserOpened()).toBe(false);
     });
 
     await test.step('the page changed: the browser opens again, and the doctor stops the run with its words', async () => {
-      html = html.replace('>Register<', '>Join now<');
+      server.html = server.html.replace('>Register<', '>Join now<');
       const run = await runPlaywright(['--project=local', 'tests/e2e/signup-verification.spec.ts'], env);
       expect(run.exitCode).toBe(1);
       expect(run.output).toContain(`✗ The page at ${url} shows no sign-up form of page object "minimal-form"`);
