@@ -40,6 +40,12 @@ test("the Authenticator's sign-up: the confirmation field apart, the button that
   ]);
 });
 
+test('other words for the same things: a passphrase is the password, "Send the code again" the resend', () => {
+  expect(guessSignUp(screen({ fields: ['Email address', 'New passphrase'], controls: [{ role: 'button', name: 'Open my account', submits: true }] })).found).toBe(true);
+  const code = guessConfirmCode(screen({ headings: ['Confirm your address'], fields: ['Six-digit code'], controls: [{ role: 'button', name: 'Confirm address', submits: true }, { role: 'link', name: 'Send the code again' }] }));
+  expect(code.slots.find((s) => s.key === 'resend')?.word).toEqual({ control: { role: 'link', name: 'Send the code again' } });
+});
+
 test('a file with what was guessed, a TODO line where nothing was, and the other screens commented out: in the words of the page', () => {
   const email = 'cse2e-x@inbox.test';
   const signUp = guessSignUp(screen({ fields: ['Work email'], controls: [{ role: 'button', name: 'Join', submits: true }] }));
@@ -50,10 +56,10 @@ test('a file with what was guessed, a TODO line where nothing was, and the other
 
   expect(constantName('3m-form')).toBe('PAGE_3M_FORM');
   expect(text).toContain('export const PAGE_3M_FORM: PageDescription = {');
-  expect(text).toContain("    // TODO: no field labelled like \"password\" on the sign-up screen (fields: [\"Work email\"]): write its label.\n    password: 'TODO',");
+  expect(text).toContain("    // TODO: no field labelled like \"password\" or \"passphrase\" on the sign-up screen (fields: [\"Work email\"]): write its label.\n    password: 'TODO',");
   expect(text).toContain("  confirmCode: { heading: 'Check your inbox', code: 'Code', submit: 'Verify', resend: { role: 'link', name: 'Send a new code' } },");
   // The address becomes ${email}; the page's own backticks and ${ stay text.
   expect(text).toContain('  confirmed: { heading: \'In\', text: (email) => `Hi \\`${email}\\`, \\${not} yours` },');
   expect(text).toMatch(/\n {2}\/\/ signIn: \{ reachedBy: '…'/);
-  expect(todosOf(contents)).toEqual(['signUp.password: no field labelled like "password" on the sign-up screen (fields: ["Work email"]): write its label']);
+  expect(todosOf(contents)).toEqual(['signUp.password: no field labelled like "password" or "passphrase" on the sign-up screen (fields: ["Work email"]): write its label']);
 });

@@ -6,7 +6,7 @@ import { screenAfter, surveyScreen, treeOf, type ScreenSurvey, type SeenControl 
 /** The names of controls that lead to the screens worth describing beside sign-up. */
 export const LEADS_TO = {
   signIn: /sign ?in|log ?in|already have/i,
-  forgotPassword: /forgot|reset/i,
+  forgotPassword: /forgot|reset|lost/i,
   signUp: /sign ?up|register|create|join/i,
 } as const;
 

@@ -20,10 +20,11 @@ export interface ScreenGuess {
 }
 
 const EMAIL = /e-?mail/i;
-const PASSWORD = /password/i;
+// A passphrase is a password in other words (tests/self/support/portal.html).
+const PASSWORD = /password|passphrase/i;
 const CONFIRM = /confirm|repeat|again/i;
 const CODE = /code/i;
-const RESEND = /resend|new code|another|send again/i;
+const RESEND = /resend|new code|another|(?:send|mail).*again/i;
 const SUBMIT_CODE = /confirm|verify|submit|continue|activate|send/i;
 const SEND_RESET = /send|reset|code|submit|continue/i;
 
@@ -53,7 +54,7 @@ export function guessSignUp(survey: ScreenSurvey, reachedBy?: SeenControl): Scre
     slots: [
       ...optional('reachedBy', control(reachedBy)),
       slot('email', label(email), `no field labelled like "email" on the sign-up screen (fields: ${JSON.stringify(survey.fields)}): write its label`),
-      slot('password', label(password), `no field labelled like "password" on the sign-up screen (fields: ${JSON.stringify(survey.fields)}): write its label`),
+      slot('password', label(password), `no field labelled like "password" or "passphrase" on the sign-up screen (fields: ${JSON.stringify(survey.fields)}): write its label`),
       ...optional('confirmPassword', label(confirmPassword)),
       slot('submit', control(submit), `no button named like sign up, register, create or join, nor one submit button, on the sign-up screen: write the name of the button that sends the form`),
     ],
