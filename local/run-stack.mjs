@@ -12,6 +12,10 @@ import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+// The same .env the tests, the doctor and the scaffold read (DOTENV_CONFIG_PATH for another file): a port moved
+// there (LOCAL_MAIL_WEB_PORT, as the port-in-use message advises) moves the stack started by hand too. Variables
+// already set win, so Playwright's webServer and the self-tests' children keep theirs.
+import 'dotenv/config';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const cacheDir = path.join(here, '..', 'node_modules', '.cache', 'cognito-signup-e2e', 'stack');

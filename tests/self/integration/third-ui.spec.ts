@@ -5,13 +5,12 @@
 // own. Its adoption is one file, pages/ui/portal.ts. Every story either passes
 // on it or skips with the true reason, read from the run's own report.
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { localTarget } from '../../../config/target';
 import { STORIES, STORY_KEYS, type StoryKey } from '../../../plan/stories';
 import { runPlaywright } from '../../../tools/child-run';
 import { expect, test } from '../fixtures';
+import { servePage, type MinimalPageServer } from '../support/minimal-page-server';
 
 /** What each story does on the portal: passes, or skips with a reason that says this. */
 const EXPECTED: Record<StoryKey, 'passed' | { skipped: string }> = {
@@ -51,23 +50,16 @@ const specsOf = (suite: JsonSuite): JsonSpec[] => [...(suite.specs ?? []), ...(s
 test.describe('a third UI, adopted with its description alone', () => {
   // Every story, one worker at a time beside the other self-tests: about a minute and a half.
   test.setTimeout(360_000);
-  let server: Server | undefined;
+  let portal: MinimalPageServer | undefined;
 
-  test.afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+  test.afterEach(() => portal?.close());
 
   test('every story passes on it or skips saying what the page lacks and which field adds it', async ({ target, startPrivateStack }, testInfo) => {
     test.skip(target.name !== 'local', 'the page under test is pointed at the embedded stack');
-    let config = '{}';
-    const html = readFileSync(new URL('../support/portal.html', import.meta.url), 'utf8');
-    server = createServer((req, res) => {
-      if (req.url?.endsWith('/config.json')) res.writeHead(200, { 'Content-Type': 'application/json' }).end(config);
-      else res.writeHead(200, { 'Content-Type': 'text/html' }).end(html);
-    });
-    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/portal/`;
+    portal = await servePage('portal.html', '/portal/');
+    const { url } = portal;
     const stack = await startPrivateStack({ pageOrigin: new URL(url).origin });
-    const pool = (await localTarget(stack.env)).cognito;
-    config = JSON.stringify({ userPoolEndpoint: pool.endpoint, userPoolClientId: pool.userPoolClientId });
+    portal.usePool((await localTarget(stack.env)).cognito);
 
     const report = testInfo.outputPath('report.json');
     const run = await runPlaywright(['--project=local'], { CI: undefined, ...stack.env, BASE_URL: url, SIGNUP_PAGE: 'portal', PLAYWRIGHT_JSON_OUTPUT_FILE: report }, {

@@ -20,12 +20,15 @@ export interface MinimalPageServer {
   close(): Promise<void>;
 }
 
-export async function serveMinimalPage(): Promise<MinimalPageServer> {
+export const serveMinimalPage = (): Promise<MinimalPageServer> => servePage('minimal-signup.html', '/signup/#join');
+
+/** Any page of tests/self/support/ served the same way, at `at` (a path, and the hash of the screen to open). */
+export async function servePage(file: string, at: string): Promise<MinimalPageServer> {
   let config = '{}';
   const served: MinimalPageServer = {
     url: '',
     requested: [],
-    html: readFileSync(new URL('./minimal-signup.html', import.meta.url), 'utf8'),
+    html: readFileSync(new URL(`./${file}`, import.meta.url), 'utf8'),
     usePool: ({ endpoint, userPoolClientId }) => (config = JSON.stringify({ userPoolEndpoint: endpoint, userPoolClientId })),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
@@ -35,6 +38,6 @@ export async function serveMinimalPage(): Promise<MinimalPageServer> {
     else res.writeHead(200, { 'Content-Type': 'text/html' }).end(served.html);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  served.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/signup/#join`;
+  served.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${at}`;
   return served;
 }
