@@ -14,7 +14,7 @@ import { SignInScreen } from './sign-in-screen.js';
 import { SignUpScreen } from './sign-up-screen.js';
 import { placeScreensAt } from './screen-place.js';
 
-export { UIS, UI_NAMES, descriptionFile, descriptionOf, type UiName } from './ui/index.js';
+export { SUITE_UI_NAMES, UIS, UI_NAMES, descriptionFile, descriptionOf, type UiName } from './ui/index.js';
 
 /**
  * The screens of one UI on a page: each built from the description's words by

@@ -3,13 +3,21 @@ import type { PageDescription } from '../description.js';
 import { AMPLIFY } from './amplify.js';
 import { CUSTOM_FORM } from './custom-form.js';
 import { MINIMAL_FORM } from './minimal-form.js';
+import { PORTAL } from './portal.js';
 
-/** The suite's own UIs, named here as well so that its code and tests may use them by name, typed. */
+/**
+ * The suite's own UIs, named here as well so that its code and tests may use
+ * them by name, typed; the suite's tests of itself look at these only, so a
+ * team's own file beside them changes none of those tests.
+ */
 const OWN = {
   amplify: AMPLIFY,
   'custom-form': CUSTOM_FORM,
   'minimal-form': MINIMAL_FORM,
+  portal: PORTAL,
 } satisfies Record<string, PageDescription>;
+
+export const SUITE_UI_NAMES = Object.keys(OWN) as (keyof typeof OWN)[];
 
 /** A file's export is a description when it has the one screen every page has. */
 const isDescription = (value: unknown): value is PageDescription =>

@@ -4,7 +4,7 @@
 // fails at its first control, heading or label, never passes.
 import { readFileSync, readdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { UI_NAMES, descriptionOf, type PageDescription } from '../../pages';
+import { SUITE_UI_NAMES, descriptionOf, type PageDescription } from '../../pages';
 
 const SAMPLE_EMAIL = 'someone@example.test';
 
@@ -30,7 +30,7 @@ for (const [name, sample] of [
     const own = wordsOf(descriptionOf(name));
     expect(own, 'its controls by role and name, labels, headings and texts').toEqual(expect.arrayContaining([...sample]));
     // The scaffold's self-test (tests/self/integration/new-page.spec.ts) writes, for a minute, a description of the minimal page: its words.
-    for (const other of UI_NAMES.filter((candidate) => candidate !== name && !candidate.startsWith('scaffold-selftest-'))) {
+    for (const other of SUITE_UI_NAMES.filter((candidate) => candidate !== name)) {
       const theirs = new Set(wordsOf(descriptionOf(other)).map((word) => word.toLowerCase()));
       expect(own.filter((word) => theirs.has(word.toLowerCase())), `words shared with ${other}`).toEqual([]);
     }
@@ -39,7 +39,7 @@ for (const [name, sample] of [
 
 test("the stories expect Cognito's words for its errors, never one UI's own: a page's own words live in its description's `errors`", () => {
   const stories = readdirSync('tests/e2e').map((file) => [file, readFileSync(`tests/e2e/${file}`, 'utf8')] as const);
-  const uiWords = UI_NAMES.flatMap((name) => Object.values(descriptionOf(name).errors ?? {}).map((words) => ({ name, words })));
+  const uiWords = SUITE_UI_NAMES.flatMap((name) => Object.values(descriptionOf(name).errors ?? {}).map((words) => ({ name, words })));
   expect(uiWords.map(({ words }) => words), "the Authenticator's own words for a wrong sign-in code").toContain('The verification code you entered is incorrect. Please try again.');
   const found = stories.flatMap(([file, text]) => uiWords.filter(({ words }) => text.includes(words)).map(({ name, words }) => `${file}: "${words}" (${name}'s)`));
   expect(found, 'expect COGNITO_ERRORS.<key>.message instead; the page\'s description says how it words it').toEqual([]);
