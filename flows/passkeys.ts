@@ -54,13 +54,13 @@ export class PasskeyFlow extends EmailFlow {
   }
 
   /**
-   * Signed out, after the passkey was removed: asking to sign in with a
-   * passkey must not end signed in. Cognito no longer offers WEB_AUTHN to the
+   * Signed out, after the passkey was removed (or the account deleted and the
+   * address signed up again): asking to sign in with a passkey must not end signed in. Cognito no longer offers WEB_AUTHN to the
    * user (it answers the other first factors, SELECT_CHALLENGE), so no
    * assertion is asked of the authenticator, and none accepted.
    */
   async expectRefused(user: Pick<Credentials, 'email'>): Promise<void> {
-    await test.step(`sign in as ${user.email} with the removed passkey, and be refused`, () =>
+    await test.step(`sign in as ${user.email} with a passkey Cognito no longer holds for the account, and be refused`, () =>
       this.explained(async () => {
         await this.screen.openSignIn();
         const since = new Date();
@@ -70,7 +70,10 @@ export class PasskeyFlow extends EmailFlow {
         if (!isRefused(asked) && asked.body?.ChallengeName === 'WEB_AUTHN') {
           const answer = await this.answerOf('RespondToAuthChallenge', since);
           if (answer && !isRefused(answer)) {
-            throw await this.failure(`Cognito signed ${user.email} in with a passkey that was removed (RespondToAuthChallenge → ${answer.status}).`, since);
+            throw await this.failure(
+              `Cognito signed ${user.email} in with a passkey it should have refused, one removed or made for a deleted account of the address (RespondToAuthChallenge → ${answer.status}).`,
+              since,
+            );
           }
         }
         await this.screen.expectSignedOut();
@@ -87,6 +90,16 @@ export class PasskeyFlow extends EmailFlow {
         await this.screen.remove();
         await this.accepted('DeleteWebAuthnCredential', since, 'Cognito refused to remove the passkey');
         await this.screen.expectCount(0);
+      }),
+    );
+  }
+
+  /** Signed in: the page lists `n` passkeys for the user, as Cognito holds them (ListWebAuthnCredentials). */
+  async expectListed(n: number): Promise<void> {
+    await test.step(`the account lists ${n} passkey${n === 1 ? '' : 's'}`, () =>
+      this.explained(async () => {
+        await this.screen.openList();
+        await this.screen.expectCount(n);
       }),
     );
   }

@@ -296,6 +296,16 @@ export const STORIES = {
     screens: ['passwordlessSignUp', 'sessionSignIn', 'passkeys', 'signIn', 'signInByCode'],
     attempts: { ConfirmSignUp: 1, SignInCodeMails: 1 },
   },
+  passkeyAfterDelete: {
+    file: 'passkeys.spec.ts',
+    title: 'after an admin deletes a user with a passkey and the address signs up again, a new verification email arrives, and the old passkey does not sign in the new account',
+    name: 'passkeys after the account was deleted',
+    mails: { signUp: 2 },
+    needs: ['signUpCode', 'passwordlessSignUp', 'passkeys'],
+    screens: ['passwordlessSignUp', 'sessionSignIn', 'passkeys'],
+    // Two accounts of one address, counted together.
+    attempts: { ConfirmSignUp: 2 },
+  },
 } as const satisfies Record<string, StoryRecord>;
 
 export type StoryKey = keyof typeof STORIES;

@@ -73,6 +73,8 @@ test('passkeys: only where WEB_AUTHN is a first factor, on Essentials or Plus, w
   expect(storySupport(withPasskeys, CLIENT, {}).passkeys.why).toMatch(/does not allow ALLOW_USER_AUTH/);
   const webAuthnOnly = { ...withPasskeys, Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD' as const, 'WEB_AUTHN' as const] } } };
   expect(storySupport(webAuthnOnly, userAuth, {}).passkeys.runs, 'its user signs up without a password, which needs EMAIL_OTP').toBe(false);
+  expect(storySupport(withPasskeys, userAuth, {}).passkeyAfterDelete.runs, 'the deleted account\'s passkey, on the same pool').toBe(true);
+  expect(storySupport(noWebAuthn, userAuth, {}).passkeyAfterDelete.why).toBe(storySupport(noWebAuthn, userAuth, {}).passkeys.why);
 });
 
 test('sign-in straight after sign-up: only with a client that allows USER_AUTH, on a pool that mails a code', () => {

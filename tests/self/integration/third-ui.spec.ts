@@ -37,6 +37,7 @@ const EXPECTED: Record<StoryKey, 'passed' | { skipped: string }> = {
   emailMfa: 'passed',
   passwordlessSignUp: { skipped: "page 'portal' has no sign-up without a password (the address alone): add `passwordlessSignUp`" },
   passkeys: { skipped: "page 'portal' has no sign-up without a password (the address alone): add `passwordlessSignUp`" },
+  passkeyAfterDelete: { skipped: "page 'portal' has no sign-up without a password (the address alone): add `passwordlessSignUp`" },
 };
 
 interface JsonSpec {
