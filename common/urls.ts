@@ -61,3 +61,15 @@ export function screenUrl(base: string, path = '', query = ''): string {
   for (const [name, value] of new URLSearchParams(query)) url.searchParams.set(name, value);
   return url.href;
 }
+
+/**
+ * The URL with a loopback address as its host spelt `localhost`, the same
+ * server under the one loopback name a browser takes as a passkey's relying
+ * party (Chromium refuses an IP address as one); any other URL as it was.
+ */
+export function asLocalhost(value: string): string {
+  const url = httpUrl(value);
+  if (!url || !isLoopbackHost(url.hostname) || url.hostname === 'localhost') return value;
+  url.hostname = 'localhost';
+  return url.href;
+}

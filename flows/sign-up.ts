@@ -26,6 +26,23 @@ export class SignUpFlow extends EmailFlow {
     );
   }
 
+  /**
+   * Signs up with the address alone (no password) where the page offers it,
+   * and returns the verification email that caused, once the code screen shows.
+   */
+  async signUpWithoutPassword(user: Pick<Credentials, 'email'>): Promise<RequestedEmail> {
+    return test.step(`sign up as ${user.email} with no password, and receive the verification email`, () =>
+      this.explained(async () => {
+        const screen = this.screens.passwordlessSignUp as NonNullable<typeof this.screens.passwordlessSignUp>;
+        await screen.open();
+        await screen.fill(user.email);
+        const email = await this.mailCausedBy('SignUp', () => screen.submit(), 'the code screen');
+        await this.screens.confirmCode.expectShown();
+        return email;
+      }),
+    );
+  }
+
   /** Asks for a new code on the code screen, and returns the email that caused. */
   async resendCode(): Promise<RequestedEmail> {
     return test.step('resend the code and receive another verification email', () =>
@@ -65,7 +82,7 @@ export class SignUpFlow extends EmailFlow {
    * password to prove, no second code), and the app shows the user signed in.
    * Returns that Session, for a story to check it is spent.
    */
-  async confirmAndSignIn(user: Credentials, code: string): Promise<string> {
+  async confirmAndSignIn(user: Pick<Credentials, 'email'>, code: string): Promise<string> {
     return this.explained(async () => {
       const since = new Date();
       const session = await this.screens.confirmCode.enterCodeKeepingSession(code);
@@ -128,7 +145,7 @@ export class SignUpFlow extends EmailFlow {
   }
 
   /** Cognito must have accepted the code entered since then, and the user be CONFIRMED. */
-  private async codeAccepted(user: Credentials, code: string, since: Date): Promise<void> {
+  private async codeAccepted(user: Pick<Credentials, 'email'>, code: string, since: Date): Promise<void> {
     const call = await this.answerOf('ConfirmSignUp', since);
     if (call && isRefused(call)) {
       const { cause, likely } = this.refusalOfCode(call, code);

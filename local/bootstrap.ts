@@ -50,7 +50,16 @@ type PoolUpdate = Omit<UpdateUserPoolCommandInput, 'UserPoolId'>;
 // (Cognito's own invitation; an email change takes effect at once, unverified):
 // the other two behaviours live in pools of their own, so the stories on the
 // main pool keep seeing what they always saw.
-const POOL_SETTINGS = poolSettings({ confirmBy: 'code', keepOriginalEmail: false, signInByEmailCode: true, emailMfa: true }) satisfies PoolUpdate;
+const SHARED_POOL_SETTINGS = poolSettings({ confirmBy: 'code', keepOriginalEmail: false, signInByEmailCode: true, emailMfa: true });
+// Passkeys too, on this stack only: WEB_AUTHN among the first factors, and (below) the relying party 'localhost', the one
+// name a browser takes as a relying party on loopback (it refuses an IP address). The CDK pool does not carry them yet:
+// its relying party must be the deployed app's domain, which only its deployer knows (issue 29, point 4).
+const POOL_SETTINGS = {
+  ...SHARED_POOL_SETTINGS,
+  Policies: { ...SHARED_POOL_SETTINGS.Policies, SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP', 'WEB_AUTHN'] } },
+} satisfies PoolUpdate;
+/** The relying party of the main pool's passkeys: the demo app opened as http://localhost:<port>. */
+export const STACK_RELYING_PARTY_ID = 'localhost';
 const LINK_POOL_SETTINGS = poolSettings({ confirmBy: 'link', keepOriginalEmail: false }) satisfies PoolUpdate;
 const KEEP_ORIGINAL_POOL_SETTINGS = poolSettings({ confirmBy: 'code', keepOriginalEmail: true }) satisfies PoolUpdate;
 
@@ -117,7 +126,15 @@ export async function ensureUserPool(cognitoUrl: string, lambdaConfig: LambdaCon
       { name: STACK_CLIENT_NAME, generateSecret: false },
     ]);
     // Email as a second factor, with AWS's default message (no template of the pool's own: the suite reads the code without one).
-    await client.send(new SetUserPoolMfaConfigCommand({ UserPoolId: main.userPoolId, MfaConfiguration: POOL_SETTINGS.MfaConfiguration, EmailMfaConfiguration: {} }));
+    // Passkeys verified as a user's device chooses ('preferred': Chromium's virtual authenticator verifies the user anyway).
+    await client.send(
+      new SetUserPoolMfaConfigCommand({
+        UserPoolId: main.userPoolId,
+        MfaConfiguration: POOL_SETTINGS.MfaConfiguration,
+        EmailMfaConfiguration: {},
+        WebAuthnConfiguration: { RelyingPartyId: STACK_RELYING_PARTY_ID, UserVerification: 'preferred' },
+      }),
+    );
     const link = await ensurePool(client, STACK_LINK_POOL_NAME, withTriggers(LINK_POOL_SETTINGS), [{ name: STACK_LINK_CLIENT_NAME, generateSecret: false }]);
     const keep = await ensurePool(client, STACK_KEEP_ORIGINAL_POOL_NAME, withTriggers(KEEP_ORIGINAL_POOL_SETTINGS), [
       { name: STACK_KEEP_ORIGINAL_CLIENT_NAME, generateSecret: false },

@@ -7,6 +7,8 @@ import type { ConfirmCodeScreen } from './confirm-code-screen.js';
 import type { ConfirmationLinkPage } from './confirmation-link-page.js';
 import type { ConfirmedScreen } from './confirmed-screen.js';
 import type { MfaCodeScreen } from './mfa-code-screen.js';
+import type { PasskeyScreen } from './passkey-screen.js';
+import type { PasswordlessSignUpScreen } from './passwordless-sign-up-screen.js';
 import type { ResetPasswordScreen } from './reset-password-screen.js';
 import type { SignInCodeScreen } from './sign-in-code-screen.js';
 import type { SignInScreen } from './sign-in-screen.js';
@@ -37,6 +39,10 @@ export interface Screens {
   confirmationLink: ConfirmationLinkPage;
   /** The signed-in user's account page, where the email address changes. */
   account?: AccountScreen;
+  /** Sign-up with the address alone, no password. */
+  passwordlessSignUp?: PasswordlessSignUpScreen;
+  /** Passkeys: signing in with one, and the signed-in user's list, where one is created and removed. */
+  passkeys?: PasskeyScreen;
 }
 
 /** The screens a description may build itself. */
@@ -73,6 +79,7 @@ export function hasScreen(description: PageDescription, screen: keyof Screens): 
   const signIn = !!own?.signIn || (!!description.signIn && !!description.signedIn);
   if (screen === 'signIn') return signIn;
   if (screen === 'sessionSignIn') return signIn && !!description.signsInAfterSignUp;
+  if (screen === 'passkeys') return !!own?.passkeys || (!!description.passkeys && !!description.signedIn);
   // Every page has these: they are the page's, not a screen it may lack.
   if (screen === 'alert' || screen === 'storage' || screen === 'confirmationLink') return true;
   return !!own?.[screen] || description[screen] !== undefined;

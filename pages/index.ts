@@ -8,6 +8,8 @@ import { ConfirmationLinkPage } from './confirmation-link-page.js';
 import { ConfirmedScreen } from './confirmed-screen.js';
 import type { PageDescription, Screens } from './description.js';
 import { MfaCodeScreen } from './mfa-code-screen.js';
+import { PasskeyScreen } from './passkey-screen.js';
+import { PasswordlessSignUpScreen } from './passwordless-sign-up-screen.js';
 import { ResetPasswordScreen } from './reset-password-screen.js';
 import { SignInCodeScreen } from './sign-in-code-screen.js';
 import { SignInScreen } from './sign-in-screen.js';
@@ -36,6 +38,8 @@ export function screensOf(page: Page, description: PageDescription, base?: strin
     resetPassword: own.resetPassword?.(page, alert) ?? (description.resetPassword && new ResetPasswordScreen(page, description.resetPassword, alert)),
     changePassword: own.changePassword?.(page, alert) ?? (description.changePassword && new ChangePasswordScreen(page, description.changePassword, alert)),
     account: own.account?.(page, alert) ?? (description.account && new AccountScreen(page, description.account, alert)),
+    passwordlessSignUp: own.passwordlessSignUp?.(page, alert) ?? (description.passwordlessSignUp && new PasswordlessSignUpScreen(page, description.passwordlessSignUp, alert)),
+    passkeys: own.passkeys?.(page, alert) ?? (description.passkeys && signedIn && new PasskeyScreen(page, description.passkeys, signedIn, alert)),
   };
   return {
     signUp: own.signUp?.(page, alert) ?? new SignUpScreen(page, description.signUp, alert),
@@ -51,6 +55,7 @@ export function screensOf(page: Page, description: PageDescription, base?: strin
 
 export type { Screens, PageDescription, OptionalControl } from './description.js';
 export { OPTIONAL_CONTROLS, hasControl, hasScreen } from './description.js';
+export { placeScreensAt } from './screen-place.js';
 export type { UiWords, Where } from './words.js';
 export type { Control, Field } from './control.js';
 export type { Credentials } from './sign-up-screen.js';

@@ -68,6 +68,29 @@ export interface UiWords {
    * form that takes it.
    */
   signInByCode?: Where & { email: Field; request: Control; heading: string; code: Field; submit: Control; resend?: Control };
+  /**
+   * Sign-up with the address alone, no password (passwordless: Amplify's
+   * signUp without a password, then autoSignIn with USER_AUTH): where the
+   * app offers it, the address and the control that signs up. The mailed
+   * code is then entered on `confirmCode`, and the app shows `signedIn`.
+   */
+  passwordlessSignUp?: Where & { email: Field; submit: Control };
+  /**
+   * Passkeys, where the app offers them (`path`): signed out, the address and
+   * the control that signs in with a passkey (`reachedBy` leads to that form);
+   * signed in, the user's passkeys under `heading`, what the page says of
+   * their number, the control that creates one, the one that removes one
+   * (within the passkey's list item), and how to sign out.
+   */
+  passkeys?: Where & {
+    email: Field;
+    signIn: Control;
+    heading: string;
+    count: (n: number) => string;
+    create: Control;
+    remove: Control;
+    signOut: Control;
+  };
   /** The code a second factor (email MFA) asks for after the password, on the way from the sign-in form. */
   mfaCode?: { heading: string; code: Field; submit: Control };
   /** The new password a user with a temporary one must choose at first sign-in. */

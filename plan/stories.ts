@@ -30,7 +30,11 @@ export type PoolNeed =
   /** The pool allows EMAIL_OTP as a first factor, on Essentials or Plus, and the client ALLOW_USER_AUTH. */
   | 'emailCodeSignIn'
   /** The pool offers email as a second factor, and the client lets the suite turn it on with a password sign-in. */
-  | 'emailMfa';
+  | 'emailMfa'
+  /** A user may sign up with the address alone: EMAIL_OTP a first factor (Essentials or Plus), email auto-verified, the client ALLOW_USER_AUTH. */
+  | 'passwordlessSignUp'
+  /** Users may sign in with passkeys: WEB_AUTHN a first factor (Essentials or Plus), a relying party ID, the client ALLOW_USER_AUTH. */
+  | 'passkeys';
 
 import type { VariantName } from '../common/pool-settings.js';
 
@@ -51,6 +55,8 @@ export const SCREEN_NAMES: Record<OptionalScreen, { name: string; add: string }>
   mfaCode: { name: 'MFA code screen (a second factor after the password)', add: '`mfaCode`' },
   changePassword: { name: 'new-password screen', add: '`changePassword`' },
   account: { name: 'account screen (change email)', add: '`account`' },
+  passwordlessSignUp: { name: 'sign-up without a password (the address alone)', add: '`passwordlessSignUp`' },
+  passkeys: { name: 'passkey screens (sign-in with a passkey; the signed-in user\'s passkeys)', add: '`passkeys`, with `signedIn`,' },
 };
 
 export interface StoryRecord {
@@ -271,6 +277,34 @@ export const STORIES = {
     needs: ['signUpCode', 'passwordSignIn', 'emailMfa'],
     attempts: { ConfirmSignUp: 1, SignInCodeMails: 1 },
     screens: ['signIn', 'mfaCode'],
+  },
+  passwordlessSignUp: {
+    file: 'passwordless-sign-up.spec.ts',
+    title: 'a new user signs up with the address alone: one verification email with a code, the code confirms and signs the user in, and no other mail arrives',
+    name: 'sign-up without a password',
+    mails: { signUp: 1 },
+    needs: ['signUpCode', 'passwordlessSignUp'],
+    screens: ['passwordlessSignUp', 'sessionSignIn'],
+    attempts: { ConfirmSignUp: 1 },
+  },
+  passkeys: {
+    file: 'passkeys.spec.ts',
+    title: 'a user registers a passkey and signs in with it, with no mail; once it is removed, the passkey signs in no more and a mailed code still does',
+    name: 'passkeys',
+    mails: { signUp: 1, signInCode: 1 },
+    needs: ['signUpCode', 'passwordlessSignUp', 'passkeys', 'emailCodeSignIn'],
+    screens: ['passwordlessSignUp', 'sessionSignIn', 'passkeys', 'signIn', 'signInByCode'],
+    attempts: { ConfirmSignUp: 1, SignInCodeMails: 1 },
+  },
+  passkeyAfterDelete: {
+    file: 'passkeys.spec.ts',
+    title: 'after an admin deletes a user with a passkey and the address signs up again, a new verification email arrives, and the old passkey does not sign in the new account',
+    name: 'passkeys after the account was deleted',
+    mails: { signUp: 2 },
+    needs: ['signUpCode', 'passwordlessSignUp', 'passkeys'],
+    screens: ['passwordlessSignUp', 'sessionSignIn', 'passkeys'],
+    // Two accounts of one address, counted together.
+    attempts: { ConfirmSignUp: 2 },
   },
 } as const satisfies Record<string, StoryRecord>;
 

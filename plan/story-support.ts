@@ -24,8 +24,11 @@ const no = (why: string): Support => ({ runs: false, why });
 /** All of them, or the first that fails: a story runs only when every need holds. */
 const both = (...needs: Support[]): Support => needs.find((s) => !s.runs) ?? yes(needs.map((s) => s.why).join('; '));
 
+/** DescribeUserPool's answer, with what GetUserPoolMfaConfig adds: email MFA, and the passkeys' relying party. */
+export type PoolSettingsRead = UserPoolType & { EmailMfaConfiguration?: object; WebAuthnConfiguration?: { RelyingPartyId?: string } };
+
 /** Each need, judged from the pool's and the app client's own settings. */
-function judgeNeeds(pool: UserPoolType & { EmailMfaConfiguration?: object }, client: UserPoolClientType): Record<PoolNeed, Support> {
+function judgeNeeds(pool: PoolSettingsRead, client: UserPoolClientType): Record<PoolNeed, Support> {
   const byLink = pool.VerificationMessageTemplate?.DefaultEmailOption === 'CONFIRM_WITH_LINK';
   const flows = explicitAuthFlowsOf(client);
   const recovery = pool.AccountRecoverySetting?.RecoveryMechanisms;
@@ -57,6 +60,24 @@ function judgeNeeds(pool: UserPoolType & { EmailMfaConfiguration?: object }, cli
         : !flows.includes('ALLOW_USER_AUTH')
           ? no(`the app client does not allow choice-based sign-in (ExplicitAuthFlows lacks ALLOW_USER_AUTH: ${flows.join(', ')})`)
           : yes('the pool allows EMAIL_OTP as a first factor and the app client ALLOW_USER_AUTH'),
+    passwordlessSignUp: !factors.includes('EMAIL_OTP')
+      ? no(`a user may sign up without a password only where EMAIL_OTP is a first factor, and the pool's AllowedFirstAuthFactors are ${factors.join(', ')}`)
+      : pool.UserPoolTier === 'LITE'
+        ? no('the pool is on the Lite feature plan; sign-up without a password needs Essentials or Plus (UserPoolTier)')
+        : !(pool.AutoVerifiedAttributes ?? []).includes('email')
+          ? no('the pool does not auto-verify email (AutoVerifiedAttributes), so Cognito refuses a sign-up without a password')
+          : !flows.includes('ALLOW_USER_AUTH')
+            ? no(`the app client does not allow ALLOW_USER_AUTH, so Cognito refuses a sign-up without a password (ExplicitAuthFlows: ${flows.join(', ')})`)
+            : yes('a user may sign up with the address alone (EMAIL_OTP, email auto-verified, ALLOW_USER_AUTH)'),
+    passkeys: !factors.includes('WEB_AUTHN')
+      ? no(`the pool's SignInPolicy does not allow WEB_AUTHN as a first factor (AllowedFirstAuthFactors: ${factors.join(', ')})`)
+      : pool.UserPoolTier === 'LITE'
+        ? no('the pool is on the Lite feature plan; passkeys need Essentials or Plus (UserPoolTier)')
+        : !pool.WebAuthnConfiguration?.RelyingPartyId
+          ? no('the pool has no relying party ID for passkeys (GetUserPoolMfaConfig has no WebAuthnConfiguration.RelyingPartyId)')
+          : !flows.includes('ALLOW_USER_AUTH')
+            ? no(`the app client does not allow choice-based sign-in, which a passkey's sign-in is (ExplicitAuthFlows lacks ALLOW_USER_AUTH: ${flows.join(', ')})`)
+            : yes(`the pool allows passkeys for the relying party ${pool.WebAuthnConfiguration.RelyingPartyId}`),
     emailMfa:
       !pool.MfaConfiguration || pool.MfaConfiguration === 'OFF'
         ? no(`the pool's MfaConfiguration is ${pool.MfaConfiguration ?? 'OFF'}`)
@@ -98,7 +119,7 @@ export const VARIANTS: Record<VariantName, { samePool: string; ownPool: string; 
  * when the main pool is that kind, by the main pool's settings.
  */
 export function storySupport(
-  pool: UserPoolType & { EmailMfaConfiguration?: object },
+  pool: PoolSettingsRead,
   client: UserPoolClientType,
   other: OtherPools,
   target: TargetAbilities = { movableClock: false },

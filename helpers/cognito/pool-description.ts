@@ -9,13 +9,13 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { ActionableError } from '../errors.js';
 
-/** DescribeUserPool's answer, with the sign-in code's template from GetUserPoolMfaConfig. */
-export type PoolDescription = UserPoolType & Pick<GetUserPoolMfaConfigResponse, 'EmailMfaConfiguration'>;
+/** DescribeUserPool's answer, with the sign-in code's template and the passkeys' relying party from GetUserPoolMfaConfig. */
+export type PoolDescription = UserPoolType & Pick<GetUserPoolMfaConfigResponse, 'EmailMfaConfiguration' | 'WebAuthnConfiguration'>;
 
 /**
  * The pool as it is configured, as the stories read it. DescribeUserPool does
- * not show the sign-in code's template and email MFA (EmailMfaConfiguration):
- * GetUserPoolMfaConfig adds them.
+ * not show the sign-in code's template and email MFA (EmailMfaConfiguration),
+ * nor the passkeys' relying party (WebAuthnConfiguration): GetUserPoolMfaConfig adds them.
  */
 export async function describePool(client: CognitoIdentityProviderClient, userPoolId: string): Promise<PoolDescription> {
   return withEmailMfaConfiguration(client, userPoolId, await describeUserPool(client, userPoolId));
@@ -28,16 +28,16 @@ export async function describeUserPool(client: CognitoIdentityProviderClient, us
   return UserPool;
 }
 
-/** The pool DescribeUserPool gave, with GetUserPoolMfaConfig's EmailMfaConfiguration when it has one. */
+/** The pool DescribeUserPool gave, with GetUserPoolMfaConfig's EmailMfaConfiguration and WebAuthnConfiguration when it has them. */
 export async function withEmailMfaConfiguration(client: CognitoIdentityProviderClient, userPoolId: string, pool: UserPoolType): Promise<PoolDescription> {
-  const { EmailMfaConfiguration } = await client.send(new GetUserPoolMfaConfigCommand({ UserPoolId: userPoolId })).catch((error: Error) => {
+  const { EmailMfaConfiguration, WebAuthnConfiguration } = await client.send(new GetUserPoolMfaConfigCommand({ UserPoolId: userPoolId })).catch((error: Error) => {
     if (error.name !== 'AccessDeniedException') throw error;
     throw new ActionableError(
       `GetUserPoolMfaConfig on ${userPoolId} was refused (AccessDeniedException): the suite reads the template of sign-in codes with it. ` +
         'Add cognito-idp:GetUserPoolMfaConfig to the policy of the identity running the suite (docs/adopting.md, "Least privilege").',
     );
   });
-  return { ...pool, ...(EmailMfaConfiguration ? { EmailMfaConfiguration } : {}) };
+  return { ...pool, ...(EmailMfaConfiguration ? { EmailMfaConfiguration } : {}), ...(WebAuthnConfiguration?.RelyingPartyId ? { WebAuthnConfiguration } : {}) };
 }
 
 /** DescribeUserPoolClient: the app client's flows, secret and attribute rights. */

@@ -35,6 +35,21 @@ export const AMPLIFY: PageDescription = {
     submit: 'Confirm',
     resend: 'Resend Code',
   },
+  // Sign-up with the address alone, where the demo app offers sign-in by code: the Authenticator offers it first there.
+  passwordlessSignUp: { path: '?signin=email-code', email: 'Email', submit: 'Create account with Email OTP' },
+  // The demo app offers passkeys at ?signin=passkey: "Sign In with Passkey" first on the sign-in tab, and the
+  // signed-in page's passkeys (local/app/src/passkeys.tsx).
+  passkeys: {
+    path: '?signin=passkey',
+    reachedBy: { role: 'tab', name: 'Sign In' },
+    email: 'Email',
+    signIn: 'Sign In with Passkey',
+    heading: 'Your passkeys',
+    count: (n) => `You have ${n} passkey${n === 1 ? '' : 's'}.`,
+    create: 'Create a passkey',
+    remove: 'Remove',
+    signOut: 'Sign out',
+  },
   // Email MFA's code, after the password: the Authenticator shows it as it shows the passwordless one.
   mfaCode: { heading: 'Confirm Email Code', code: 'Code *', submit: 'Confirm' },
   // Heading and button share the words; "Password" matches exactly, not "Confirm Password".

@@ -45,6 +45,38 @@ test('sign-in with a mailed code: only where the SignInPolicy allows EMAIL_OTP, 
   expect(storySupport({ ...passwordless, AutoVerifiedAttributes: [] }, userAuth, {}).emailCodeSignIn.runs, 'its user signs up with a mailed code first').toBe(false);
 });
 
+test('sign-up without a password: only where EMAIL_OTP is a first factor, on Essentials or Plus, email auto-verified, and the client allows USER_AUTH', () => {
+  const passwordless = { ...POOL, Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD' as const, 'EMAIL_OTP' as const] } } };
+  const userAuth = { ExplicitAuthFlows: [...CLIENT.ExplicitAuthFlows, 'ALLOW_USER_AUTH' as const] };
+  expect(storySupport(passwordless, userAuth, {}).passwordlessSignUp.runs).toBe(true);
+  expect(storySupport(POOL, userAuth, {}).passwordlessSignUp.why).toBe(
+    "a user may sign up without a password only where EMAIL_OTP is a first factor, and the pool's AllowedFirstAuthFactors are PASSWORD",
+  );
+  const webAuthnOnly = { ...POOL, Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD' as const, 'WEB_AUTHN' as const] } } };
+  expect(storySupport(webAuthnOnly, userAuth, {}).passwordlessSignUp.runs, 'passkeys alone do not let a user sign up without a password').toBe(false);
+  expect(storySupport({ ...passwordless, UserPoolTier: 'LITE' }, userAuth, {}).passwordlessSignUp.why).toMatch(/Lite feature plan/);
+  expect(storySupport(passwordless, CLIENT, {}).passwordlessSignUp.why).toMatch(/does not allow ALLOW_USER_AUTH/);
+  expect(storySupport({ ...passwordless, AutoVerifiedAttributes: [] }, userAuth, {}).passwordlessSignUp.runs).toBe(false);
+});
+
+test('passkeys: only where WEB_AUTHN is a first factor, on Essentials or Plus, with a relying party ID, and the client allows USER_AUTH; the story signs up without a password and signs in by a mailed code too', () => {
+  const factors = ['PASSWORD' as const, 'EMAIL_OTP' as const, 'WEB_AUTHN' as const];
+  const withPasskeys = { ...POOL, Policies: { SignInPolicy: { AllowedFirstAuthFactors: factors } }, WebAuthnConfiguration: { RelyingPartyId: 'localhost' } };
+  const userAuth = { ExplicitAuthFlows: [...CLIENT.ExplicitAuthFlows, 'ALLOW_USER_AUTH' as const] };
+  expect(storySupport(withPasskeys, userAuth, {}).passkeys).toEqual({ runs: true, why: expect.stringContaining('the pool allows passkeys for the relying party localhost') });
+  const noWebAuthn = { ...withPasskeys, Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD' as const, 'EMAIL_OTP' as const] } } };
+  expect(storySupport(noWebAuthn, userAuth, {}).passkeys.why).toBe(
+    "the pool's SignInPolicy does not allow WEB_AUTHN as a first factor (AllowedFirstAuthFactors: PASSWORD, EMAIL_OTP)",
+  );
+  expect(storySupport({ ...withPasskeys, UserPoolTier: 'LITE' }, userAuth, {}).passkeys.runs).toBe(false);
+  expect(storySupport({ ...withPasskeys, WebAuthnConfiguration: undefined }, userAuth, {}).passkeys.why).toMatch(/no relying party ID/);
+  expect(storySupport(withPasskeys, CLIENT, {}).passkeys.why).toMatch(/does not allow ALLOW_USER_AUTH/);
+  const webAuthnOnly = { ...withPasskeys, Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD' as const, 'WEB_AUTHN' as const] } } };
+  expect(storySupport(webAuthnOnly, userAuth, {}).passkeys.runs, 'its user signs up without a password, which needs EMAIL_OTP').toBe(false);
+  expect(storySupport(withPasskeys, userAuth, {}).passkeyAfterDelete.runs, 'the deleted account\'s passkey, on the same pool').toBe(true);
+  expect(storySupport(noWebAuthn, userAuth, {}).passkeyAfterDelete.why).toBe(storySupport(noWebAuthn, userAuth, {}).passkeys.why);
+});
+
 test('sign-in straight after sign-up: only with a client that allows USER_AUTH, on a pool that mails a code', () => {
   const userAuth = { ExplicitAuthFlows: [...CLIENT.ExplicitAuthFlows, 'ALLOW_USER_AUTH' as const] };
   expect(storySupport(POOL, userAuth, {}).signInAfterSignUp.runs).toBe(true);

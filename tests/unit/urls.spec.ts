@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { isLoopbackHost, redactUrl, screenUrl } from '../../common/urls';
+import { asLocalhost, isLoopbackHost, redactUrl, screenUrl } from '../../common/urls';
 import { explainCognitoError } from '../../helpers/cognito/client';
 
 test('loopback is 127.0.0.0/8, ::1 and localhost, in any spelling; nothing else', () => {
@@ -49,4 +49,12 @@ test.describe('screenUrl: the URL the doctor and every story open a screen at', 
     expect(screenUrl('http://localhost:3000/app/#join', '', '?pool=link-verification')).toBe('http://localhost:3000/app/?pool=link-verification#join');
     expect(screenUrl('http://localhost:3000/app/', '?signin=email-code', '?pool=x')).toBe('http://localhost:3000/app/?signin=email-code&pool=x');
   });
+});
+
+test("a loopback URL is spelt with localhost, the one loopback name a browser takes as a passkey's relying party; any other URL stays as it was", () => {
+  expect(asLocalhost('http://127.0.0.1:4173/custom-signup/?x=1')).toBe('http://localhost:4173/custom-signup/?x=1');
+  expect(asLocalhost('http://[::1]:4173/')).toBe('http://localhost:4173/');
+  expect(asLocalhost('http://localhost:4173/')).toBe('http://localhost:4173/');
+  expect(asLocalhost('https://app.example.com/signup')).toBe('https://app.example.com/signup');
+  expect(asLocalhost('not a url')).toBe('not a url');
 });

@@ -5,12 +5,27 @@ import type { AppRuntimeConfig } from '../../stack-settings';
 const VARIANTS = { 'link-verification': 'linkVerification', 'keep-original-email': 'keepOriginalEmail' } as const;
 
 /**
+ * The sign-in choices a page may be opened with (`?signin=`). Email first, as a
+ * passwordless app offers it; "Other sign-in options" still leads to the
+ * password. Passkeys: the relying party is the pool's (its WebAuthnConfiguration),
+ * so none is named here.
+ */
+const SIGN_IN_CHOICES = {
+  'email-code': { emailOtpEnabled: true, preferredChallenge: 'EMAIL_OTP' as const },
+  passkey: { emailOtpEnabled: true, webAuthn: {}, preferredChallenge: 'WEB_AUTHN' as const },
+};
+
+/**
  * Points Amplify at the pool the server names in `/config.json`: one build,
  * any pool. `?pool=link-verification` or `?pool=keep-original-email` picks one
  * of the embedded stack's other pools; a name it does not have stops the app.
  * `?signin=email-code` also offers sign-in with a mailed code (passwordless),
- * as an app generated for such a pool does; without it the screens stay those
- * of a password-only app, as most apps are.
+ * as an app generated for such a pool does, and the Authenticator then offers
+ * sign-up with the address alone first ("Create account with Email OTP":
+ * signUp without a password, autoSignIn with USER_AUTH). `?signin=passkey`
+ * offers passkeys as well: "Sign In with Passkey" first, and the account's
+ * passkeys once signed in. Without either the screens stay those of a
+ * password-only app, as most apps are.
  */
 export async function configureAmplify(): Promise<void> {
   const response = await fetch('/config.json');
@@ -19,7 +34,7 @@ export async function configureAmplify(): Promise<void> {
   const query = new URLSearchParams(location.search);
   const wanted = query.get('pool');
   const signIn = query.get('signin');
-  if (signIn && signIn !== 'email-code') throw new Error(`this app has no sign-in "${signIn}" (known: email-code)`);
+  if (signIn && !(signIn in SIGN_IN_CHOICES)) throw new Error(`this app has no sign-in "${signIn}" (known: ${Object.keys(SIGN_IN_CHOICES).join(', ')})`);
   let config: { userPoolId: string; userPoolClientId: string; userPoolEndpoint?: string } = served;
   if (wanted) {
     const variant = served[VARIANTS[wanted as keyof typeof VARIANTS]];
@@ -34,8 +49,7 @@ export async function configureAmplify(): Promise<void> {
         ...(config.userPoolEndpoint ? { userPoolEndpoint: config.userPoolEndpoint } : {}),
         loginWith: { email: true },
         signUpVerificationMethod: wanted === 'link-verification' ? 'link' : 'code',
-        // Email first, as a passwordless app offers it; "Other sign-in options" still leads to the password.
-        ...(signIn === 'email-code' ? { passwordless: { emailOtpEnabled: true, preferredChallenge: 'EMAIL_OTP' as const } } : {}),
+        ...(signIn ? { passwordless: SIGN_IN_CHOICES[signIn as keyof typeof SIGN_IN_CHOICES] } : {}),
       },
     },
   });
@@ -50,4 +64,9 @@ export async function configureAmplify(): Promise<void> {
  */
 export function signsInWithSignUpSession(): boolean {
   return Amplify.getConfig().Auth?.Cognito?.signUpVerificationMethod !== 'link';
+}
+
+/** Whether the page offers passkeys (`?signin=passkey`): the account then lists the user's, and makes and removes them. */
+export function offersPasskeys(): boolean {
+  return !!Amplify.getConfig().Auth?.Cognito?.passwordless?.webAuthn;
 }

@@ -4,7 +4,8 @@ import { fetchUserAttributes, signUp, type SignUpInput } from 'aws-amplify/auth'
 import { StrictMode, useEffect, useState } from 'react';
 import { Account } from './account';
 import { createRoot } from 'react-dom/client';
-import { configureAmplify, signsInWithSignUpSession } from './configure-amplify';
+import { configureAmplify, offersPasskeys, signsInWithSignUpSession } from './configure-amplify';
+import { Passkeys } from './passkeys';
 
 // Amplify's defaults throughout, sign-in included (SRP, USER_SRP_AUTH): the
 // emulator layer speaks SRP, so this app signs in as an unmodified app does.
@@ -31,6 +32,7 @@ function SignedIn({ email, signOut }: { email?: string; signOut?: () => void }) 
       <h1>Welcome aboard</h1>
       <p>You are signed in as {email}.</p>
       <Account />
+      {offersPasskeys() && <Passkeys />}
       <button type="button" onClick={signOut}>
         Sign out
       </button>

@@ -74,9 +74,9 @@ test.describe('remote mode against stand-ins', () => {
         const { UserPoolClient: appClient = {} } = await client.send(
           new DescribeUserPoolClientCommand({ UserPoolId: target.cognito.userPoolId, ClientId: target.cognito.userPoolClientId }),
         );
-        const { EmailMfaConfiguration } = await client.send(new GetUserPoolMfaConfigCommand({ UserPoolId: target.cognito.userPoolId }));
-        // As the doctor sees the stand-in's pool: one pool, none of the stack's others.
-        const support = storySupport({ ...pool, ...(EmailMfaConfiguration ? { EmailMfaConfiguration } : {}) }, appClient, {});
+        const { EmailMfaConfiguration, WebAuthnConfiguration } = await client.send(new GetUserPoolMfaConfigCommand({ UserPoolId: target.cognito.userPoolId }));
+        // As the doctor sees the stand-in's pool: one pool, none of the stack's others; its passkeys' relying party too.
+        const support = storySupport({ ...pool, ...(EmailMfaConfiguration ? { EmailMfaConfiguration } : {}), ...(WebAuthnConfiguration ? { WebAuthnConfiguration } : {}) }, appClient, {});
         expect(standIn.delivered).toHaveLength(plannedEmails(support));
       } finally {
         client.destroy();
