@@ -71,7 +71,8 @@ test.describe('npm run doctor', () => {
     // That UpdateUserPool named neither Policies nor MfaConfiguration, so, as on AWS, sign-in by code and email MFA are off too.
     expect(run.output).toContain(
       '⚠ Stories "sign-in straight after sign-up", "forgot password", "admin password reset", "stale session after deletion", "email change", "sign-in with a mailed code (passwordless)", ' +
-        '"expired sign-in code", "email as a second factor (MFA)" will be skipped (the pool does not verify email at sign-up (AutoVerifiedAttributes lacks email)',
+        '"expired sign-in code", "email as a second factor (MFA)", "sign-up without a password", "passkeys", "passkeys after the account was deleted" ' +
+        'will be skipped (the pool does not verify email at sign-up (AutoVerifiedAttributes lacks email)',
     );
     expect(run.output).not.toContain('"sign-up"');
     expect(run.output).toMatch(/^\d+ ✓, 1 ⚠, 2 ✗$/m);
@@ -142,7 +143,7 @@ test.describe('npm run doctor', () => {
       expect(link.output).toContain(
         '⚠ Stories "sign-up", "sign-in straight after sign-up", "resend", "wrong code", "existing user", "re-signup", "re-signup of a confirmed user", "resend limit", "expired code", ' +
           '"forgot password", "admin password reset", "stale session after deletion", "email change", "sign-in with a mailed code (passwordless)", "expired sign-in code", ' +
-          '"email as a second factor (MFA)" will be skipped (the pool confirms sign-ups by link',
+          '"email as a second factor (MFA)", "sign-up without a password", "passkeys", "passkeys after the account was deleted" will be skipped (the pool confirms sign-ups by link',
       );
       expect(link.exitCode).toBe(0);
 
