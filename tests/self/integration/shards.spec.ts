@@ -4,9 +4,10 @@ import { storyCount } from '../support/stories';
 
 test('two shards run at the same time against one stack do not disturb each other', async ({ settings }) => {
   test.skip(settings.target !== 'local', 'shards share the embedded stack');
-  test.setTimeout(180_000);
+  // Each shard tells about a dozen stories on one worker, beside the other self-tests: a minute alone, two or more on a loaded machine.
+  test.setTimeout(300_000);
   // CI unset: each shard reuses the stack this run already started, as two CI jobs would share one.
-  const shard = (n: number) => runPlaywright(['--project=local', `--shard=${n}/2`], { CI: undefined });
+  const shard = (n: number) => runPlaywright(['--project=local', `--shard=${n}/2`], { CI: undefined }, { timeoutMs: 280_000 });
   const [first, second] = await Promise.all([shard(1), shard(2)]);
 
   // The browser stories that passed in a shard (each shard also runs the doctor first).
