@@ -24,7 +24,7 @@ const STACK_FRAME = /^\s+at .+:\d+:\d+\)?$/m;
 
 test.describe('remote mode against stand-ins', () => {
   test.skip(({ settings }) => settings.target !== 'local', 'needs the embedded stack as the stand-in for AWS Cognito');
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
 
   let standIn: MailSlurpStandIn;
 
@@ -43,7 +43,7 @@ test.describe('remote mode against stand-ins', () => {
   test('the stories pass through mailslurp-client and the remote configuration; those the pool cannot run are skipped, with the reason in the report', async ({
     target,
   }) => {
-    const run = await runPlaywright(['--project=remote'], remoteEnv(target), { reporter: 'list,html' });
+    const run = await runPlaywright(['--project=remote'], remoteEnv(target), { reporter: 'list,html', timeoutMs: 240_000 });
     // The stand-in's settings name none of the stack's other pools: the stories that need one are skipped;
     // and, as against AWS, no clock can be moved forward: the two expired-code stories and the resend limit's are skipped too.
     const { linkVerification, keepOriginalEmail } = storySupport({}, {}, {});
@@ -99,7 +99,7 @@ test.describe('remote mode against stand-ins', () => {
     await test.step('a pool that confirms by link: the link story and the invitation run; the code stories are skipped, saying why', async () => {
       // The weak password's story runs on any pool: it needs only the sign-up form.
       const stories = storyCount('link-verification', 'admin-invitation', 'weak-password');
-      const run = await runPlaywright(['--project=remote'], remoteEnv(target, 'linkVerification'), { reporter: 'list,html' });
+      const run = await runPlaywright(['--project=remote'], remoteEnv(target, 'linkVerification'), { reporter: 'list,html', timeoutMs: 240_000 });
       expect(run.output, run.output.slice(-3_000)).toMatch(new RegExp(`\\b${stories + 1} passed\\b`));
       expect(run.output).toMatch(/✓ +\d+ \[remote\] › tests\/e2e\/link-verification\.spec\.ts/);
       expect(run.output).toMatch(new RegExp(`\\b${storyCount() - stories} skipped\\b`));
@@ -130,7 +130,7 @@ test.describe('remote mode against stand-ins', () => {
     // Cognito's own sender, as the stand-in's does, the doctor stops such a run (50 a day on AWS). The stand-in has no such
     // limit, and what this gate tests is the stories; the doctor's own verdicts are tested above and in doctor.spec.ts.
     const gate = ['--project=remote', '--no-deps', '--repeat-each=10', '--retries=1', '--fail-on-flaky-tests'];
-    const run = await runPlaywright(gate, remoteEnv(target), { timeoutMs: 840_000 });
+    const run = await runPlaywright(gate, remoteEnv(target), { timeoutMs: 1_200_000 });
     // Verification by link, and the original email kept: they run on a pool of their kind, below; and the two expired codes and the resend
     // limit, which need the embedded clock.
     const skipped = 5;
