@@ -25,6 +25,13 @@ export interface PoolKind {
   signInByEmailCode?: boolean;
   /** Users may add email as a second factor (MFA OPTIONAL, EMAIL_OTP): an Essentials-plan feature that AWS allows only on SES. */
   emailMfa?: boolean;
+  /**
+   * Users may sign in with a passkey (WEB_AUTHN as a first factor): an Essentials-plan feature. The relying party ID is
+   * the host of the page that makes and uses the passkeys, or a registrable suffix of it (`example.com` for a page at
+   * app.example.com); where the page is Cognito's managed login on a custom domain, that domain (AWS's API reference,
+   * WebAuthnConfigurationType). The classic hosted UI offers no passkeys.
+   */
+  passkeys?: { relyingPartyId: string };
 }
 
 export interface SesSender {
@@ -44,7 +51,7 @@ export interface PoolSettings {
       RequireNumbers: boolean;
       RequireSymbols: boolean;
     };
-    SignInPolicy?: { AllowedFirstAuthFactors: ('PASSWORD' | 'EMAIL_OTP')[] };
+    SignInPolicy?: { AllowedFirstAuthFactors: ('PASSWORD' | 'EMAIL_OTP' | 'WEB_AUTHN')[] };
   };
   /** The feature plan, when a setting needs more than Lite. */
   UserPoolTier?: 'ESSENTIALS';
@@ -75,9 +82,9 @@ export function poolSettings(kind: PoolKind): PoolSettings {
     AutoVerifiedAttributes: ['email'],
     Policies: {
       PasswordPolicy: { MinimumLength: 12, RequireUppercase: true, RequireLowercase: true, RequireNumbers: true, RequireSymbols: true },
-      ...(kind.signInByEmailCode ? { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP'] } } : {}),
+      ...(kind.signInByEmailCode || kind.passkeys ? { SignInPolicy: { AllowedFirstAuthFactors: firstFactors(kind) } } : {}),
     },
-    ...(kind.signInByEmailCode || kind.emailMfa ? { UserPoolTier: 'ESSENTIALS' } : {}),
+    ...(kind.signInByEmailCode || kind.emailMfa || kind.passkeys ? { UserPoolTier: 'ESSENTIALS' } : {}),
     ...(kind.emailMfa ? { MfaConfiguration: 'OPTIONAL' } : {}),
     VerificationMessageTemplate: {
       DefaultEmailOption: kind.confirmBy === 'link' ? 'CONFIRM_WITH_LINK' : 'CONFIRM_WITH_CODE',
@@ -93,6 +100,20 @@ export function poolSettings(kind: PoolKind): PoolSettings {
       ? { AdminCreateUserConfig: { InviteMessageTemplate: { EmailSubject: COGNITO_DEFAULT_INVITATION_EMAIL.subject, EmailMessage: COGNITO_DEFAULT_INVITATION_EMAIL.message } } }
       : {}),
   };
+}
+
+/** What a user may sign in with first: always a password; a mailed code and a passkey where the kind allows them. */
+function firstFactors(kind: PoolKind): NonNullable<PoolSettings['Policies']['SignInPolicy']>['AllowedFirstAuthFactors'] {
+  return ['PASSWORD', ...(kind.signInByEmailCode ? (['EMAIL_OTP'] as const) : []), ...(kind.passkeys ? (['WEB_AUTHN'] as const) : [])];
+}
+
+/**
+ * The pool's passkey settings, in SetUserPoolMfaConfig's shape (WebAuthnConfiguration; CloudFormation's
+ * WebAuthnRelyingPartyID and WebAuthnUserVerification on the pool): none for a pool without passkeys. User
+ * verification is 'preferred': a device that cannot verify its user may still hold a passkey, as AWS's default has it.
+ */
+export function webAuthnConfiguration(kind: PoolKind): { RelyingPartyId: string; UserVerification: 'preferred' } | undefined {
+  return kind.passkeys ? { RelyingPartyId: kind.passkeys.relyingPartyId, UserVerification: 'preferred' } : undefined;
 }
 
 /**

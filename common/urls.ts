@@ -73,3 +73,32 @@ export function asLocalhost(value: string): string {
   url.hostname = 'localhost';
   return url.href;
 }
+
+/** Hosts a browser treats as a secure context over plain http (`localhost` and its subdomains, loopback addresses), so a loopback page can be a relying party. */
+const SECURE_OVER_HTTP = /^(localhost|.+\.localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
+
+/** Why a page at an origin may not use a relying party's passkeys: not a URL, not a secure context, or outside the relying party's domain. */
+export type PasskeyOriginProblem = 'not an origin' | 'not secure' | 'another domain';
+
+/**
+ * Why a page at `origin` may not use a passkey for `rpId` (the emulator's check
+ * of a ceremony, and the doctor's of the pool against BASE_URL); undefined when
+ * it may. WebAuthn's rule, which AWS applies ("the relying party ID ... must be
+ * the domain of your application or a registrable suffix"): the origin's host is
+ * the RP ID or a subdomain of it, over https, or over http on a loopback host (a
+ * browser's secure context).
+ */
+export function passkeyOriginProblem(origin: string, rpId: string): PasskeyOriginProblem | undefined {
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return 'not an origin';
+  }
+  const host = url.hostname;
+  if (host !== rpId && !host.endsWith(`.${rpId}`)) return 'another domain';
+  const secure = url.protocol === 'https:' || (url.protocol === 'http:' && SECURE_OVER_HTTP.test(host));
+  return secure ? undefined : 'not secure';
+}
+
+export const originAllowed = (origin: string, rpId: string): boolean => passkeyOriginProblem(origin, rpId) === undefined;

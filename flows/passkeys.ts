@@ -1,8 +1,10 @@
 import { test } from '@playwright/test';
 import { isRefused, type CognitoCall } from '../helpers/diagnosis/cognito-calls.js';
+import { passkeyEvidence, type AuthenticatorCredential } from '../helpers/diagnosis/passkey-evidence.js';
+import type { DisposableInbox } from '../helpers/mail/disposable-inbox.js';
 import type { OperationName } from '../common/cognito-operations.js';
 import type { Credentials, Screens } from '../pages/index.js';
-import { EmailFlow } from './email-flow.js';
+import { EmailFlow, type FlowOptions } from './email-flow.js';
 
 /**
  * Passkeys, through the page's own calls and the browser's virtual
@@ -14,6 +16,16 @@ import { EmailFlow } from './email-flow.js';
  * Each failure names the ceremony's step that broke and Cognito's answer.
  */
 export class PasskeyFlow extends EmailFlow {
+  constructor(
+    screens: Screens,
+    inbox: DisposableInbox,
+    options: FlowOptions,
+    /** The passkeys the browser's virtual authenticator holds (`context.credentials.get()`), read only for a failed step's evidence. */
+    private readonly heldPasskeys: () => Promise<AuthenticatorCredential[]>,
+  ) {
+    super(screens, inbox, options);
+  }
+
   private get screen() {
     return this.screens.passkeys as NonNullable<Screens['passkeys']>;
   }
@@ -21,7 +33,7 @@ export class PasskeyFlow extends EmailFlow {
   /** Signed in: registers a passkey; Cognito must accept both halves of the registration, and the page list one more. */
   async create(expectedCount = 1): Promise<void> {
     await test.step('create a passkey', () =>
-      this.explained(async () => {
+      this.ceremony(async () => {
         await this.screen.openList();
         const since = new Date();
         await this.screen.create();
@@ -35,7 +47,7 @@ export class PasskeyFlow extends EmailFlow {
   /** Signed out: signs in with the passkey; Cognito must ask for it (WEB_AUTHN) and accept the authenticator's assertion. */
   async signIn(user: Pick<Credentials, 'email'>): Promise<void> {
     await test.step(`sign in as ${user.email} with the passkey`, () =>
-      this.explained(async () => {
+      this.ceremony(async () => {
         await this.screen.openSignIn();
         const since = new Date();
         await this.screen.signIn(user.email);
@@ -61,7 +73,7 @@ export class PasskeyFlow extends EmailFlow {
    */
   async expectRefused(user: Pick<Credentials, 'email'>): Promise<void> {
     await test.step(`sign in as ${user.email} with a passkey Cognito no longer holds for the account, and be refused`, () =>
-      this.explained(async () => {
+      this.ceremony(async () => {
         await this.screen.openSignIn();
         const since = new Date();
         await this.screen.signIn(user.email);
@@ -84,7 +96,7 @@ export class PasskeyFlow extends EmailFlow {
   /** Signed in: removes the one passkey; Cognito must accept, and the page list none. */
   async remove(): Promise<void> {
     await test.step('remove the passkey', () =>
-      this.explained(async () => {
+      this.ceremony(async () => {
         await this.screen.openList();
         const since = new Date();
         await this.screen.remove();
@@ -97,7 +109,7 @@ export class PasskeyFlow extends EmailFlow {
   /** Signed in: the page lists `n` passkeys for the user, as Cognito holds them (ListWebAuthnCredentials). */
   async expectListed(n: number): Promise<void> {
     await test.step(`the account lists ${n} passkey${n === 1 ? '' : 's'}`, () =>
-      this.explained(async () => {
+      this.ceremony(async () => {
         await this.screen.openList();
         await this.screen.expectCount(n);
       }),
@@ -106,6 +118,26 @@ export class PasskeyFlow extends EmailFlow {
 
   async signOut(): Promise<void> {
     await this.screen.signOut();
+  }
+
+  /**
+   * A passkey step: when it fails, the report gets what the ceremony was
+   * about (the options Cognito sent, its answers, the passkeys the virtual
+   * authenticator held, without their private keys) beside the evidence every
+   * flow's failure carries.
+   */
+  private ceremony(work: () => Promise<void>): Promise<void> {
+    return this.explained(async () => {
+      const since = new Date();
+      try {
+        await work();
+      } catch (error) {
+        const held = await this.heldPasskeys().catch((e: Error) => `could not be read (${e.message})`);
+        const evidence = passkeyEvidence(this.options.calls?.since(since) ?? [], held);
+        await test.info().attach('passkey ceremony: evidence', { body: JSON.stringify(evidence, null, 2), contentType: 'application/json' });
+        throw error;
+      }
+    });
   }
 
   /** The page's call, which Cognito must have answered without refusing (`step`: what a refusal means for the ceremony). */

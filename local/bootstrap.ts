@@ -11,7 +11,7 @@ import {
   type LambdaConfigType,
   type UpdateUserPoolCommandInput,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { POOL_CREATION_SETTINGS, poolSettings } from '../common/pool-settings.js';
+import { POOL_CREATION_SETTINGS, poolSettings, webAuthnConfiguration, type PoolKind } from '../common/pool-settings.js';
 import { RETRY_THROTTLING } from '../common/cognito-quotas.js';
 import { STACK_REGION } from './stack-settings.js';
 
@@ -44,22 +44,16 @@ export interface PoolIds extends PoolAndClient {
 type PoolUpdate = Omit<UpdateUserPoolCommandInput, 'UserPoolId'>;
 
 // One definition serves this stack and the CDK app in infra/ (common/pool-settings.ts).
-// The main pool also lets users sign in with a mailed code (passwordless) and
+// The main pool also lets users sign in with a mailed code (passwordless) or a passkey, and
 // add email as a second factor (on AWS that needs SES; the emulator mails anyway); it
 // leaves the invitation and the email change on AWS's defaults
 // (Cognito's own invitation; an email change takes effect at once, unverified):
 // the other two behaviours live in pools of their own, so the stories on the
 // main pool keep seeing what they always saw.
-const SHARED_POOL_SETTINGS = poolSettings({ confirmBy: 'code', keepOriginalEmail: false, signInByEmailCode: true, emailMfa: true });
-// Passkeys too, on this stack only: WEB_AUTHN among the first factors, and (below) the relying party 'localhost', the one
-// name a browser takes as a relying party on loopback (it refuses an IP address). The CDK pool does not carry them yet:
-// its relying party must be the deployed app's domain, which only its deployer knows (issue 29, point 4).
-const POOL_SETTINGS = {
-  ...SHARED_POOL_SETTINGS,
-  Policies: { ...SHARED_POOL_SETTINGS.Policies, SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP', 'WEB_AUTHN'] } },
-} satisfies PoolUpdate;
-/** The relying party of the main pool's passkeys: the demo app opened as http://localhost:<port>. */
+/** The relying party of the main pool's passkeys: the demo app opened as http://localhost:<port>, the one name a browser takes as a relying party on loopback (it refuses an IP address). */
 export const STACK_RELYING_PARTY_ID = 'localhost';
+const MAIN_POOL: PoolKind = { confirmBy: 'code', keepOriginalEmail: false, signInByEmailCode: true, emailMfa: true, passkeys: { relyingPartyId: STACK_RELYING_PARTY_ID } };
+const POOL_SETTINGS = poolSettings(MAIN_POOL) satisfies PoolUpdate;
 const LINK_POOL_SETTINGS = poolSettings({ confirmBy: 'link', keepOriginalEmail: false }) satisfies PoolUpdate;
 const KEEP_ORIGINAL_POOL_SETTINGS = poolSettings({ confirmBy: 'code', keepOriginalEmail: true }) satisfies PoolUpdate;
 
@@ -132,7 +126,7 @@ export async function ensureUserPool(cognitoUrl: string, lambdaConfig: LambdaCon
         UserPoolId: main.userPoolId,
         MfaConfiguration: POOL_SETTINGS.MfaConfiguration,
         EmailMfaConfiguration: {},
-        WebAuthnConfiguration: { RelyingPartyId: STACK_RELYING_PARTY_ID, UserVerification: 'preferred' },
+        WebAuthnConfiguration: webAuthnConfiguration(MAIN_POOL),
       }),
     );
     const link = await ensurePool(client, STACK_LINK_POOL_NAME, withTriggers(LINK_POOL_SETTINGS), [{ name: STACK_LINK_CLIENT_NAME, generateSecret: false }]);

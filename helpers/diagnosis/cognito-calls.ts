@@ -17,7 +17,14 @@ export interface CognitoCall {
    * name, or `__type` and `message` for an error. Never the request (it
    * carries the password), never tokens.
    */
-  body?: { CodeDeliveryDetails?: Delivery; ChallengeName?: string; __type?: string; message?: string };
+  body?: {
+    CodeDeliveryDetails?: Delivery;
+    ChallengeName?: string;
+    __type?: string;
+    message?: string;
+    /** A passkey ceremony's options, public by design (a challenge, the relying party, the user handle): StartWebAuthnRegistration's creation options, or a WEB_AUTHN challenge's CREDENTIAL_REQUEST_OPTIONS. Kept for a failed ceremony's evidence. */
+    PasskeyOptions?: unknown;
+  };
   /** How long the answer took, in ms; absent while pending. */
   latencyMs?: number;
   /** The network failure, when the request never got an answer. */
@@ -34,6 +41,16 @@ export const isRefused = (call: CognitoCall) => call.failure !== undefined || (c
 export const isThrottled = (call: CognitoCall) => isRefused(call) && exceptionOf(call) === 'TooManyRequestsException';
 /** Whether a call is one that mails: its operation always does (SignUp …), or its answer says it did (a sign-in code's EMAIL_OTP challenge). */
 export const mailed = (call: CognitoCall) => alwaysMails(call.operation) || !!call.body?.CodeDeliveryDetails;
+
+/** A JSON text as its value; the text itself when it is not JSON; undefined for none. */
+function parsedJson(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
 
 /** One line per call: operation → status, exception, latency; or still pending after N ms. */
 export function describeCall(call: CognitoCall, now = Date.now()): string {
@@ -71,15 +88,16 @@ export class CognitoCallRecorder {
       void response
         .json()
         .catch(() => undefined)
-        .then((json: (CognitoCall['body'] & { CodeDeliveryDetailsList?: Delivery[]; ChallengeParameters?: Record<string, string> }) | undefined) => {
-          const { CodeDeliveryDetails: single, CodeDeliveryDetailsList: list, ChallengeName, ChallengeParameters: challenge, __type, message } = json ?? {};
+        .then((json: (CognitoCall['body'] & { CodeDeliveryDetailsList?: Delivery[]; ChallengeParameters?: Record<string, string>; CredentialCreationOptions?: unknown }) | undefined) => {
+          const { CodeDeliveryDetails: single, CodeDeliveryDetailsList: list, ChallengeName, ChallengeParameters: challenge, CredentialCreationOptions, __type, message } = json ?? {};
           // UpdateUserAttributes names its destinations in a list, one per attribute to verify: the email's is the one mailed.
           // A sign-in code's challenge (EMAIL_OTP) names its destination among its parameters.
           const CodeDeliveryDetails =
             single ??
             list?.find((d) => d.DeliveryMedium === 'EMAIL') ??
             (challenge?.CODE_DELIVERY_DESTINATION ? { Destination: challenge.CODE_DELIVERY_DESTINATION, DeliveryMedium: challenge.CODE_DELIVERY_DELIVERY_MEDIUM } : undefined);
-          const body = Object.fromEntries(Object.entries({ CodeDeliveryDetails, ChallengeName, __type, message }).filter(([, v]) => v !== undefined));
+          const PasskeyOptions = CredentialCreationOptions ?? parsedJson(challenge?.CREDENTIAL_REQUEST_OPTIONS);
+          const body = Object.fromEntries(Object.entries({ CodeDeliveryDetails, ChallengeName, __type, message, PasskeyOptions }).filter(([, v]) => v !== undefined));
           Object.assign(call, { status: response.status(), body, latencyMs });
           this.waiting.forEach((wake) => wake());
         });

@@ -32,6 +32,7 @@ const props: TestPoolStackProps = {
   ses: sesFrom && sesSourceArn ? { from: sesFrom, sourceArn: sesSourceArn } : undefined,
   passwordless: context('passwordless') === 'true',
   emailMfa: context('emailMfa') === 'true',
+  passkeys: context('passkeyRelyingPartyId') ? { relyingPartyId: context('passkeyRelyingPartyId') as string } : undefined,
 };
 new TestPoolStack(app, context('stackName') ?? 'CognitoSignupE2eTestPool', props);
 // A finding of AWS's Solutions checks fails the synth, unless the stack suppresses it with its reason.

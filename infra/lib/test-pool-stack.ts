@@ -3,7 +3,7 @@ import { CfnLogDeliveryConfiguration, CfnUserPool, CfnUserPoolClient, CfnUserPoo
 import { CfnOIDCProvider, Effect, FederatedPrincipal, PolicyDocument, PolicyStatement, Role } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { POOL_CREATION_SETTINGS, poolSettings, type PoolKind, type PoolSettings, type SesSender } from '../../common/pool-settings.js';
+import { POOL_CREATION_SETTINGS, poolSettings, webAuthnConfiguration, type PoolKind, type PoolSettings, type SesSender } from '../../common/pool-settings.js';
 import { CI_OUTPUTS, POOL_OUTPUTS } from './outputs.js';
 
 export interface TestPoolStackProps extends StackProps {
@@ -27,6 +27,12 @@ export interface TestPoolStackProps extends StackProps {
   passwordless?: boolean;
   /** Email as an optional second factor. Needs the Essentials feature plan and SES. */
   emailMfa?: boolean;
+  /**
+   * Sign-in with a passkey on the main pool (WEB_AUTHN as a first factor), for the relying party `relyingPartyId`: the
+   * host of the page the stories open (BASE_URL) or a registrable suffix of it; a Cognito domain only where the page is
+   * managed login. Turns `passwordless` on: a passkey story signs its user up with the address alone, which needs EMAIL_OTP.
+   */
+  passkeys?: { relyingPartyId: string };
 }
 
 /** The suite's identity may do exactly this, on each pool (docs/adopting.md, "Least privilege"). */
@@ -81,12 +87,25 @@ export class TestPoolStack extends Stack {
       throw new Error('emailMfa needs SES: Cognito sends MFA codes by email only from a pool on SES (-c sesFrom=… -c sesSourceArn=…)');
     }
 
-    const mainPool = this.pool('MainPool', 'cognito-signup-e2e', { confirmBy: 'code', keepOriginalEmail: true, ses: props.ses, signInByEmailCode: props.passwordless, emailMfa: props.emailMfa }, props);
-    const linkPool = this.pool('LinkPool', 'cognito-signup-e2e-link-verification', { confirmBy: 'link', keepOriginalEmail: false, ses: props.ses, signInByEmailCode: props.passwordless, emailMfa: props.emailMfa }, props);
+    // A relying party ID is a host name: no scheme, port or path (a browser refuses an IP address as one).
+    if (props.passkeys && !/^(?=.{1,127}$)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/i.test(props.passkeys.relyingPartyId)) {
+      throw new Error(
+        `passkeyRelyingPartyId is "${props.passkeys.relyingPartyId}", not a host name: give the host of BASE_URL or a domain it is under, e.g. -c passkeyRelyingPartyId=app.example.com`,
+      );
+    }
+    const passwordless = props.passwordless || Boolean(props.passkeys);
+    const mainPool = this.pool(
+      'MainPool',
+      'cognito-signup-e2e',
+      { confirmBy: 'code', keepOriginalEmail: true, ses: props.ses, signInByEmailCode: passwordless, emailMfa: props.emailMfa, passkeys: props.passkeys },
+      props,
+    );
+    // No passkeys on the link pool: its domain is the classic hosted UI, which offers none, and no passkey story runs there.
+    const linkPool = this.pool('LinkPool', 'cognito-signup-e2e-link-verification', { confirmBy: 'link', keepOriginalEmail: false, ses: props.ses, signInByEmailCode: passwordless, emailMfa: props.emailMfa }, props);
     // Link mails point to /confirmUser on this domain; 1 is the classic hosted UI, enough for that page and free of branding setup.
     new CfnUserPoolDomain(this, 'LinkPoolDomain', { domain: props.domainPrefix, userPoolId: linkPool.ref, managedLoginVersion: 1 });
-    const mainClient = this.client('MainClient', mainPool, props);
-    const linkClient = this.client('LinkClient', linkPool, props);
+    const mainClient = this.client('MainClient', mainPool, passwordless);
+    const linkClient = this.client('LinkClient', linkPool, passwordless);
 
     const deliveryErrors = this.exportDeliveryErrors([mainPool, linkPool]);
     const role = this.ciRole([mainPool, linkPool], deliveryErrors, environment, props);
@@ -106,6 +125,7 @@ export class TestPoolStack extends Stack {
   /** A pool from the shared definition, field for field (CloudFormation's names are the API's), plus the deploy-only options. */
   private pool(id: string, name: string, kind: PoolKind, props: TestPoolStackProps): CfnUserPool {
     const s: PoolSettings = poolSettings(kind);
+    const passkeys = webAuthnConfiguration(kind);
     const pool = new CfnUserPool(this, id, {
       userPoolName: name,
       usernameAttributes: POOL_CREATION_SETTINGS.UsernameAttributes,
@@ -141,9 +161,11 @@ export class TestPoolStack extends Stack {
           emailMessage: s.AdminCreateUserConfig.InviteMessageTemplate.EmailMessage,
         },
       },
-      // Lite costs least and has every setting the stories need; passwordless and email MFA are Essentials features.
+      // Lite costs least and has every setting the stories need; passwordless, passkeys and email MFA are Essentials features.
       userPoolTier: s.UserPoolTier ?? 'LITE',
       ...(s.MfaConfiguration ? { mfaConfiguration: s.MfaConfiguration, enabledMfas: ['EMAIL_OTP'] } : {}),
+      // SetUserPoolMfaConfig's WebAuthnConfiguration, which CloudFormation sets on the pool itself.
+      ...(passkeys ? { webAuthnRelyingPartyId: passkeys.RelyingPartyId, webAuthnUserVerification: passkeys.UserVerification } : {}),
       // A test pool holds only disposable users: `cdk destroy` removes it, and with it the domain a redeploy would want back.
       deletionProtection: 'INACTIVE',
     });
@@ -151,13 +173,13 @@ export class TestPoolStack extends Stack {
     // cdk-nag's AWS Solutions findings this pool answers on purpose, each with its reason.
     Validations.of(pool).acknowledge(
       { id: 'AwsSolutions-COG2', reason: "A test pool: its users are the suite's disposable ones, and the stories sign in with a password alone. Email MFA is an option (emailMfa)." },
-      { id: 'AwsSolutions-COG8', reason: 'The Plus plan is for threat protection, which would take the suite\'s rapid sign-ups from one runner for attacks; no real user signs up here. Lite, or Essentials for the passwordless and email MFA options, has every setting the stories need.' },
+      { id: 'AwsSolutions-COG8', reason: 'The Plus plan is for threat protection, which would take the suite\'s rapid sign-ups from one runner for attacks; no real user signs up here. Lite, or Essentials for the passwordless, passkey and email MFA options, has every setting the stories need.' },
     );
     return pool;
   }
 
   /** The app's public client: no secret (a browser cannot keep one), the sign-in flows the stories use, and email writable for the email change. */
-  private client(id: string, pool: CfnUserPool, props: TestPoolStackProps): CfnUserPoolClient {
+  private client(id: string, pool: CfnUserPool, passwordless: boolean): CfnUserPoolClient {
     return new CfnUserPoolClient(this, id, {
       userPoolId: pool.ref,
       clientName: 'demo-signup-app',
@@ -166,8 +188,8 @@ export class TestPoolStack extends Stack {
         'ALLOW_USER_SRP_AUTH',
         'ALLOW_USER_PASSWORD_AUTH',
         'ALLOW_REFRESH_TOKEN_AUTH',
-        // Passwordless sign-in is a choice-based flow: USER_AUTH.
-        ...(props.passwordless ? ['ALLOW_USER_AUTH'] : []),
+        // Passwordless sign-in, by a mailed code or a passkey, is a choice-based flow: USER_AUTH.
+        ...(passwordless ? ['ALLOW_USER_AUTH'] : []),
       ],
       writeAttributes: ['email'],
     });

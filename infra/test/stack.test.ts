@@ -8,7 +8,7 @@ import { describe, test } from 'node:test';
 import { App, Token, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { POOL_CREATION_SETTINGS, poolSettings, type PoolKind } from '../../common/pool-settings.js';
+import { POOL_CREATION_SETTINGS, poolSettings, webAuthnConfiguration, type PoolKind } from '../../common/pool-settings.js';
 import { CI_OUTPUTS } from '../lib/outputs.js';
 import { DEFAULT_GITHUB_ENVIRONMENT, EVIDENCE_ACTIONS, SUITE_ACTIONS, TestPoolStack, type TestPoolStackProps } from '../lib/test-pool-stack.js';
 
@@ -113,6 +113,43 @@ test('passwordless and email MFA: off unless asked for, then on the Essentials p
   assert.deepStrictEqual(pool.Properties.EnabledMfas, ['EMAIL_OTP']);
   template.allResourcesProperties('AWS::Cognito::UserPoolClient', { ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_AUTH']) });
   assert.throws(() => synth({ emailMfa: true }), /emailMfa needs SES/);
+});
+
+describe('passkeys: a relying party ID turns them on, on the main pool, with the passwordless sign-up they start from', () => {
+  const passkeys = { relyingPartyId: 'app.example.com' };
+
+  test('the main pool is the shared definition with passkeys, field for field: Essentials, PASSWORD, EMAIL_OTP and WEB_AUTHN, the relying party', () => {
+    const { template } = synth({ passkeys });
+    const [, main] = poolNamed(template, MAIN);
+    const kind: PoolKind = { confirmBy: 'code', keepOriginalEmail: true, signInByEmailCode: true, passkeys };
+    for (const [field, value] of Object.entries({ ...POOL_CREATION_SETTINGS, ...poolSettings(kind) })) {
+      assert.deepStrictEqual(main.Properties[field], value, `${MAIN}: ${field}`);
+    }
+    assert.equal(main.Properties.UserPoolTier, 'ESSENTIALS');
+    assert.deepStrictEqual((main.Properties.Policies as { SignInPolicy?: unknown }).SignInPolicy, { AllowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP', 'WEB_AUTHN'] });
+    // SetUserPoolMfaConfig's WebAuthnConfiguration, as CloudFormation names it on the pool.
+    assert.deepStrictEqual(webAuthnConfiguration(kind), { RelyingPartyId: 'app.example.com', UserVerification: 'preferred' });
+    assert.equal(main.Properties.WebAuthnRelyingPartyID, 'app.example.com');
+    assert.equal(main.Properties.WebAuthnUserVerification, 'preferred');
+    template.allResourcesProperties('AWS::Cognito::UserPoolClient', { ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_AUTH']) });
+  });
+
+  test('none on the link pool, whose classic hosted UI offers none; none on either pool unless asked for', () => {
+    const [, link] = poolNamed(synth({ passkeys }).template, LINK);
+    assert.equal(link.Properties.WebAuthnRelyingPartyID, undefined);
+    assert.deepStrictEqual((link.Properties.Policies as { SignInPolicy?: unknown }).SignInPolicy, { AllowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP'] });
+    for (const name of [MAIN, LINK]) {
+      const [, pool] = poolNamed(synth({ passwordless: true }).template, name);
+      assert.equal(pool.Properties.WebAuthnRelyingPartyID, undefined, name);
+      assert.ok(!JSON.stringify(pool.Properties.Policies).includes('WEB_AUTHN'), name);
+    }
+  });
+
+  test('a relying party ID that is no host name is refused, saying what to give', () => {
+    for (const relyingPartyId of ['https://app.example.com', 'app.example.com:443', 'app.example.com/signup', '']) {
+      assert.throws(() => synth({ passkeys: { relyingPartyId } }), /passkeyRelyingPartyId is ".*", not a host name: give the host of BASE_URL/, relyingPartyId);
+    }
+  });
 });
 
 test('one public client per pool: no secret, the three flows, email writable, nothing else', () => {
@@ -275,7 +312,7 @@ describe('the CI role', () => {
 });
 
 test("cdk-nag's AWS Solutions checks: no finding, error or warning, but the two each pool acknowledges, and SES's \"*\" on the CI role, each with its reason", () => {
-  for (const props of [{}, { ses: SES, passwordless: true, emailMfa: true }]) {
+  for (const props of [{}, { ses: SES, passwordless: true, emailMfa: true, passkeys: { relyingPartyId: 'app.example.com' } }]) {
     const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'infra-nag-')) });
     const stack = new TestPoolStack(app, 'TestPool', { ...BASE, ...props });
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

@@ -6,6 +6,7 @@ import type { Context } from 'cognito-local/lib/services/context.js';
 import type { Services } from 'cognito-local/lib/services/index.js';
 import { attributeValue, type User, type UserPoolService } from 'cognito-local/lib/services/userPoolService.js';
 import { COGNITO_ERRORS, type CognitoErrorKey } from '../../common/cognito-operations.js';
+import { originAllowed } from '../../common/urls.js';
 import { required, type ChallengeSessions, type OpenChallenge } from './challenge-sessions.js';
 import { claimsOf } from './email-mfa.js';
 import type { PoolOptions } from './sign-in-codes.js';
@@ -46,26 +47,6 @@ export const MAX_PASSKEYS = 20;
 const refuse = (key: CognitoErrorKey, detail?: string) => new CognitoError(COGNITO_ERRORS[key].name, detail ? `${COGNITO_ERRORS[key].message} (${detail})` : COGNITO_ERRORS[key].message);
 
 export const passkeysOf = (user: User): StoredPasskey[] => (user as PasskeyUser).WebAuthnCredentials ?? [];
-
-/** Hosts a browser treats as a secure context over plain http (`localhost` and its subdomains, loopback addresses), so a loopback page can be a relying party. */
-const LOOPBACK = /^(localhost|.+\.localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
-
-/**
- * Whether a page at `origin` may use a passkey for `rpId`: WebAuthn's rule, which AWS applies ("the relying party ID
- * ... must be the domain of your application or a registrable suffix"): the origin's host is the RP ID or a subdomain
- * of it, over https, or over http on a loopback host (a browser's secure context).
- */
-export function originAllowed(origin: string, rpId: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(origin);
-  } catch {
-    return false;
-  }
-  const host = url.hostname;
-  const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(host));
-  return secure && (host === rpId || host.endsWith(`.${rpId}`));
-}
 
 /** The origin a browser wrote into a ceremony's client data. */
 function originOf(clientDataJSON: string | undefined): string {

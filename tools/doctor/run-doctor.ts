@@ -14,6 +14,7 @@ import { deliveryRecordChecks, sesChecks } from './delivery-checks.js';
 import { inboxChecks } from './inbox-checks.js';
 import { limitHistoryCheck } from './limit-history-check.js';
 import { pageOriginCheck } from './page-origin-check.js';
+import { passkeyCheck } from './passkey-check.js';
 import { permissionChecks } from './permission-checks.js';
 import { poolChecks } from './pool-checks.js';
 import { senderCheck } from './sender-check.js';
@@ -94,6 +95,8 @@ export async function runDoctor(
     const support =
       appClient.value && described ? withPageSupport(storySupport(described, appClient.value, poolsFor(target, described), abilitiesOf(target)), page, separatePools(target, described)) : undefined;
     if (support && described) results.push(...storyChecks(described, support));
+    // Without GetUserPoolMfaConfig the relying party is unknown: the permissions' line says why, and this one would be a guess.
+    if (described && described !== pool.value) results.push(...passkeyCheck(described, target.appUrl));
     else results.push({ status: 'fail', title: `The app client ${target.cognito.userPoolClientId} could not be read`, detail: appClient.error?.message, fix: 'Check COGNITO_CLIENT_ID: it must be a client of this pool.' });
     if (described) {
       const willRun = support && STORY_KEYS.filter((key) => support[key].runs);

@@ -22,7 +22,8 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { Page } from '@playwright/test';
 import { waitUntil } from '../../../helpers/wait-until';
-import { MAX_PASSKEYS, originAllowed } from '../../../local/cognito/passkeys';
+import { MAX_PASSKEYS } from '../../../local/cognito/passkeys';
+import { originAllowed } from '../../../common/urls';
 import { expect, test } from '../fixtures';
 
 // No trace: it would record the virtual authenticator's private keys (context.credentials.get and create carry them).

@@ -24,6 +24,8 @@ test.describe('npm run doctor', () => {
     expect(run.output).toMatch(/^✓ MailDev's push events connect/m);
     expect(run.output).toMatch(/^✓ Allowed: cognito-idp:AdminDeleteUser$/m);
     expect(run.output).toMatch(/^✓ Email goes out through Cognito's own sender \(COGNITO_DEFAULT\) \(the emulator's daily limit is off \(LOCAL_EMAIL_DAILY_LIMIT\); on AWS this run's \d+ mails would count against 50 a day\)$/m);
+    // The passkey stories open the app as localhost (a relying party must be a name), the stack's relying party.
+    expect(run.output).toMatch(/^✓ Passkeys for localhost work on the page the stories open \(http:\/\/localhost:\d+\) \(AllowedFirstAuthFactors: [A-Z_, ]*WEB_AUTHN[A-Z_, ]*\)$/m);
     expect(run.output).toMatch(/^\d+ ✓, 0 ⚠, 0 ✗$/m);
     expect(run.output).not.toMatch(/[⚠✗] /);
     expect(run.exitCode).toBe(0);

@@ -2,7 +2,7 @@
 // MailSlurp stand-in) with known fake secrets, traces on, an HTML report, one
 // passing run and one failing run, then searches everything the runs left
 // behind for those secrets, in every form: none may appear.
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { artifactTexts, findSecrets } from '../support/artifact-search';
 import { runCommand, runPlaywright } from '../../../tools/child-run';
@@ -72,4 +72,36 @@ test('a BASE_URL with a user name and password stops the run and the doctor at s
   expect(doctor.output).toContain(refusal);
 
   expect(findSecrets([run.outputDir as string], [run.output, doctor.output], Object.values(credentials))).toEqual([]);
+});
+
+test("no passkey's private key appears in the output, the HTML report or the attachments of a failed passkey step, and no trace is kept of it", async () => {
+  test.setTimeout(180_000);
+  // The private key the virtual authenticator signs with, known here: the child's test imports it in place of the one
+  // its passkey was made with, so Cognito refuses the assertion and the step attaches what the authenticator held.
+  const pair = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const privateKey = pair.privateKey.export({ type: 'pkcs8', format: 'der' });
+  const publicKey = pair.publicKey.export({ type: 'spki', format: 'der' }).toString('base64url');
+  const env = { CI: undefined, E2E_ON_PURPOSE: '1', E2E_PASSKEY_PRIVATE_KEY: privateKey.toString('base64url'), E2E_PASSKEY_PUBLIC_KEY: publicKey };
+  const spec = 'tests/self/on-purpose/passkey-failing.spec.ts';
+
+  const failing = await runPlaywright(['--project=on-purpose', '--no-deps', spec], env, { reporter: 'list,html' });
+  expect(failing.output).toMatch(/\b1 failed\b/);
+  expect(failing.output).toContain("Cognito refused the authenticator's assertion");
+  // Traces asked for, as a CI run might: the spec's trace 'off' stands (a trace records the authenticator's calls, private key and all).
+  const traced = await runPlaywright(['--project=on-purpose', '--no-deps', '--trace=on', spec], env, { reporter: 'list,html' });
+  expect(traced.output).toMatch(/\b1 failed\b/);
+  expect([...artifactTexts(traced.outputDir as string)].filter((t) => t.where.includes('.zip!')).map((t) => t.where)).toEqual([]);
+
+  const runs = [failing, traced];
+  const folders = runs.map((run) => run.outputDir as string);
+
+  await test.step('the evidence is there: the passkey, by its public key, in the attachment and the HTML report', () => {
+    const texts = folders.flatMap((folder) => [...artifactTexts(folder)]);
+    expect(texts.some((t) => t.where.includes('index.html!data-uri') && t.text.includes('passkey ceremony: evidence'))).toBe(true);
+    expect(texts.some((t) => t.text.includes(publicKey) && t.text.includes('authenticatorHeld'))).toBe(true);
+  });
+
+  await test.step('no form of the private key anywhere, base64url as Playwright gives it or base64', () => {
+    expect(findSecrets(folders, runs.map((run) => run.output), [privateKey.toString('base64url'), privateKey.toString('base64')])).toEqual([]);
+  });
 });
