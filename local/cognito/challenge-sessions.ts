@@ -23,13 +23,16 @@ export interface OpenChallenge {
   clientId: string;
 }
 
+/** How long an expired challenge is still known as expired rather than unknown. */
+const KEEP_EXPIRED_MS = 60 * 60_000;
+
 /**
  * The challenges Cognito handed out and has not yet seen answered, by their
  * key (a Session, or an SRP secret block). Cognito takes an answer only for a
  * challenge it issued, to the same app client, within the client's
  * AuthSessionValidity; cognito-local keeps none of this, so an answer that
  * would fail on AWS (a made-up, reused or expired session, another user's)
- * passed there. Expired entries are dropped as new ones come.
+ * passed there. Entries an hour past their expiry are dropped as new ones come.
  */
 export class ChallengeSessions<T extends OpenChallenge> {
   private readonly open = new Map<string, T & { expiresAt: number }>();
@@ -38,7 +41,9 @@ export class ChallengeSessions<T extends OpenChallenge> {
   constructor(private readonly now: (username?: string) => number = Date.now) {}
 
   issue(key: string, challenge: T, minutes = AUTH_SESSION_MINUTES): void {
-    for (const [k, c] of this.open) if (this.now(c.username) > c.expiresAt) this.open.delete(k);
+    // Dropped an hour after they expired, not at once: an expired session answered late is refused as expired, as
+    // Cognito does, even when another user's sign-in came in between (a parallel test did, and it read as unknown).
+    for (const [k, c] of this.open) if (this.now(c.username) > c.expiresAt + KEEP_EXPIRED_MS) this.open.delete(k);
     this.open.set(key, { ...challenge, expiresAt: this.now(challenge.username) + minutes * 60_000 });
   }
 
